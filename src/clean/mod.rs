@@ -1,0 +1,483 @@
+//! ②a Cleaning and segmentation of plain-text page dumps.
+//!
+//! A dump is a whole page flattened to text. The cleaner
+//! 1. finds tweet embeds (their lines are never paragraphs),
+//! 2. detects hard wrapping and unwraps lines into blocks (one block per paragraph),
+//! 3. scores each block (prose earns, chrome costs) and keeps the densest span of text: the
+//!    article body,
+//! 4. picks the title and the header lines (dateline, section) above the body,
+//! 5. records a [`LineDecision`] for every line, so that a user can ask why a line went.
+
+pub mod rules;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::embed::twitter::{find_text_tweets, is_tweet_chrome};
+use crate::model::{word_count, Paragraph, ParagraphKind, Tweet};
+use crate::options::{Favor, Options};
+
+/// What became of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Label {
+    Title,
+    Body,
+    Tweet,
+    Metadata,
+    Boilerplate,
+    Blank,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Title => "title",
+            Label::Body => "body",
+            Label::Tweet => "tweet",
+            Label::Metadata => "metadata",
+            Label::Boilerplate => "boilerplate",
+            Label::Blank => "blank",
+        }
+    }
+}
+
+/// The decision taken for one line of a dump, with its reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineDecision {
+    /// 1-based line number in the decoded text.
+    pub line: usize,
+    pub text: String,
+    pub label: Label,
+    pub reason: String,
+    /// Index of the paragraph the line went into, for body lines.
+    pub paragraph: Option<usize>,
+}
+
+/// Lines found around the title that carry metadata, for the `meta` stage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeaderLines {
+    /// The line right above the title, when it looks like a section label.
+    pub section: Option<String>,
+    /// Lines between the title and the first paragraph (datelines, bylines), with their index
+    /// in [`TextExtraction::decisions`].
+    pub between: Vec<(usize, String)>,
+    /// Short lines of the page outside the body (brand lines, copyright lines).
+    pub outside: Vec<String>,
+}
+
+/// What the cleaner found in a dump.
+#[derive(Debug, Clone, Default)]
+pub struct TextExtraction {
+    pub title: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub tweets: Vec<Tweet>,
+    pub header: HeaderLines,
+    pub decisions: Vec<LineDecision>,
+}
+
+/// A run of lines that forms one unit (a paragraph, a list item, a nav entry).
+#[derive(Debug, Clone)]
+struct Block {
+    first: usize,
+    last: usize,
+    text: String,
+    words: usize,
+    bullet: bool,
+    indent: usize,
+    /// Set by the classification.
+    chrome: Option<String>,
+    duplicate: usize,
+    score: f64,
+}
+
+impl Block {
+    fn ends_sentence(&self) -> bool {
+        let t = self.text.trim_end();
+        t.ends_with(['.', '!', '?', '…', '»', '"', '”', '’', ')', ':', ';', '。', '！', '？'])
+    }
+
+    fn is_prose(&self) -> bool {
+        (self.words >= 10 && self.ends_sentence()) || self.words >= 25
+    }
+}
+
+/// Width at which the dump is hard-wrapped, if it is.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines.iter().map(|l| l.trim_end().chars().count()).filter(|&n| n > 0).collect();
+    if lens.len() < 8 {
+        return None;
+    }
+    lens.sort_unstable();
+    let p99 = lens[(lens.len() * 99 / 100).min(lens.len() - 1)];
+    if !(30..=200).contains(&p99) {
+        return None;
+    }
+    let long = lens.iter().filter(|&&n| n >= 30).count();
+    let near = lens.iter().filter(|&&n| n + 12 >= p99 && n <= p99).count();
+    // Hard-wrapped text piles up just under the width; free text does not.
+    if long >= 5 && near * 10 >= long * 3 {
+        Some(lens[lens.len() - 1].min(p99 + 2))
+    } else {
+        None
+    }
+}
+
+fn indent_of(line: &str) -> usize {
+    line.chars().take_while(|c| c.is_whitespace()).count()
+}
+
+fn first_word_len(line: &str) -> usize {
+    line.split_whitespace().next().map_or(0, |w| w.chars().count())
+}
+
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split([' ', '\t', '\n']).filter(|w| !w.is_empty()).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Group lines into blocks, unwrapping hard-wrapped paragraphs. `skip[i]` marks lines that
+/// belong to an embed.
+fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut open = false;
+    for (i, raw) in lines.iter().enumerate() {
+        let line = raw.trim_end();
+        if skip[i] || line.trim().is_empty() {
+            open = false;
+            continue;
+        }
+        let indent = indent_of(line);
+        let bullet_rest = rules::strip_bullet(line);
+        let text = bullet_rest.unwrap_or(line.trim());
+        let joins = open
+            && match width {
+                Some(w) => {
+                    let prev = lines[i - 1].trim_end();
+                    let prev_len = prev.chars().count();
+                    let cont_indent = bullet_rest.is_none()
+                        && (indent == indent_of(prev) || (out.last().is_some_and(|b| b.bullet) && indent > out.last().unwrap().indent));
+                    cont_indent && prev_len + 1 + first_word_len(line) > w.saturating_sub(1)
+                }
+                None => false,
+            };
+        if joins {
+            let b = out.last_mut().unwrap();
+            b.text.push(' ');
+            b.text.push_str(text);
+            b.last = i;
+        } else {
+            out.push(Block {
+                first: i,
+                last: i,
+                text: text.to_string(),
+                words: 0,
+                bullet: bullet_rest.is_some(),
+                indent,
+                chrome: None,
+                duplicate: 0,
+                score: 0.0,
+            });
+        }
+        open = true;
+    }
+    for b in &mut out {
+        b.text = collapse_ws(&b.text);
+        b.words = word_count(&b.text);
+    }
+    out
+}
+
+/// Score of one block for the densest-span search: prose earns, everything else costs.
+fn score(b: &Block, threshold: f64) -> f64 {
+    if b.chrome.is_some() {
+        return -threshold * 2.0;
+    }
+    if b.duplicate > 1 && !b.is_prose() {
+        return -(b.words as f64).max(threshold);
+    }
+    let w = b.words as f64;
+    let mut s = w - threshold;
+    if b.bullet {
+        s -= threshold / 2.0;
+    }
+    if b.is_prose() {
+        s += threshold / 2.0;
+    }
+    s
+}
+
+/// Largest-sum contiguous run of blocks (Kadane); `None` when no block scores above zero.
+fn densest_span(scores: &[f64]) -> Option<(usize, usize)> {
+    let (mut best, mut best_span) = (0.0, None);
+    let (mut cur, mut start) = (0.0, 0);
+    for (i, &s) in scores.iter().enumerate() {
+        if cur <= 0.0 {
+            cur = s;
+            start = i;
+        } else {
+            cur += s;
+        }
+        if cur > best {
+            best = cur;
+            best_span = Some((start, i));
+        }
+    }
+    best_span
+}
+
+fn looks_like_heading(b: &Block) -> bool {
+    (2..=16).contains(&b.words) && !b.ends_sentence() && !b.bullet && b.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic())
+}
+
+fn looks_like_title(b: &Block) -> bool {
+    (3..=40).contains(&b.words)
+        && !b.bullet
+        && b.chrome.is_none()
+        && !b.text.trim_end().ends_with('.')
+        && crate::meta::dates::find_date(&b.text).is_none_or(|d| d.end - d.start < b.text.len() / 2)
+}
+
+/// Extract the article from a text dump.
+pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
+    let lines: Vec<&str> = text.lines().collect();
+    let width = wrap_width(&lines);
+    let threshold = match options.favor {
+        Favor::Balanced => 10.0,
+        Favor::Precision => 14.0,
+        Favor::Recall => 7.0,
+    };
+
+    // 1. Embeds first.
+    let text_tweets = find_text_tweets(&lines, width.is_some());
+    let mut skip = vec![false; lines.len()];
+    let mut line_reason: Vec<Option<(Label, String)>> = vec![None; lines.len()];
+    for t in &text_tweets {
+        for i in t.first_line..=t.last_line {
+            skip[i] = true;
+            let what = if i == t.byline_line {
+                format!("tweet byline of @{}", t.tweet.handle.as_deref().unwrap_or(""))
+            } else if is_tweet_chrome(lines[i]) {
+                "tweet chrome (renderer noise around an embed)".to_string()
+            } else {
+                "tweet text (the lines above a tweet byline)".to_string()
+            };
+            line_reason[i] = Some((Label::Tweet, what));
+        }
+    }
+
+    // 2. Blocks, with what the rules say of each.
+    let mut blocks = blocks(&lines, &skip, width);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for b in &blocks {
+        *seen.entry(b.text.to_lowercase()).or_default() += 1;
+    }
+    for b in &mut blocks {
+        b.duplicate = seen[&b.text.to_lowercase()];
+        b.chrome = rules::chrome_rule(&b.text, b.words).or_else(|| {
+            is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
+        });
+        b.score = score(b, threshold);
+    }
+
+    // 3. The body: the densest span of text.
+    let scores: Vec<f64> = blocks.iter().map(|b| b.score).collect();
+    let span = densest_span(&scores);
+    let mut keep = vec![false; blocks.len()];
+    let mut block_reason: Vec<String> = vec![String::new(); blocks.len()];
+    if let Some((s, e)) = span {
+        for i in s..=e {
+            let b = &blocks[i];
+            if let Some(r) = &b.chrome {
+                block_reason[i] = format!("{r} (inside the main text span)");
+            } else if b.duplicate > 1 && !b.is_prose() {
+                block_reason[i] = format!("repeated line ({}× in the page) inside the main text span", b.duplicate);
+            } else {
+                keep[i] = true;
+                block_reason[i] = format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words);
+            }
+        }
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if block_reason[i].is_empty() {
+            block_reason[i] = match &b.chrome {
+                Some(r) => r.clone(),
+                None if b.duplicate > 1 => format!("repeated line ({}× in the page), outside the main text span", b.duplicate),
+                None => format!("outside the main text span (block score {:+.0}, {} words)", b.score, b.words),
+            };
+        }
+    }
+
+    // 4. Title: a headline-like block at the top of the span or just above it; lines
+    //    between the title and the first paragraph are header lines (dateline, byline).
+    let first_body = keep.iter().position(|&k| k);
+    let mut title_block = None;
+    if let Some(fb) = first_body {
+        if looks_like_title(&blocks[fb]) && keep.get(fb + 1).copied().unwrap_or(false) && blocks[fb + 1].is_prose() && !blocks[fb].is_prose() {
+            title_block = Some(fb);
+        } else if looks_like_title(&blocks[fb]) && blocks[fb].words <= 30 && !blocks[fb].ends_sentence() && fb + 1 < blocks.len() && keep[fb + 1] {
+            title_block = Some(fb);
+        } else {
+            // look up to 6 blocks above
+            let lo = fb.saturating_sub(6);
+            for j in (lo..fb).rev() {
+                let b = &blocks[j];
+                if b.chrome.is_some() {
+                    continue;
+                }
+                let is_header_line = crate::meta::text::is_dateline(&b.text) || crate::meta::text::byline_authors(&b.text).is_some();
+                if is_header_line {
+                    continue;
+                }
+                if looks_like_title(b) && b.words >= 4 {
+                    title_block = Some(j);
+                }
+                break;
+            }
+        }
+    }
+    let mut header = HeaderLines::default();
+    let mut title = None;
+    if let Some(tb) = title_block {
+        keep[tb] = false;
+        title = Some(blocks[tb].text.clone());
+        block_reason[tb] = "title: headline-like line right above the article's first paragraph".into();
+        let body_start = (tb + 1..blocks.len()).find(|&j| keep[j]).unwrap_or(blocks.len());
+        for j in tb + 1..body_start {
+            header.between.push((j, blocks[j].text.clone()));
+        }
+        if tb > 0 {
+            let prev = &blocks[tb - 1];
+            if (1..=4).contains(&prev.words) && !prev.bullet && prev.chrome.is_none() && !prev.ends_sentence()
+                && crate::meta::dates::find_date(&prev.text).is_none()
+            {
+                header.section = Some(prev.text.clone());
+            }
+        }
+    }
+    for (j, b) in blocks.iter().enumerate() {
+        if !keep[j] && Some(j) != title_block && b.words <= 12 {
+            header.outside.push(b.text.clone());
+        }
+    }
+
+    // 5. Paragraphs, their kinds, and tweets placed between them.
+    let mut paragraphs = Vec::new();
+    let mut para_of_block = vec![None; blocks.len()];
+    for (j, b) in blocks.iter().enumerate() {
+        if !keep[j] {
+            continue;
+        }
+        let next_is_prose = blocks.get(j + 1).is_some_and(|n| keep[j + 1] && n.is_prose());
+        let kind = if b.bullet {
+            ParagraphKind::ListItem
+        } else if b.indent >= 2 && width.is_some() && b.words >= 3 {
+            ParagraphKind::Quote
+        } else if looks_like_heading(b) && next_is_prose && b.words <= 12 {
+            ParagraphKind::Heading
+        } else {
+            ParagraphKind::Paragraph
+        };
+        para_of_block[j] = Some(paragraphs.len());
+        paragraphs.push(Paragraph::new(b.text.clone(), kind));
+    }
+    let mut tweets = Vec::with_capacity(text_tweets.len());
+    for t in &text_tweets {
+        let before = blocks.iter().enumerate().filter(|(j, b)| b.last < t.first_line && para_of_block[*j].is_some()).count();
+        let mut tw = t.tweet.clone();
+        tw.after_paragraph = before as i32 - 1;
+        tweets.push(tw);
+    }
+
+    // 6. One decision per line.
+    let mut decisions: Vec<LineDecision> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let (label, reason) = line_reason[i].clone().unwrap_or((Label::Blank, "blank line".into()));
+            LineDecision { line: i + 1, text: (*l).to_string(), label, reason, paragraph: None }
+        })
+        .collect();
+    for (j, b) in blocks.iter().enumerate() {
+        let label = if Some(j) == title_block {
+            Label::Title
+        } else if keep[j] {
+            Label::Body
+        } else {
+            Label::Boilerplate
+        };
+        for d in &mut decisions[b.first..=b.last] {
+            if d.label == Label::Tweet || d.text.trim().is_empty() {
+                continue;
+            }
+            d.label = label;
+            d.reason = block_reason[j].clone();
+            d.paragraph = para_of_block[j];
+        }
+    }
+    // header lines are reported with the block's first line index
+    header.between = header.between.iter().map(|(j, t)| (blocks[*j].first, t.clone())).collect();
+    TextExtraction { title, paragraphs, tweets, header, decisions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unwraps_hard_wrapped_paragraphs() {
+        let para = "The quick brown fox jumps over the lazy dog while the farmer watches from the porch and wonders what the day will bring for the animals, the fields and the village that sleeps below the hill in the early morning light.";
+        let mut wrapped = String::from("Home\n\nA headline about the fox and the dog\n\n");
+        let paras: Vec<String> = (1..=3).map(|i| format!("{para} Part {i}.")).collect();
+        for p in &paras {
+            let mut line = String::new();
+            for w in p.split(' ') {
+                if line.len() + 1 + w.len() > 60 {
+                    wrapped.push_str(&line);
+                    wrapped.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            wrapped.push_str(&line);
+            wrapped.push_str("\n\n");
+        }
+        wrapped.push_str("© 2020 Fox News Network\n");
+        let x = extract_text_dump(&wrapped, &Options::default());
+        assert_eq!(x.paragraphs.len(), 3, "{:#?}", x.decisions);
+        assert!(x.paragraphs.iter().zip(&paras).all(|(p, want)| &p.text == want));
+        assert_eq!(x.title.as_deref(), Some("A headline about the fox and the dog"));
+        let copyright = x.decisions.iter().find(|d| d.text.starts_with('©')).unwrap();
+        assert_eq!(copyright.label, Label::Boilerplate);
+        assert_eq!(copyright.reason, "copyright line");
+    }
+
+    #[test]
+    fn navigation_lists_and_teasers_are_dropped() {
+        let dump = "  • News\n  • Sport\n  • Culture\n\nBig storm hits the coast overnight\n\nA large storm hit the coast overnight, cutting power to thousands of homes and closing roads across the region, officials said on Monday.\n\nEmergency crews worked through the night to clear fallen trees, and schools in three towns stayed closed while engineers inspected the damage to bridges.\n\nRead more: Why storms are getting stronger\n\n  • About\n  • Contact\n\n© 2024 The Coast Herald";
+        let x = extract_text_dump(dump, &Options::default());
+        assert_eq!(x.title.as_deref(), Some("Big storm hits the coast overnight"));
+        assert_eq!(x.paragraphs.len(), 2);
+        assert!(x.paragraphs[0].text.starts_with("A large storm"));
+        let teaser = x.decisions.iter().find(|d| d.text.starts_with("Read more")).unwrap();
+        assert_eq!(teaser.label, Label::Boilerplate);
+        assert!(teaser.reason.contains("teaser"), "{}", teaser.reason);
+        assert_eq!(x.decisions.len(), dump.lines().count());
+    }
+
+    #[test]
+    fn empty_dump() {
+        let x = extract_text_dump("", &Options::default());
+        assert!(x.paragraphs.is_empty() && x.title.is_none() && x.decisions.is_empty());
+    }
+}

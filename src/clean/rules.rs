@@ -1,0 +1,190 @@
+//! The vocabulary of page chrome in text dumps. Rules are data: every phrase the cleaner
+//! knows lives here, and is compiled once.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+/// Whole lines that are chrome whatever their surroundings (case-insensitive, the line must
+/// match entirely, surrounding punctuation ignored).
+const CHROME_LINES: &[&str] = &[
+    // navigation and page furniture
+    r"(?:scroll|back|go|return) to (?:the )?top", r"retour en haut(?: de (?:la )?page)?", r"nach oben",
+    r"volver arriba", r"torna su", r"voltar ao topo", r"naar boven",
+    r"(?:skip|jump) to (?:main )?(?:content|navigation|search|footer)", r"aller au contenu(?: principal)?",
+    r"zum inhalt springen", r"ir al contenido(?: principal)?", r"vai al contenuto(?: principale)?",
+    r"menu", r"main menu", r"navigation", r"search", r"rechercher", r"suche", r"buscar", r"cerca",
+    r"home", r"accueil", r"startseite", r"inicio", r"more", r"plus", r"mehr", r"close", r"fermer", r"schließen",
+    r"sign ?in", r"sign ?up", r"log ?in", r"log ?out", r"register", r"se connecter", r"connexion", r"anmelden",
+    r"my account", r"mon compte", r"subscribe(?: now)?", r"s'abonner", r"abonnez-vous", r"abonnieren",
+    r"suscr[ií]bete", r"abbonati", r"assine", r"abonneren",
+    // sharing
+    r"share(?: this)?(?: (?:article|story|page|post))?", r"partager(?: cet article)?", r"teilen", r"compartir",
+    r"condividi", r"compartilhar", r"delen", r"tweet", r"email", r"e-mail", r"print", r"imprimer", r"drucken",
+    r"facebook", r"twitter", r"linkedin", r"whatsapp", r"pinterest", r"reddit", r"flipboard", r"rss",
+    r"instagram", r"youtube", r"telegram", r"copy link", r"copier le lien",
+    r"(?:share|partager|teilen)(?: on| sur| auf)? (?:facebook|twitter|linkedin|whatsapp|email|e-mail)",
+    // ads and notices
+    r"advertisement", r"advertising", r"publicit[ée]", r"anzeige", r"werbung", r"publicidad", r"pubblicit[àa]",
+    r"sponsored(?: content)?", r"contenu sponsoris[ée]", r"paid (?:post|content)",
+    r"comments?", r"commentaires?", r"kommentare?", r"comentarios?", r"commenti",
+    r"\d+ comments?", r"\d+ commentaires?", r"leave a (?:comment|reply)", r"laisser un commentaire",
+    r"related(?: (?:articles|stories|content|posts|coverage))?", r"most (?:popular|read|viewed|shared)",
+    r"trending(?: now)?", r"les plus lus", r"meistgelesen", r"lo más leído", r"i più letti",
+    r"sur le m[êe]me sujet", r"à lire aussi", r"a lire aussi", r"lire aussi", r"voir aussi",
+    r"mehr zum thema", r"das könnte sie auch interessieren", r"te puede interesar", r"leggi anche", r"leia também",
+    r"lees ook", r"you may also like", r"you might also like", r"recommended(?: for you)?", r"read more",
+    r"read next", r"lire la suite", r"weiterlesen", r"leer más", r"continua a leggere", r"continue reading",
+    r"newsletter", r"la newsletter", r"sign up for (?:our|the) newsletter",
+    r"follow us(?: on .+)?", r"suivez-nous(?: sur .+)?", r"folgen sie uns(?: auf .+)?", r"síguenos(?: en .+)?",
+    r"cookie (?:policy|settings|preferences)", r"privacy(?: policy)?", r"terms(?: of (?:use|service))?",
+    r"politique de confidentialit[ée]", r"mentions l[ée]gales", r"impressum", r"datenschutz(?:erklärung)?",
+    r"aviso legal", r"contact(?: us)?", r"contactez-nous", r"kontakt", r"about(?: us)?", r"[àa] propos",
+    r"accept(?: all)?(?: cookies)?", r"tout accepter", r"alle akzeptieren", r"aceptar",
+    r"loading\.*", r"chargement(?: en cours)?\.*", r"video", r"vidéo", r"photo", r"photos", r"image",
+    r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
+    r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
+];
+
+/// Phrases that make a short line (at most [`SHORT_LINE_WORDS`] words) chrome wherever they
+/// appear in it.
+const CHROME_PHRASES: &[&str] = &[
+    "all rights reserved", "tous droits réservés", "tous droits reserves", "alle rechte vorbehalten",
+    "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+    "alle rechten voorbehouden", "copyright", "sign up for", "subscribe to", "inscrivez-vous",
+    "abonnez-vous", "newsletter", "we use cookies", "nous utilisons des cookies", "wir verwenden cookies",
+    "utilizamos cookies", "utilizziamo i cookie", "cookie policy", "privacy policy", "terms of service",
+    "terms of use", "click here", "cliquez ici", "hier klicken", "haga clic aquí", "download the app",
+    "follow us", "suivez-nous", "read more", "lire aussi", "à lire aussi", "mehr zum thema",
+    "lesen sie auch", "lea también", "leggi anche", "leia também", "lees ook", "see also",
+    "related articles", "related stories", "more stories", "more from", "recommended for you",
+    "share on", "partager sur", "teilen auf", "compartir en", "photo credit", "image credit",
+    "crédit photo", "bildquelle", "getty images", "afp photo", "reuters/", "shutterstock",
+    "advertisement", "publicité", "anzeige", "published in", "this article was", "cet article a été",
+    "enable javascript", "activez javascript", "your browser", "votre navigateur",
+];
+
+/// Prefixes of teaser lines ("Read more: Another story"), chrome whatever their length.
+const TEASER_PREFIXES: &[&str] = &[
+    "read more:", "read more ", "read also:", "related:", "see also:", "more:", "watch:", "listen:",
+    "lire aussi :", "lire aussi:", "lire aussi", "à lire aussi", "a lire aussi", "à lire :", "voir aussi",
+    "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
+    "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "► ", "→ ", ">> ",
+];
+
+/// A line of at most this many words is "short": chrome phrases in it make it chrome.
+pub const SHORT_LINE_WORDS: usize = 14;
+
+static CHROME_LINE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(CHROME_LINES.iter().map(|p| format!(r"(?i)^(?:{p})$"))).expect("chrome line patterns")
+});
+
+static STRIP_EDGES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$").unwrap());
+
+/// Copyright lines: the sign, or the word followed by a year.
+static COPYRIGHT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:©|\(c\)\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|&copy;)").unwrap());
+
+/// Bullets that renderers put before list items.
+pub const BULLETS: &[char] = &['•', '◦', '▪', '▫', '■', '□', '☆', '★', '●', '○', '◆', '◇', '‣', '⁃', '∙', '·', '*', '-', '–', '+', '»', '›', '>'];
+
+/// Why a line is chrome, if a rule says so.
+pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let core = STRIP_EDGES.replace_all(&lower, "");
+    if CHROME_LINE_SET.is_match(&core) {
+        return Some(format!("chrome line {:?}", core));
+    }
+    if words <= 30 && COPYRIGHT.is_match(t) {
+        return Some("copyright line".into());
+    }
+    for p in TEASER_PREFIXES {
+        if lower.starts_with(p) {
+            return Some(format!("teaser prefix {:?}", p.trim()));
+        }
+    }
+    if words <= SHORT_LINE_WORDS {
+        for p in CHROME_PHRASES {
+            if lower.contains(p) {
+                return Some(format!("chrome phrase {p:?} in a short line"));
+            }
+        }
+    }
+    None
+}
+
+/// The site name a copyright line names: `© 2017 La Revue Internationale. Tous droits réservés.`
+pub fn copyright_holder(text: &str) -> Option<String> {
+    static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:©|\(c\)|&copy;|copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?(?P<name>[^.|,;©]+?)\s*(?:[.|,;]|$|-\s|–\s|all rights|tous droits|alle rechte|todos los|tutti i)")
+            .unwrap()
+    });
+    let c = HOLDER.captures(text)?;
+    let name = c["name"].trim().trim_matches(|ch: char| !ch.is_alphanumeric()).trim();
+    let words = crate::model::word_count(name);
+    if (1..=8).contains(&words) && name.chars().any(char::is_alphabetic) {
+        Some(name.to_string())
+    } else {
+        None
+    }
+}
+
+/// Leading bullet of a list line, and the text after it.
+pub fn strip_bullet(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    if BULLETS.contains(&first) {
+        let rest = chars.as_str();
+        if rest.starts_with(' ') || rest.is_empty() {
+            return Some(rest.trim_start());
+        }
+    }
+    // numbered lists: "1. ", "2) "
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return Some(r.trim_start());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_lines_and_phrases() {
+        assert!(chrome_rule("Scroll to top", 3).is_some());
+        assert!(chrome_rule("Aller au contenu principal", 4).is_some());
+        assert!(chrome_rule("© 2017 La Revue Internationale. Tous droits réservés.", 8).is_some());
+        assert!(chrome_rule("Lire aussi : Le gouvernement annonce un plan", 8).is_some());
+        assert!(chrome_rule("Share on Facebook", 3).is_some());
+        assert!(chrome_rule("La ministre de l’Intérieur britannique a demandé aux services de collaborer.", 12).is_none());
+        // a long paragraph that mentions cookies is not chrome
+        let long = "The company said it would stop using third-party cookies next year, a change that advertisers have feared for a long time and that regulators welcomed.";
+        assert!(chrome_rule(long, crate::model::word_count(long)).is_none());
+    }
+
+    #[test]
+    fn copyright_holders() {
+        assert_eq!(copyright_holder("© 2017 La Revue Internationale. Tous droits réservés.").as_deref(), Some("La Revue Internationale"));
+        assert_eq!(copyright_holder("Copyright © 2019 The Hill | All rights reserved").as_deref(), Some("The Hill"));
+        assert_eq!(copyright_holder("Nothing here"), None);
+    }
+
+    #[test]
+    fn bullets() {
+        assert_eq!(strip_bullet("  • Facebook"), Some("Facebook"));
+        assert_eq!(strip_bullet("1. First"), Some("First"));
+        assert_eq!(strip_bullet("-5 degrees"), None);
+        assert_eq!(strip_bullet("Plain"), None);
+    }
+}

@@ -1,0 +1,276 @@
+//! Bytes to text: byte-order marks, UTF-16, UTF-8, declared charsets, detected legacy
+//! encodings (encoding_rs does the conversion, chardetng the guessing), NUL bytes, line endings,
+//! and binary content, which is refused rather than turned into text.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// A decoded document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, with `\n` line endings and without NUL bytes or BOM.
+    pub text: String,
+    /// The WHATWG name of the encoding used, e.g. `UTF-8`, `windows-1252`.
+    pub encoding: &'static str,
+}
+
+/// Known binary formats by their magic bytes, so the error can say what the file is.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"RIFF", "a RIFF (audio/video/image) file"),
+    (b"OggS", "an Ogg media file"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+];
+
+/// Share of control characters above which decoded text is taken for binary data.
+const MAX_CONTROL_SHARE: f64 = 0.02;
+/// Share of U+FFFD replacement characters above which the bytes are reported undecodable.
+const MAX_REPLACEMENT_SHARE: f64 = 0.01;
+
+/// Decode `bytes`. `charset_hint` is a charset declared outside the document (an HTTP header);
+/// a charset declared inside an HTML document is looked for too. Returns the reason as an
+/// error string when the bytes are not text.
+pub fn decode(bytes: &[u8], charset_hint: Option<&str>) -> Result<Decoded, String> {
+    if bytes.is_empty() {
+        return Ok(Decoded { text: String::new(), encoding: "UTF-8" });
+    }
+    // 1. A byte-order mark settles it.
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return finish(enc, &bytes[bom_len..]);
+    }
+    // 2. UTF-16 without BOM shows as NULs in every other byte.
+    if let Some(enc) = sniff_utf16(bytes) {
+        return finish(enc, bytes);
+    }
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(format!("binary content ({what}), not text"));
+        }
+    }
+    // 3. Valid UTF-8 (NUL bytes aside) is UTF-8, whatever a label says: labels lie more
+    //    often than the bytes do.
+    let without_nul: std::borrow::Cow<[u8]> = if memchr::memchr(0, bytes).is_some() {
+        std::borrow::Cow::Owned(bytes.iter().copied().filter(|&b| b != 0).collect())
+    } else {
+        std::borrow::Cow::Borrowed(bytes)
+    };
+    let nul_count = bytes.len() - without_nul.len();
+    if nul_count * 10 > bytes.len() {
+        return Err(format!(
+            "binary content: {:.0}% NUL bytes, not text",
+            100.0 * nul_count as f64 / bytes.len() as f64
+        ));
+    }
+    if std::str::from_utf8(&without_nul).is_ok() {
+        return finish(UTF_8, &without_nul);
+    }
+    // 4. A declared charset (outside, then inside the document), 5. else detection.
+    let declared = charset_hint
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .or_else(|| declared_charset(&without_nul));
+    let enc = match declared {
+        Some(enc) if enc != UTF_8 => enc,
+        _ => {
+            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            det.feed(&without_nul, true);
+            det.guess(None, chardetng::Utf8Detection::Deny)
+        }
+    };
+    finish(enc, &without_nul)
+}
+
+fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
+    let (cow, _) = enc.decode_without_bom_handling(bytes);
+    let mut control = 0usize;
+    let mut replacement = 0usize;
+    let mut total = 0usize;
+    for c in cow.chars() {
+        total += 1;
+        match c {
+            '\t' | '\n' | '\r' | '\x0c' | '\0' => {}
+            '\u{fffd}' => replacement += 1,
+            c if c.is_control() && (c as u32) < 0xa0 => control += 1,
+            _ => {}
+        }
+    }
+    let total = total.max(1) as f64;
+    if control as f64 / total > MAX_CONTROL_SHARE {
+        return Err(format!(
+            "binary content: {:.0}% control characters, not text",
+            100.0 * control as f64 / total
+        ));
+    }
+    if replacement as f64 / total > MAX_REPLACEMENT_SHARE {
+        return Err(format!(
+            "undecodable bytes: {} of {} characters invalid as {}",
+            replacement,
+            total as usize,
+            enc.name()
+        ));
+    }
+    Ok(Decoded { text: normalize_newlines(&cow), encoding: enc.name() })
+}
+
+/// CRLF and lone CR become LF; NUL characters are removed.
+pub fn normalize_newlines(text: &str) -> String {
+    if !text.contains(['\r', '\0']) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\0' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let n = bytes.len().min(4096) & !1;
+    if n < 16 {
+        return None;
+    }
+    let (mut even_nul, mut odd_nul) = (0usize, 0usize);
+    for (i, &b) in bytes[..n].iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even_nul += 1
+            } else {
+                odd_nul += 1
+            }
+        }
+    }
+    let half = n / 2;
+    // Latin text in UTF-16: the high byte of nearly every unit is 0.
+    if odd_nul * 10 > half * 7 && even_nul * 10 < half {
+        Some(UTF_16LE)
+    } else if even_nul * 10 > half * 7 && odd_nul * 10 < half {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// `<meta charset=...>` or `<meta http-equiv=Content-Type content="...; charset=...">` in the
+/// first 2 KiB, as an HTML parser's prescan would find it.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let mut from = 0;
+    while let Some(pos) = memchr::memmem::find(&lower[from..], b"charset") {
+        let mut i = from + pos + b"charset".len();
+        from = i;
+        while i < lower.len() && matches!(lower[i], b' ' | b'=' | b'"' | b'\'') {
+            i += 1;
+        }
+        let start = i;
+        while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.')) {
+            i += 1;
+        }
+        if i > start {
+            if let Some(enc) = Encoding::for_label(&lower[start..i]) {
+                // A page that declares UTF-16 is not UTF-16 if we got here.
+                if enc == UTF_16LE || enc == UTF_16BE {
+                    return Some(UTF_8);
+                }
+                return Some(enc);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("Café crème".as_bytes(), None).unwrap();
+        assert_eq!(d.text, "Café crème");
+        let mut b = b"\xef\xbb\xbf".to_vec();
+        b.extend_from_slice("Café".as_bytes());
+        assert_eq!(decode(&b, None).unwrap().text, "Café");
+    }
+
+    #[test]
+    fn utf16_with_bom_and_without() {
+        let mut le = vec![0xff, 0xfe];
+        for u in "Größe – ok\r\nzwei".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&le, None).unwrap();
+        assert_eq!(d.text, "Größe – ok\nzwei");
+        assert_eq!(d.encoding, "UTF-16LE");
+        let mut be = vec![];
+        for u in "A plain English sentence without a BOM.".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&be, None).unwrap().text, "A plain English sentence without a BOM.");
+    }
+
+    #[test]
+    fn cp1252_and_latin1_are_detected() {
+        // "L’été à Paris coûte cher — très cher." in windows-1252 (curly quote and dash are cp1252-only)
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("L’été à Paris coûte cher — très cher, déjà en février.");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, "L’été à Paris coûte cher — très cher, déjà en février.");
+        let latin1: Vec<u8> = "Ça coûte très cher à Noël, où l'on dépense beaucoup.".chars().map(|c| c as u32 as u8).collect();
+        assert_eq!(decode(&latin1, None).unwrap().text, "Ça coûte très cher à Noël, où l'on dépense beaucoup.");
+    }
+
+    #[test]
+    fn declared_charset_is_used_when_bytes_are_not_utf8() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("<meta charset=\"windows-1251\"><p>Привет, мир</p>");
+        let d = decode(&bytes, None).unwrap();
+        assert!(d.text.contains("Привет, мир"));
+        assert_eq!(d.encoding, "windows-1251");
+    }
+
+    #[test]
+    fn line_endings_and_nul_bytes() {
+        assert_eq!(decode(b"a\r\nb\rc\nd\0e", None).unwrap().text, "a\nb\nc\nde");
+    }
+
+    #[test]
+    fn binary_is_refused_with_a_reason() {
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+        assert!(decode(png, None).unwrap_err().contains("PNG"));
+        // pseudo-random bytes
+        let mut x: u32 = 12345;
+        let noise: Vec<u8> = (0..4000)
+            .map(|_| {
+                x = x.wrapping_mul(1103515245).wrapping_add(12345);
+                (x >> 16) as u8
+            })
+            .collect();
+        let err = decode(&noise, None).unwrap_err();
+        assert!(err.contains("binary") || err.contains("undecodable"), "{err}");
+    }
+
+    #[test]
+    fn empty_is_empty_text() {
+        assert_eq!(decode(b"", None).unwrap().text, "");
+    }
+}

@@ -1,0 +1,274 @@
+//! Dates written in text: month names of many languages, numeric and ISO forms. The
+//! vocabulary is data (the tables below), compiled once into regular expressions.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use regex::Regex;
+
+/// Month names and abbreviations per language, month by month (lower case; an abbreviation
+/// may be followed by a dot in the text).
+const MONTHS: &[(&str, [&[&str]; 12])] = &[
+    ("en", [
+        &["january", "jan"], &["february", "feb"], &["march", "mar"], &["april", "apr"], &["may"],
+        &["june", "jun"], &["july", "jul"], &["august", "aug"], &["september", "sept", "sep"],
+        &["october", "oct"], &["november", "nov"], &["december", "dec"],
+    ]),
+    ("fr", [
+        &["janvier", "janv"], &["février", "fevrier", "févr", "fevr", "fév"], &["mars"], &["avril", "avr"],
+        &["mai"], &["juin"], &["juillet", "juil"], &["août", "aout"], &["septembre"],
+        &["octobre"], &["novembre"], &["décembre", "decembre", "déc"],
+    ]),
+    ("de", [
+        &["januar", "jänner", "jaenner"], &["februar", "feber"], &["märz", "maerz", "mär", "mrz"], &["april"],
+        &["mai"], &["juni"], &["juli"], &["august"], &["september"], &["oktober", "okt"],
+        &["november"], &["dezember", "dez"],
+    ]),
+    ("es", [
+        &["enero", "ene"], &["febrero"], &["marzo"], &["abril", "abr"], &["mayo"], &["junio"],
+        &["julio"], &["agosto", "ago"], &["septiembre", "setiembre"], &["octubre"],
+        &["noviembre"], &["diciembre", "dic"],
+    ]),
+    ("it", [
+        &["gennaio", "gen"], &["febbraio"], &["marzo"], &["aprile"], &["maggio", "mag"],
+        &["giugno", "giu"], &["luglio", "lug"], &["agosto"], &["settembre", "set"],
+        &["ottobre", "ott"], &["novembre"], &["dicembre"],
+    ]),
+    ("pt", [
+        &["janeiro"], &["fevereiro", "fev"], &["março", "marco"], &["abril"], &["maio"],
+        &["junho"], &["julho"], &["agosto"], &["setembro"], &["outubro", "out"],
+        &["novembro"], &["dezembro"],
+    ]),
+    ("nl", [
+        &["januari"], &["februari"], &["maart", "mrt"], &["april"], &["mei"], &["juni"],
+        &["juli"], &["augustus"], &["september"], &["oktober"], &["november"], &["december"],
+    ]),
+];
+
+static MONTH_INDEX: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for (_, months) in MONTHS {
+        for (i, names) in months.iter().enumerate() {
+            for n in names.iter() {
+                m.insert((*n).to_string(), i as u32 + 1);
+            }
+        }
+    }
+    m
+});
+
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTH_INDEX.keys().map(String::as_str).collect();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|")
+}
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:er|º|°|\.)?\s*(?:de\s+)?({})\b\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})\b",
+        month_alternation()
+    ))
+    .unwrap()
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", month_alternation())).unwrap()
+});
+static CJK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+        .unwrap()
+});
+static NUMERIC_DMY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})\b").unwrap());
+static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b").unwrap());
+
+/// A date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// The calendar day as written.
+    pub date: NaiveDate,
+    /// The instant, when the text gives a time with an offset (else midnight UTC of `date`).
+    pub instant: DateTime<Utc>,
+    /// The matched text, exactly as written.
+    pub text: String,
+    /// Byte range of the match in the searched text.
+    pub start: usize,
+    pub end: usize,
+}
+
+fn plausible(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn midnight(d: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap())
+}
+
+fn found(date: NaiveDate, text: &str, start: usize, end: usize) -> FoundDate {
+    FoundDate { date, instant: midnight(date), text: text[start..end].to_string(), start, end }
+}
+
+/// The first date written in `text`, in any of the supported forms. Numeric dates that could
+/// be day/month or month/day are read day first unless only month/day is possible.
+pub fn find_date(text: &str) -> Option<FoundDate> {
+    let mut best: Option<FoundDate> = None;
+    let mut consider = |f: FoundDate| {
+        if best.as_ref().is_none_or(|b| f.start < b.start) {
+            best = Some(f);
+        }
+    };
+    if let Some(c) = ISO.captures(text) {
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if let Some(date) = plausible(y, m, d) {
+            let whole = c.get(0).unwrap();
+            let mut f = found(date, text, whole.start(), whole.end());
+            if let (Some(h), Some(mi)) = (c.get(4), c.get(5)) {
+                let s = c.get(6).map_or(0, |s| s.as_str().parse().unwrap_or(0));
+                if let Some(naive) = date.and_hms_opt(h.as_str().parse().unwrap_or(99), mi.as_str().parse().unwrap_or(99), s) {
+                    f.instant = match c.get(7).map(|o| o.as_str()) {
+                        Some("Z") | None => Utc.from_utc_datetime(&naive),
+                        Some(off) => parse_offset(off)
+                            .and_then(|o| o.from_local_datetime(&naive).single())
+                            .map(|dt| dt.with_timezone(&Utc))
+                            .unwrap_or_else(|| Utc.from_utc_datetime(&naive)),
+                    };
+                }
+            }
+            consider(f);
+        }
+    }
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        let m = MONTH_INDEX.get(&c[2].to_lowercase()).copied();
+        if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), m, c[3].parse()) {
+            if let Some(date) = plausible(y, m, d) {
+                let w = c.get(0).unwrap();
+                consider(found(date, text, w.start(), w.end()));
+                break;
+            }
+        }
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        let m = MONTH_INDEX.get(&c[1].to_lowercase()).copied();
+        if let (Some(m), Ok(d), Ok(y)) = (m, c[2].parse(), c[3].parse()) {
+            if let Some(date) = plausible(y, m, d) {
+                let w = c.get(0).unwrap();
+                consider(found(date, text, w.start(), w.end()));
+                break;
+            }
+        }
+    }
+    if let Some(c) = CJK.captures(text) {
+        if let Some(date) = plausible(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
+            let w = c.get(0).unwrap();
+            consider(found(date, text, w.start(), w.end()));
+        }
+    }
+    for c in NUMERIC_DMY.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (a, b, y): (u32, u32, i32) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+        let date = if a > 12 || b <= 12 { plausible(y, b, a) } else { plausible(y, a, b) };
+        if let Some(date) = date {
+            let w = c.get(0).unwrap();
+            consider(found(date, text, w.start(), w.end()));
+            break;
+        }
+    }
+    if let Some(c) = NUMERIC_YMD.captures(text) {
+        if let Some(date) = plausible(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
+            let w = c.get(0).unwrap();
+            consider(found(date, text, w.start(), w.end()));
+        }
+    }
+    best
+}
+
+fn parse_offset(s: &str) -> Option<FixedOffset> {
+    let sign = if s.starts_with('-') { -1 } else { 1 };
+    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let h: i32 = digits[..2].parse().ok()?;
+    let m: i32 = digits[2..].parse().ok()?;
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+/// Parse a full ISO-8601 / RFC 3339 timestamp, e.g. from HTML metadata.
+pub fn parse_iso(s: &str) -> Option<FoundDate> {
+    let s = s.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(FoundDate {
+            date: dt.date_naive(),
+            instant: dt.with_timezone(&Utc),
+            text: s.to_string(),
+            start: 0,
+            end: s.len(),
+        });
+    }
+    if let Ok(naive) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
+        return Some(FoundDate {
+            date: naive.date(),
+            instant: Utc.from_utc_datetime(&naive),
+            text: s.to_string(),
+            start: 0,
+            end: s.len(),
+        });
+    }
+    find_date(s).filter(|f| f.start == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Option<String> {
+        find_date(s).map(|f| f.date.to_string())
+    }
+
+    #[test]
+    fn month_names_in_many_languages() {
+        assert_eq!(day("7 juillet 2016").as_deref(), Some("2016-07-07"));
+        assert_eq!(day("July 7, 2016").as_deref(), Some("2016-07-07"));
+        assert_eq!(day("7. Juli 2016").as_deref(), Some("2016-07-07"));
+        assert_eq!(day("7 de julio de 2016").as_deref(), Some("2016-07-07"));
+        assert_eq!(day("7 luglio 2016").as_deref(), Some("2016-07-07"));
+        assert_eq!(day("7 de julho de 2016").as_deref(), Some("2016-07-07"));
+        assert_eq!(day("7 juli 2016").as_deref(), Some("2016-07-07"));
+        assert_eq!(day("2016年7月7日").as_deref(), Some("2016-07-07"));
+        assert_eq!(day("Publié le 1er août 2016 à 10h32").as_deref(), Some("2016-08-01"));
+        assert_eq!(day("Nov. 18, 2019 11:03 PM PST").as_deref(), Some("2019-11-18"));
+        assert_eq!(day("March 28th, 2017").as_deref(), Some("2017-03-28"));
+    }
+
+    #[test]
+    fn numeric_and_iso() {
+        assert_eq!(day("27.03.2017 par La Rédaction").as_deref(), Some("2017-03-27"));
+        assert_eq!(day("28/03/2017").as_deref(), Some("2017-03-28"));
+        assert_eq!(day("03/28/2017").as_deref(), Some("2017-03-28"));
+        assert_eq!(day("2017/03/28").as_deref(), Some("2017-03-28"));
+        let f = find_date("2017-03-28T10:00:00+02:00").unwrap();
+        assert_eq!(f.instant.to_rfc3339(), "2017-03-28T08:00:00+00:00");
+        assert_eq!(f.text, "2017-03-28T10:00:00+02:00");
+    }
+
+    #[test]
+    fn no_date_no_match() {
+        assert_eq!(day("Updated 2 hours ago"), None);
+        assert_eq!(day("31 février 2016"), None);
+        assert_eq!(day("May I come in? 2016 was a year"), None);
+        assert_eq!(day("a 1234-56-78 id"), None);
+    }
+
+    #[test]
+    fn matched_text_is_exact() {
+        let f = find_date("— RT France (@RTenfrancais) 8 août 2016").unwrap();
+        assert_eq!(f.text, "8 août 2016");
+    }
+}

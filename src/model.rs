@@ -1,0 +1,183 @@
+//! The types that move between stages: [`RawDoc`] (bytes and provenance, out of `read`) and
+//! [`Article`] (everything a row holds, into `table`).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+/// The format of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    TextDump,
+    Html,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::TextDump => "text_dump",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// One input document as read, before decoding.
+#[derive(Debug, Clone, Default)]
+pub struct RawDoc {
+    /// Where it came from: a path, `archive.zip!member`, `file.jsonl#L12`.
+    pub source: String,
+    /// The URL given by the input record, if any.
+    pub url: Option<String>,
+    /// The `id` given by the input record, if any.
+    pub input_id: Option<String>,
+    /// Other fields of the input record, as a JSON object string.
+    pub extra: Option<String>,
+    /// The document's bytes (empty when `error` is set).
+    pub bytes: Vec<u8>,
+    /// The format suggested by the container (file extension, JSONL field), if any.
+    pub format_hint: Option<Format>,
+    /// A charset declared outside the bytes (an HTTP header), if any.
+    pub charset_hint: Option<String>,
+    /// True when the bytes are already known to be UTF-8 text (a JSONL string field).
+    pub is_text: bool,
+    /// Why this document could not be read; it still becomes a row.
+    pub error: Option<String>,
+}
+
+impl RawDoc {
+    pub fn failed(source: String, error: impl Into<String>) -> Self {
+        RawDoc { source, error: Some(error.into()), ..RawDoc::default() }
+    }
+}
+
+/// The kind of a paragraph of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+}
+
+impl ParagraphKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Paragraph => "paragraph",
+            ParagraphKind::Heading => "heading",
+            ParagraphKind::ListItem => "list_item",
+            ParagraphKind::Quote => "quote",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub kind: ParagraphKind,
+}
+
+impl Paragraph {
+    pub fn new(text: impl Into<String>, kind: ParagraphKind) -> Self {
+        Paragraph { text: text.into(), kind }
+    }
+}
+
+/// An embedded tweet.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Tweet {
+    /// The tweet's text, without its trailing links to itself (t.co / pic.twitter.com).
+    pub text: String,
+    /// Every link of the tweet, as full https URLs.
+    pub links: Vec<String>,
+    /// `#tags`, in order, without duplicates.
+    pub hashtags: Vec<String>,
+    /// `@handles`, in order, without duplicates.
+    pub mentions: Vec<String>,
+    pub author_name: Option<String>,
+    /// The author's handle, without `@`.
+    pub handle: Option<String>,
+    /// The tweet's day.
+    pub published: Option<NaiveDate>,
+    /// The date exactly as written.
+    pub published_text: Option<String>,
+    pub status_id: Option<String>,
+    pub url: Option<String>,
+    /// 0-based index of the paragraph right before the tweet (-1 before the first).
+    pub after_paragraph: i32,
+}
+
+/// Everything one row holds.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Article {
+    pub doc_id: String,
+    pub source: String,
+    pub url: Option<String>,
+    pub input_id: Option<String>,
+    pub format: Option<Format>,
+    pub title: Option<String>,
+    pub site_name: Option<String>,
+    pub section: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub published_date: Option<NaiveDate>,
+    pub published_text: Option<String>,
+    pub language: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub tweets: Vec<Tweet>,
+    pub extra: Option<String>,
+    pub error: Option<String>,
+}
+
+impl Article {
+    /// The body: paragraphs joined by a blank line.
+    pub fn text(&self) -> String {
+        let mut out = String::with_capacity(self.paragraphs.iter().map(|p| p.text.len() + 2).sum());
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            out.push_str(&p.text);
+        }
+        out
+    }
+}
+
+/// Words of a text: runs of alphanumeric characters (so "l'avoir" is two words and
+/// "2016" one). Used for `word_count` and by the cleaning signals.
+pub fn word_count(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_joins_paragraphs_with_blank_lines() {
+        let a = Article {
+            paragraphs: vec![
+                Paragraph::new("One.", ParagraphKind::Paragraph),
+                Paragraph::new("Two.", ParagraphKind::Quote),
+            ],
+            ..Article::default()
+        };
+        assert_eq!(a.text(), "One.\n\nTwo.");
+    }
+
+    #[test]
+    fn word_count_counts_alphanumeric_runs() {
+        assert_eq!(word_count("Après l'avoir fait, 7 juillet 2016 — ok"), 8);
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("東京"), 1);
+    }
+}

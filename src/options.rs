@@ -1,0 +1,157 @@
+//! Options of a run. Every option has a default that suits most corpora; the options used are
+//! recorded in the Parquet key-value metadata (`broadsheet.options`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// How to treat the documents' format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FormatChoice {
+    /// By extension, then by sniffing the bytes (HTML markup vs plain text).
+    #[default]
+    Auto,
+    /// Every document is a plain-text page dump.
+    TextDump,
+    /// Every document is an HTML page.
+    Html,
+}
+
+impl FormatChoice {
+    pub fn parse(value: &str) -> Result<Self> {
+        match value {
+            "auto" => Ok(Self::Auto),
+            "text_dump" | "text" | "txt" => Ok(Self::TextDump),
+            "html" => Ok(Self::Html),
+            other => Err(Error::option(
+                "format",
+                format!("unknown value {other:?}; expected \"auto\", \"text_dump\" or \"html\""),
+            )),
+        }
+    }
+}
+
+/// Which way the body extraction leans when a block is uncertain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Favor {
+    /// The default trade-off.
+    #[default]
+    Balanced,
+    /// Drop uncertain blocks: less chrome, maybe a missing paragraph.
+    Precision,
+    /// Keep uncertain blocks: every paragraph, maybe some chrome.
+    Recall,
+}
+
+impl Favor {
+    pub fn parse(value: &str) -> Result<Self> {
+        match value {
+            "balanced" => Ok(Self::Balanced),
+            "precision" => Ok(Self::Precision),
+            "recall" => Ok(Self::Recall),
+            other => Err(Error::option(
+                "favor",
+                format!("unknown value {other:?}; expected \"balanced\", \"precision\" or \"recall\""),
+            )),
+        }
+    }
+}
+
+pub const DEFAULT_BATCH_SIZE: usize = 256;
+pub const DEFAULT_MAX_MEMBER_SIZE: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Options {
+    /// Worker threads; 0 means one per core.
+    pub jobs: usize,
+    /// Documents per Arrow record batch (and per parallel work unit).
+    pub batch_size: usize,
+    /// Format of the documents.
+    pub format: FormatChoice,
+    /// Largest document accepted, in bytes after decompression (a zip member, a gzip stream,
+    /// a file, a JSONL line). Larger ones get an error row.
+    pub max_member_size: u64,
+    /// Precision/recall trade-off of the body extraction.
+    pub favor: Favor,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            jobs: 0,
+            batch_size: DEFAULT_BATCH_SIZE,
+            format: FormatChoice::Auto,
+            max_member_size: DEFAULT_MAX_MEMBER_SIZE,
+            favor: Favor::Balanced,
+        }
+    }
+}
+
+impl Options {
+    /// Check the values; the error names the option.
+    pub fn validate(&self) -> Result<()> {
+        if self.batch_size == 0 {
+            return Err(Error::option("batch_size", "must be at least 1"));
+        }
+        if self.batch_size > 1_000_000 {
+            return Err(Error::option("batch_size", "must be at most 1000000"));
+        }
+        if self.max_member_size == 0 {
+            return Err(Error::option("max_member_size", "must be at least 1 byte"));
+        }
+        if self.jobs > 4096 {
+            return Err(Error::option("jobs", "must be at most 4096 (0 means one per core)"));
+        }
+        Ok(())
+    }
+
+    /// The options that shape the output, as JSON for the Parquet metadata. `jobs` and
+    /// `batch_size` are left out: they never change the rows.
+    pub fn to_metadata_json(&self) -> String {
+        serde_json::json!({
+            "format": self.format,
+            "max_member_size": self.max_member_size,
+            "favor": self.favor,
+        })
+        .to_string()
+    }
+
+    pub fn threads(&self) -> usize {
+        if self.jobs == 0 {
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+        } else {
+            self.jobs
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_rejects_unknown_values_and_names_the_option() {
+        assert_eq!(FormatChoice::parse("html").unwrap(), FormatChoice::Html);
+        let err = FormatChoice::parse("pdf").unwrap_err().to_string();
+        assert!(err.contains("format") && err.contains("pdf"), "{err}");
+        let err = Favor::parse("both").unwrap_err().to_string();
+        assert!(err.contains("favor"), "{err}");
+    }
+
+    #[test]
+    fn validate_checks_bounds() {
+        let mut o = Options::default();
+        assert!(o.validate().is_ok());
+        o.batch_size = 0;
+        assert!(o.validate().unwrap_err().to_string().contains("batch_size"));
+    }
+
+    #[test]
+    fn metadata_json_excludes_execution_knobs() {
+        let j = Options { jobs: 7, ..Options::default() }.to_metadata_json();
+        assert!(!j.contains("jobs"));
+        assert!(j.contains("\"favor\":\"balanced\""));
+    }
+}

@@ -1,0 +1,324 @@
+//! ⑧ The pipeline: read → decode → clean/html → embeds → metadata → language → table.
+//!
+//! [`process`] turns one [`RawDoc`] into one [`Article`] and never fails: whatever goes wrong
+//! becomes the article's `error` (a panic included). [`Pipeline`] streams record batches over
+//! many inputs, processing each batch's documents in parallel and keeping input order, so the
+//! same input always gives the same rows.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use arrow::array::RecordBatch;
+use arrow::datatypes::SchemaRef;
+use arrow::error::ArrowError;
+use rayon::prelude::*;
+
+use crate::clean::{extract_text_dump, LineDecision};
+use crate::error::{Error, Result};
+use crate::model::{Article, Format, RawDoc};
+use crate::options::{FormatChoice, Options};
+use crate::read::{expand_inputs, DocReader};
+use crate::table;
+
+/// Stable id of a document: BLAKE3 of its source, 32 hex digits.
+pub fn doc_id(source: &str) -> String {
+    let h = blake3::hash(source.as_bytes());
+    h.to_hex()[..32].to_string()
+}
+
+/// Does this text look like HTML markup?
+pub fn sniff_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(2048).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+        || head.contains("<html")
+        || head.contains("<head>")
+        || head.contains("<body")
+        || (head.starts_with('<') && (head.contains("</p>") || head.contains("</div>")))
+}
+
+/// What a run of [`process`] keeps for explanation.
+#[derive(Debug, Clone, Default)]
+pub struct Processed {
+    pub article: Article,
+    pub decisions: Vec<LineDecision>,
+}
+
+fn choose_format(choice: FormatChoice, hint: Option<Format>, text: &str) -> Format {
+    match choice {
+        FormatChoice::TextDump => Format::TextDump,
+        FormatChoice::Html => Format::Html,
+        FormatChoice::Auto => {
+            if sniff_html(text) {
+                Format::Html
+            } else if hint == Some(Format::Html) && text.contains('<') {
+                Format::Html
+            } else {
+                Format::TextDump
+            }
+        }
+    }
+}
+
+fn process_inner(raw: RawDoc, options: &Options, keep_decisions: bool) -> Processed {
+    let mut article = Article {
+        doc_id: doc_id(&raw.source),
+        source: raw.source,
+        url: raw.url,
+        input_id: raw.input_id,
+        extra: raw.extra,
+        ..Article::default()
+    };
+    if let Some(e) = raw.error {
+        article.error = Some(e);
+        return Processed { article, decisions: vec![] };
+    }
+    let text = if raw.is_text {
+        crate::decode::normalize_newlines(&String::from_utf8_lossy(&raw.bytes))
+    } else {
+        match crate::decode::decode(&raw.bytes, raw.charset_hint.as_deref()) {
+            Ok(d) => d.text,
+            Err(e) => {
+                article.format = raw.format_hint;
+                article.error = Some(e);
+                return Processed { article, decisions: vec![] };
+            }
+        }
+    };
+    drop(raw.bytes);
+    let format = choose_format(options.format, raw.format_hint, &text);
+    article.format = Some(format);
+    let decisions = match format {
+        Format::TextDump => {
+            let mut x = extract_text_dump(&text, options);
+            crate::meta::text::apply(&mut x, &mut article);
+            article.paragraphs = std::mem::take(&mut x.paragraphs);
+            article.tweets = std::mem::take(&mut x.tweets);
+            x.decisions
+        }
+        Format::Html => {
+            let mut h = crate::html::extract_html(&text, options);
+            crate::meta::text::apply(&mut h.body, &mut article);
+            let m = h.meta;
+            article.title = m.title.or(article.title);
+            article.site_name = m.site_name.or(article.site_name);
+            article.section = m.section.or(article.section);
+            if !m.authors.is_empty() {
+                article.authors = m.authors;
+            }
+            if let Some(p) = m.published {
+                article.published = Some(p.instant);
+                article.published_date = Some(p.date);
+                article.published_text = Some(p.text);
+            }
+            if article.url.is_none() {
+                article.url = m.url;
+            }
+            article.paragraphs = std::mem::take(&mut h.body.paragraphs);
+            article.tweets = h.tweets;
+            h.body.decisions
+        }
+    };
+    let body = article.text();
+    article.language = crate::lang::detect(&body).map(str::to_string);
+    Processed { article, decisions: if keep_decisions { decisions } else { Vec::new() } }
+}
+
+/// Process one document. Never panics: a panic inside a stage becomes an error row.
+pub fn process(raw: RawDoc, options: &Options) -> Article {
+    process_explained(raw, options, false).article
+}
+
+/// Like [`process`], keeping the decision taken for every line (for `explain`).
+pub fn process_explained(raw: RawDoc, options: &Options, keep_decisions: bool) -> Processed {
+    let source = raw.source.clone();
+    let url = raw.url.clone();
+    match catch_unwind(AssertUnwindSafe(|| process_inner(raw, options, keep_decisions))) {
+        Ok(p) => p,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Processed {
+                article: Article {
+                    doc_id: doc_id(&source),
+                    source,
+                    url,
+                    error: Some(format!("internal error while processing this document: {msg}")),
+                    ..Article::default()
+                },
+                decisions: vec![],
+            }
+        }
+    }
+}
+
+/// Process one in-memory document.
+pub fn extract_bytes(bytes: &[u8], format: FormatChoice, options: &Options) -> Article {
+    explain_bytes(bytes, format, options, "<memory>").article
+}
+
+/// Process one in-memory document, keeping the line decisions.
+pub fn explain_bytes(bytes: &[u8], format: FormatChoice, options: &Options, source: &str) -> Processed {
+    let opts = Options { format, ..options.clone() };
+    let raw = RawDoc { source: source.to_string(), bytes: bytes.to_vec(), ..RawDoc::default() };
+    process_explained(raw, &opts, true)
+}
+
+/// Counters of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub documents: u64,
+    pub errors: u64,
+    pub paragraphs: u64,
+    pub tweets: u64,
+    /// Bytes of input files consumed.
+    pub bytes_read: u64,
+    pub bytes_total: u64,
+}
+
+/// Most bytes of raw documents gathered into one batch before it is processed.
+const MAX_BATCH_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Streams record batches over a list of inputs.
+pub struct Pipeline {
+    reader: DocReader,
+    options: Options,
+    schema: SchemaRef,
+    pool: rayon::ThreadPool,
+    stats: Stats,
+}
+
+impl Pipeline {
+    /// Expand `inputs` (paths, directories, globs) and prepare the run.
+    pub fn new<S: AsRef<str>>(inputs: &[S], options: Options) -> Result<Self> {
+        options.validate()?;
+        let files = expand_inputs(inputs)?;
+        let reader = DocReader::new(files, options.max_member_size);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads())
+            .thread_name(|i| format!("broadsheet-{i}"))
+            .build()
+            .map_err(|e| Error::option("jobs", format!("cannot start worker threads: {e}")))?;
+        let schema = table::schema(&options.to_metadata_json());
+        let (_, total) = reader.progress();
+        Ok(Pipeline { reader, options, schema, pool, stats: Stats { bytes_total: total, ..Stats::default() } })
+    }
+
+    pub fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// The next batch of rows, or `None` at the end.
+    pub fn next_batch(&mut self) -> Option<Result<RecordBatch>> {
+        let mut raws = Vec::with_capacity(self.options.batch_size);
+        let mut bytes = 0u64;
+        while raws.len() < self.options.batch_size && bytes < MAX_BATCH_BYTES {
+            match self.reader.next() {
+                Some(r) => {
+                    bytes += r.bytes.len() as u64;
+                    raws.push(r);
+                }
+                None => break,
+            }
+        }
+        if raws.is_empty() {
+            return None;
+        }
+        let options = &self.options;
+        let articles: Vec<Article> = self.pool.install(|| raws.into_par_iter().map(|r| process(r, options)).collect());
+        let (read, _) = self.reader.progress();
+        self.stats.bytes_read = read;
+        for a in &articles {
+            self.stats.documents += 1;
+            self.stats.errors += a.error.is_some() as u64;
+            self.stats.paragraphs += a.paragraphs.len() as u64;
+            self.stats.tweets += a.tweets.len() as u64;
+        }
+        Some(table::to_batch(&self.schema, &articles))
+    }
+}
+
+impl Iterator for Pipeline {
+    type Item = std::result::Result<RecordBatch, ArrowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_batch().map(|r| {
+            r.map_err(|e| match e {
+                Error::Arrow(a) => a,
+                other => ArrowError::ExternalError(Box::new(other)),
+            })
+        })
+    }
+}
+
+impl arrow::array::RecordBatchReader for Pipeline {
+    fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_per_document_in_order_whatever_the_jobs() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..23 {
+            let body = format!("Headline number {i} of the day\n\nThis is the first paragraph of story {i}, and it is long enough to count as real prose for the cleaner.\n\nA second paragraph follows here, with more words about the story number {i} and its many details.");
+            std::fs::write(dir.path().join(format!("doc{i:02}.txt")), body).unwrap();
+        }
+        std::fs::write(dir.path().join("zz_binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+        let run = |jobs| {
+            let opts = Options { jobs, batch_size: 5, ..Options::default() };
+            let mut p = Pipeline::new(&[dir.path().to_str().unwrap()], opts).unwrap();
+            let mut batches = vec![];
+            while let Some(b) = p.next_batch() {
+                batches.push(b.unwrap());
+            }
+            (batches, p.stats())
+        };
+        let (one, stats) = run(1);
+        let (two, _) = run(2);
+        assert_eq!(one, two);
+        assert_eq!(stats.documents, 24);
+        assert_eq!(stats.errors, 1);
+        assert_eq!(stats.paragraphs, 46);
+        let rows: usize = one.iter().map(|b| b.num_rows()).sum();
+        assert_eq!(rows, 24);
+    }
+
+    #[test]
+    fn missing_input_is_an_error_naming_it() {
+        let err = Pipeline::new(&["/definitely/not/here.txt"], Options::default()).err().unwrap();
+        assert!(err.to_string().contains("/definitely/not/here.txt"));
+    }
+
+    #[test]
+    fn html_is_sniffed() {
+        assert!(sniff_html("  <!DOCTYPE html><html>"));
+        assert!(!sniff_html("Just text with a < sign"));
+        let a = extract_bytes(b"<html><head><title>A title here</title></head><body><p>Some words in a paragraph that is long enough to be kept by the cleaner as body text.</p></body></html>", FormatChoice::Auto, &Options::default());
+        assert_eq!(a.format, Some(Format::Html));
+        assert_eq!(a.title.as_deref(), Some("A title here"));
+        assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn doc_id_is_stable() {
+        assert_eq!(doc_id("a.txt"), doc_id("a.txt"));
+        assert_ne!(doc_id("a.txt"), doc_id("b.txt"));
+        assert_eq!(doc_id("a.txt").len(), 32);
+    }
+}
