@@ -145,9 +145,9 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
             return Some(rest.trim_start());
         }
     }
-    // numbered lists: "1. ", "2) "
+    // numbered lists: "1. ", "2) " (but "4. Mai 2023" is a date, not an item)
     let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if (1..=2).contains(&digits) {
+    if (1..=2).contains(&digits) && crate::meta::dates::find_date(t).is_none_or(|d| d.start > 0) {
         let rest = &t[digits..];
         if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
             return Some(r.trim_start());
@@ -185,6 +185,7 @@ mod tests {
         assert_eq!(strip_bullet("  • Facebook"), Some("Facebook"));
         assert_eq!(strip_bullet("1. First"), Some("First"));
         assert_eq!(strip_bullet("-5 degrees"), None);
+        assert_eq!(strip_bullet("4. Mai 2023"), None);
         assert_eq!(strip_bullet("Plain"), None);
     }
 }
