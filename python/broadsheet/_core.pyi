@@ -1,0 +1,23 @@
+"""Type stubs of the compiled Rust module (src/python.rs)."""
+
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+import pyarrow as pa
+
+__version__: str
+SCHEMA_VERSION: str
+
+Options = Dict[str, Any]
+ProgressCallback = Callable[[Dict[str, int]], None]
+
+def read_batches(
+    inputs: List[str], options: Optional[Options] = None, progress: Optional[ProgressCallback] = None
+) -> pa.RecordBatchReader: ...
+def convert(
+    inputs: List[str], out: str, options: Optional[Options] = None, progress: Optional[ProgressCallback] = None
+) -> Dict[str, int]: ...
+def expand(inputs: List[str]) -> List[Tuple[str, int]]: ...
+def extract(data: bytes, options: Optional[Options] = None, source: str = "<memory>") -> pa.RecordBatch: ...
+def explain_data(data: bytes, options: Optional[Options] = None, source: str = "<memory>") -> pa.RecordBatch: ...
+def explain_inputs(inputs: List[str], options: Optional[Options] = None) -> pa.RecordBatch: ...
+def schema(options: Optional[Options] = None) -> pa.Schema: ...
