@@ -75,6 +75,9 @@ pub struct Options {
     pub max_member_size: u64,
     /// Precision/recall trade-off of the body extraction.
     pub favor: Favor,
+    /// `(i, n)`: process only input files `i, i+n, i+2n, ...` of the sorted input list, so that
+    /// `n` independent jobs cover a corpus exactly once.
+    pub shard: Option<(usize, usize)>,
 }
 
 impl Default for Options {
@@ -85,6 +88,7 @@ impl Default for Options {
             format: FormatChoice::Auto,
             max_member_size: DEFAULT_MAX_MEMBER_SIZE,
             favor: Favor::Balanced,
+            shard: None,
         }
     }
 }
@@ -101,6 +105,11 @@ impl Options {
         if self.max_member_size == 0 {
             return Err(Error::option("max_member_size", "must be at least 1 byte"));
         }
+        if let Some((i, n)) = self.shard {
+            if n == 0 || i >= n {
+                return Err(Error::option("shard", format!("must be (i, n) with 0 <= i < n, got ({i}, {n})")));
+            }
+        }
         if self.jobs > 4096 {
             return Err(Error::option("jobs", "must be at most 4096 (0 means one per core)"));
         }
@@ -110,12 +119,15 @@ impl Options {
     /// The options that shape the output, as JSON for the Parquet metadata. `jobs` and
     /// `batch_size` are left out: they never change the rows.
     pub fn to_metadata_json(&self) -> String {
-        serde_json::json!({
+        let mut v = serde_json::json!({
             "format": self.format,
             "max_member_size": self.max_member_size,
             "favor": self.favor,
-        })
-        .to_string()
+        });
+        if let Some((i, n)) = self.shard {
+            v["shard"] = serde_json::json!([i, n]);
+        }
+        v.to_string()
     }
 
     pub fn threads(&self) -> usize {
@@ -146,6 +158,8 @@ mod tests {
         assert!(o.validate().is_ok());
         o.batch_size = 0;
         assert!(o.validate().unwrap_err().to_string().contains("batch_size"));
+        let o = Options { shard: Some((3, 3)), ..Options::default() };
+        assert!(o.validate().unwrap_err().to_string().contains("shard"));
     }
 
     #[test]

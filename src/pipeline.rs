@@ -195,7 +195,11 @@ impl Pipeline {
     /// Expand `inputs` (paths, directories, globs) and prepare the run.
     pub fn new<S: AsRef<str>>(inputs: &[S], options: Options) -> Result<Self> {
         options.validate()?;
-        let files = expand_inputs(inputs)?;
+        let mut files = expand_inputs(inputs)?;
+        if let Some((i, n)) = options.shard {
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            files = files.into_iter().skip(i).step_by(n).collect();
+        }
         let reader = DocReader::new(files, options.max_member_size);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(options.threads())
@@ -297,6 +301,28 @@ mod tests {
         assert_eq!(stats.paragraphs, 46);
         let rows: usize = one.iter().map(|b| b.num_rows()).sum();
         assert_eq!(rows, 24);
+    }
+
+    #[test]
+    fn shards_cover_every_file_exactly_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..10 {
+            std::fs::write(dir.path().join(format!("f{i}.txt")), format!("doc {i}")).unwrap();
+        }
+        let mut seen = Vec::new();
+        for i in 0..3 {
+            let opts = Options { shard: Some((i, 3)), ..Options::default() };
+            let mut p = Pipeline::new(&[dir.path().to_str().unwrap()], opts).unwrap();
+            while let Some(b) = p.next_batch() {
+                let b = b.unwrap();
+                let src = b.column_by_name("source").unwrap().as_any().downcast_ref::<arrow::array::StringArray>().unwrap().clone();
+                seen.extend(src.iter().map(|s| s.unwrap().to_string()));
+            }
+        }
+        seen.sort();
+        let mut want: Vec<String> = (0..10).map(|i| dir.path().join(format!("f{i}.txt")).to_string_lossy().into_owned()).collect();
+        want.sort();
+        assert_eq!(seen, want);
     }
 
     #[test]

@@ -67,10 +67,19 @@ fn options_from(dict: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
             "max_member_size" => o.max_member_size = int("max_member_size")?,
             "format" => o.format = FormatChoice::parse(&string("format")?).map_err(to_py)?,
             "favor" => o.favor = Favor::parse(&string("favor")?).map_err(to_py)?,
+            "shard" => {
+                let (i, n): (i64, i64) = v
+                    .extract()
+                    .map_err(|_| opt_err("shard", format!("must be a pair (i, n) of integers, got {}", type_name(&v))))?;
+                if i < 0 || n < 1 || i >= n {
+                    return Err(opt_err("shard", format!("must be (i, n) with 0 <= i < n, got ({i}, {n})")));
+                }
+                o.shard = Some((i as usize, n as usize));
+            }
             other => {
                 return Err(opt_err(
                     other,
-                    "unknown option; known options are jobs, batch_size, format, favor, max_member_size",
+                    "unknown option; known options are jobs, batch_size, format, favor, max_member_size, shard",
                 ))
             }
         }
@@ -167,6 +176,36 @@ fn convert<'py>(
         })
         .map_err(to_py)?;
     stats_dict(py, &stats)
+}
+
+/// Convert `inputs` into a dataset directory of numbered Parquet files with a completion
+/// marker; returns the counters, the file names and whether the run was skipped.
+#[pyfunction]
+#[pyo3(signature = (inputs, out_dir, options=None, max_rows_per_file=None, max_file_size=None, dataset_card=false, overwrite=false, progress=None))]
+#[allow(clippy::too_many_arguments)]
+fn convert_dataset<'py>(
+    py: Python<'py>,
+    inputs: Vec<String>,
+    out_dir: PathBuf,
+    options: Option<&Bound<'py, PyDict>>,
+    max_rows_per_file: Option<u64>,
+    max_file_size: Option<u64>,
+    dataset_card: bool,
+    overwrite: bool,
+    progress: Option<Py<PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let opts = options_from(options)?;
+    let dopts = crate::write::DatasetOptions { max_rows_per_file, max_file_size, dataset_card, overwrite };
+    let summary = py
+        .detach(|| {
+            let pipeline = Pipeline::new(&inputs, opts)?;
+            crate::write::write_dataset(pipeline, &out_dir, &dopts, |s| report(&progress, s))
+        })
+        .map_err(to_py)?;
+    let d = stats_dict(py, &summary.stats)?;
+    d.set_item("files", summary.files)?;
+    d.set_item("skipped", summary.skipped)?;
+    Ok(d)
 }
 
 /// The input files `inputs` expand to, with their sizes.
@@ -291,6 +330,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SCHEMA_VERSION", crate::table::SCHEMA_VERSION)?;
     m.add_function(wrap_pyfunction!(read_batches, m)?)?;
     m.add_function(wrap_pyfunction!(convert, m)?)?;
+    m.add_function(wrap_pyfunction!(convert_dataset, m)?)?;
     m.add_function(wrap_pyfunction!(expand, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(explain_data, m)?)?;

@@ -79,6 +79,147 @@ pub fn write_parquet(
     }
 }
 
+/// How a dataset directory is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DatasetOptions {
+    /// Start a new file after this many rows.
+    pub max_rows_per_file: Option<u64>,
+    /// Start a new file once a file holds about this many bytes.
+    pub max_file_size: Option<u64>,
+    /// Write a dataset card (`README.md`) next to the files.
+    pub dataset_card: bool,
+    /// Rewrite a shard (or dataset) whose completion marker exists, instead of skipping it.
+    pub overwrite: bool,
+}
+
+/// What a dataset run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DatasetSummary {
+    pub stats: Stats,
+    /// File names written, in order.
+    pub files: Vec<String>,
+    /// True when the completion marker existed and nothing was done.
+    pub skipped: bool,
+}
+
+/// Name of the completion marker of a run (`_SUCCESS`, or one per shard).
+pub fn marker_name(shard: Option<(usize, usize)>) -> String {
+    match shard {
+        None => "_SUCCESS".to_string(),
+        Some((i, n)) => format!("_SUCCESS-{i:05}-of-{n:05}"),
+    }
+}
+
+fn part_name(shard: Option<(usize, usize)>, k: usize) -> String {
+    match shard {
+        None => format!("part-{k:05}.parquet"),
+        Some((i, n)) => format!("part-{i:05}-of-{n:05}-{k:05}.parquet"),
+    }
+}
+
+/// Run `pipeline` into the directory `dir` as numbered Parquet files (deterministic names,
+/// split by `max_rows_per_file` / `max_file_size`), then write a completion marker holding the
+/// counters as JSON, and optionally a dataset card. A run whose marker exists is skipped unless
+/// `overwrite` is set, so an interrupted sharded conversion can be resumed by running every
+/// shard again.
+pub fn write_dataset(
+    mut pipeline: Pipeline,
+    dir: &Path,
+    opts: &DatasetOptions,
+    mut on_batch: impl FnMut(&Stats) -> Result<()>,
+) -> Result<DatasetSummary> {
+    if opts.max_rows_per_file == Some(0) {
+        return Err(Error::option("max_rows_per_file", "must be at least 1"));
+    }
+    if opts.max_file_size == Some(0) {
+        return Err(Error::option("max_file_size", "must be at least 1 byte"));
+    }
+    if dir.exists() && !dir.is_dir() {
+        return Err(out_err(dir, "exists and is not a directory"));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| out_err(dir, e))?;
+    let shard = pipeline.options().shard;
+    let marker = dir.join(marker_name(shard));
+    if marker.exists() && !opts.overwrite {
+        return Ok(DatasetSummary { skipped: true, ..DatasetSummary::default() });
+    }
+    let _ = std::fs::remove_file(&marker);
+    let props = properties(pipeline.options());
+    let schema = pipeline.schema();
+    let mut files: Vec<String> = Vec::new();
+    let mut current: Option<(ArrowWriter<File>, PathBuf, u64)> = None;
+    let finish = |w: ArrowWriter<File>, tmp: &Path, files: &mut Vec<String>| -> Result<()> {
+        w.close().map_err(|e| out_err(tmp, e))?;
+        let name = tmp.file_name().unwrap().to_string_lossy().trim_end_matches(".partial").to_string();
+        std::fs::rename(tmp, dir.join(&name)).map_err(|e| out_err(tmp, e))?;
+        files.push(name);
+        Ok(())
+    };
+    while let Some(batch) = pipeline.next_batch() {
+        let batch = batch?;
+        let mut offset = 0;
+        while offset < batch.num_rows() {
+            if current.is_none() {
+                let path = dir.join(format!("{}.partial", part_name(shard, files.len())));
+                let f = File::create(&path).map_err(|e| out_err(&path, e))?;
+                let w = ArrowWriter::try_new(f, schema.clone(), Some(props.clone())).map_err(|e| out_err(&path, e))?;
+                current = Some((w, path, 0));
+            }
+            let (w, path, rows) = current.as_mut().unwrap();
+            let room = opts.max_rows_per_file.map_or(u64::MAX, |m| m - *rows);
+            let take = (batch.num_rows() - offset).min(room.min(usize::MAX as u64) as usize);
+            w.write(&batch.slice(offset, take)).map_err(|e| out_err(path, e))?;
+            *rows += take as u64;
+            offset += take;
+            let full_rows = opts.max_rows_per_file.is_some_and(|m| *rows >= m);
+            let full_bytes = opts.max_file_size.is_some_and(|m| (w.bytes_written() + w.in_progress_size()) as u64 >= m);
+            if full_rows || full_bytes {
+                let (w, path, _) = current.take().unwrap();
+                finish(w, &path, &mut files)?;
+            }
+        }
+        on_batch(&pipeline.stats())?;
+    }
+    if let Some((w, path, _)) = current.take() {
+        finish(w, &path, &mut files)?;
+    }
+    let stats = pipeline.stats();
+    let summary = serde_json::json!({
+        "schema_version": SCHEMA_VERSION,
+        "broadsheet_version": crate::VERSION,
+        "options": serde_json::from_str::<serde_json::Value>(&pipeline.options().to_metadata_json()).unwrap_or_default(),
+        "documents": stats.documents,
+        "errors": stats.errors,
+        "paragraphs": stats.paragraphs,
+        "tweets": stats.tweets,
+        "files": files,
+    });
+    if opts.dataset_card {
+        write_card(dir, &summary, &schema).map_err(|e| out_err(&dir.join("README.md"), e))?;
+    }
+    std::fs::write(&marker, serde_json::to_string_pretty(&summary).unwrap_or_default()).map_err(|e| out_err(&marker, e))?;
+    Ok(DatasetSummary { stats, files, skipped: false })
+}
+
+fn write_card(dir: &Path, summary: &serde_json::Value, schema: &arrow::datatypes::SchemaRef) -> std::io::Result<()> {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "---\nconfigs:\n- config_name: default\n  data_files: \"*.parquet\"\n---\n");
+    let _ = writeln!(s, "# Dataset of news articles\n");
+    let _ = writeln!(s, "Converted by broadsheet {} (schema version {}).\n", crate::VERSION, SCHEMA_VERSION);
+    let _ = writeln!(s, "| | |\n|---|---|");
+    for key in ["documents", "errors", "paragraphs", "tweets"] {
+        let _ = writeln!(s, "| {key} | {} |", summary[key]);
+    }
+    let _ = writeln!(s, "| options | `{}` |", summary["options"]);
+    let _ = writeln!(s, "\n## Columns\n\n| column | Arrow type | nullable |\n|---|---|---|");
+    for f in schema.fields() {
+        let _ = writeln!(s, "| `{}` | `{}` | {} |", f.name(), f.data_type(), if f.is_nullable() { "yes" } else { "no" });
+    }
+    let _ = writeln!(s, "\nSee the broadsheet README for the meaning of each column.");
+    std::fs::write(dir.join("README.md"), s)
+}
+
 /// Convert `inputs` into the Parquet file `out`.
 pub fn convert<S: AsRef<str>>(inputs: &[S], out: &Path, options: Options) -> Result<Stats> {
     write_parquet(Pipeline::new(inputs, options)?, out, |_| Ok(()))
@@ -112,6 +253,33 @@ mod tests {
         convert(&[&input], &out3, Options { jobs: 2, ..Options::default() }).unwrap();
         assert_eq!(std::fs::read(&out1).unwrap(), std::fs::read(&out3).unwrap());
         assert!(!dir.path().join("a.parquet.partial").exists());
+    }
+
+    #[test]
+    fn dataset_directory_splits_files_and_writes_marker() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in");
+        std::fs::create_dir(&input).unwrap();
+        for i in 0..7 {
+            std::fs::write(input.join(format!("{i}.txt")), format!("doc {i}")).unwrap();
+        }
+        let out = dir.path().join("ds");
+        let run = |overwrite| {
+            let p = Pipeline::new(&[input.to_str().unwrap()], Options { batch_size: 2, ..Options::default() }).unwrap();
+            let o = DatasetOptions { max_rows_per_file: Some(3), dataset_card: true, overwrite, ..DatasetOptions::default() };
+            write_dataset(p, &out, &o, |_| Ok(())).unwrap()
+        };
+        let s = run(false);
+        assert_eq!(s.files, ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]);
+        let rows: Vec<i64> = s
+            .files
+            .iter()
+            .map(|f| SerializedFileReader::new(File::open(out.join(f)).unwrap()).unwrap().metadata().file_metadata().num_rows())
+            .collect();
+        assert_eq!(rows, [3, 3, 1]);
+        assert!(out.join("_SUCCESS").exists() && out.join("README.md").exists());
+        assert!(run(false).skipped);
+        assert!(!run(true).skipped);
     }
 
     #[test]

@@ -16,6 +16,16 @@ def read_batches(
 def convert(
     inputs: List[str], out: str, options: Optional[Options] = None, progress: Optional[ProgressCallback] = None
 ) -> Dict[str, int]: ...
+def convert_dataset(
+    inputs: List[str],
+    out_dir: str,
+    options: Optional[Options] = None,
+    max_rows_per_file: Optional[int] = None,
+    max_file_size: Optional[int] = None,
+    dataset_card: bool = False,
+    overwrite: bool = False,
+    progress: Optional[ProgressCallback] = None,
+) -> Dict[str, Any]: ...
 def expand(inputs: List[str]) -> List[Tuple[str, int]]: ...
 def extract(data: bytes, options: Optional[Options] = None, source: str = "<memory>") -> pa.RecordBatch: ...
 def explain_data(data: bytes, options: Optional[Options] = None, source: str = "<memory>") -> pa.RecordBatch: ...

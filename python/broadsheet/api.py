@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Literal, Optional, Union
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -64,14 +64,20 @@ def _options(
     format: str,
     favor: str,
     max_member_size: int,
+    shard: Optional[Tuple[int, int]] = None,
 ) -> Dict[str, Any]:
-    return {
+    opts: Dict[str, Any] = {
         "jobs": jobs,
         "batch_size": batch_size,
         "format": format,
         "favor": favor,
         "max_member_size": max_member_size,
     }
+    if shard is not None:
+        if not (isinstance(shard, (tuple, list)) and len(shard) == 2):
+            raise OptionError(f"option `shard`: must be a pair (i, n), got {shard!r}")
+        opts["shard"] = tuple(shard)
+    return opts
 
 
 def _total_bytes(inputs: List[str]) -> int:
@@ -86,16 +92,18 @@ def iter_batches(
     format: Format = "auto",
     favor: Favor = "balanced",
     max_member_size: int = DEFAULT_MAX_MEMBER_SIZE,
+    shard: Optional[Tuple[int, int]] = None,
     progress: Optional[bool] = None,
 ) -> pa.RecordBatchReader:
     """Stream the documents of ``source`` as Arrow record batches, one row per document.
 
     ``source`` is a path, a directory (read recursively), a glob, or a list of them. Memory
     stays bounded: documents are read, processed (on ``jobs`` threads, 0 = all cores) and
-    handed over ``batch_size`` at a time, always in input order.
+    handed over ``batch_size`` at a time, always in input order. ``shard=(i, n)`` reads only
+    files ``i, i+n, ...`` of the sorted input list (for splitting a corpus across jobs).
     """
     inputs = _inputs(source)
-    opts = _options(jobs=jobs, batch_size=batch_size, format=format, favor=favor, max_member_size=max_member_size)
+    opts = _options(jobs=jobs, batch_size=batch_size, format=format, favor=favor, max_member_size=max_member_size, shard=shard)
     bar = _progress.make(progress, lambda: _total_bytes(inputs), "broadsheet")
     reader = _core.read_batches(inputs, opts, bar)
     if bar is None:
@@ -119,6 +127,7 @@ def read(
     favor: Favor = "balanced",
     max_member_size: int = DEFAULT_MAX_MEMBER_SIZE,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    shard: Optional[Tuple[int, int]] = None,
     progress: Optional[bool] = None,
     into: Into = "arrow",
 ) -> Any:
@@ -135,6 +144,7 @@ def read(
         format=format,
         favor=favor,
         max_member_size=max_member_size,
+        shard=shard,
         progress=progress,
     )
     table = reader.read_all()
@@ -156,18 +166,46 @@ def convert(
     favor: Favor = "balanced",
     max_member_size: int = DEFAULT_MAX_MEMBER_SIZE,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    shard: Optional[Tuple[int, int]] = None,
+    max_rows_per_file: Optional[int] = None,
+    max_file_size: Optional[int] = None,
+    dataset_card: bool = False,
+    overwrite: bool = False,
     progress: Optional[bool] = None,
-) -> Dict[str, int]:
-    """Convert ``source`` into the Parquet file ``out`` (zstd), streaming with bounded memory.
+) -> Dict[str, Any]:
+    """Convert ``source`` to Parquet (zstd), streaming with bounded memory.
+
+    ``out`` is a Parquet file, or a dataset directory: when ``out`` is an existing directory,
+    ends with a path separator, or ``max_rows_per_file`` / ``max_file_size`` / ``dataset_card``
+    is given, numbered files ``part-00000.parquet``, ... (``part-<i>-of-<n>-<k>.parquet`` for
+    a shard) are written there, then a ``_SUCCESS`` marker (``_SUCCESS-<i>-of-<n>`` per shard)
+    holding the counters, and with ``dataset_card=True`` a ``README.md`` describing the data.
+    A dataset run whose marker exists is skipped (``"skipped": True``) unless
+    ``overwrite=True``, so a sharded conversion is resumed by running every shard again.
 
     The Parquet key-value metadata carries the schema version, the package version and the
-    options. Returns counters: documents, errors, paragraphs, tweets, bytes_read, bytes_total.
+    options. Returns counters: documents, errors, paragraphs, tweets, bytes_read, bytes_total
+    (and files, skipped for a dataset directory).
     """
     inputs = _inputs(source)
-    opts = _options(jobs=jobs, batch_size=batch_size, format=format, favor=favor, max_member_size=max_member_size)
+    opts = _options(jobs=jobs, batch_size=batch_size, format=format, favor=favor, max_member_size=max_member_size, shard=shard)
+    out_str = os.fspath(out)
+    as_dataset = (
+        os.path.isdir(out_str)
+        or out_str.endswith((os.sep, "/"))
+        or max_rows_per_file is not None
+        or max_file_size is not None
+        or dataset_card
+    )
     bar = _progress.make(progress, lambda: _total_bytes(inputs), "broadsheet")
     try:
-        return dict(_core.convert(inputs, os.fspath(out), opts, bar))
+        if as_dataset:
+            return dict(
+                _core.convert_dataset(
+                    inputs, out_str, opts, max_rows_per_file, max_file_size, dataset_card, overwrite, bar
+                )
+            )
+        return dict(_core.convert(inputs, out_str, opts, bar))
     finally:
         if bar is not None:
             bar.close()

@@ -165,8 +165,10 @@ def test_convert_writes_parquet_with_metadata(tmp_path, seeds_dir):
 def test_convert_output_errors(tmp_path, seeds_dir):
     with pytest.raises(broadsheet.OutputError, match="does not exist"):
         broadsheet.convert(seeds_dir, tmp_path / "no" / "such" / "out.parquet")
-    with pytest.raises(OSError, match="directory"):
-        broadsheet.convert(seeds_dir, tmp_path)
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(OSError, match="not a directory"):
+        broadsheet.convert(seeds_dir, f, max_rows_per_file=1)
 
 
 def test_extract_one_document(article_text):
