@@ -167,6 +167,18 @@ pub fn explain_bytes(bytes: &[u8], format: FormatChoice, options: &Options, sour
     process_explained(raw, &opts, true)
 }
 
+/// Process in-memory documents in parallel (on `options.jobs` threads) into one record batch,
+/// in the given order. Used for documents that arrive as Arrow arrays (e.g. from Ray).
+pub fn process_all(raws: Vec<RawDoc>, options: &Options) -> Result<RecordBatch> {
+    options.validate()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads())
+        .build()
+        .map_err(|e| Error::option("jobs", format!("cannot start worker threads: {e}")))?;
+    let articles: Vec<Article> = pool.install(|| raws.into_par_iter().map(|r| process(r, options)).collect());
+    table::to_batch(&table::schema(&options.to_metadata_json()), &articles)
+}
+
 /// Counters of a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use arrow::array::{ArrayRef, Int32Builder, RecordBatch, RecordBatchReader, StringBuilder};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use arrow::error::ArrowError;
-use arrow::pyarrow::{IntoPyArrow, ToPyArrow};
+use arrow::array::{Array, AsArray};
+use arrow::pyarrow::{FromPyArrow, IntoPyArrow, ToPyArrow};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -234,6 +235,61 @@ fn extract<'py>(
     batch.to_pyarrow(py)
 }
 
+/// The strings of an Arrow string/binary array (any offset width), `None` for nulls.
+fn arrow_values(array: &arrow::array::ArrayRef, what: &str) -> PyResult<Vec<Option<Vec<u8>>>> {
+    use arrow::datatypes::DataType as T;
+    let out = match array.data_type() {
+        T::Utf8 => array.as_string::<i32>().iter().map(|v| v.map(|s| s.as_bytes().to_vec())).collect(),
+        T::LargeUtf8 => array.as_string::<i64>().iter().map(|v| v.map(|s| s.as_bytes().to_vec())).collect(),
+        T::Utf8View => array.as_string_view().iter().map(|v| v.map(|s| s.as_bytes().to_vec())).collect(),
+        T::Binary => array.as_binary::<i32>().iter().map(|v| v.map(<[u8]>::to_vec)).collect(),
+        T::LargeBinary => array.as_binary::<i64>().iter().map(|v| v.map(<[u8]>::to_vec)).collect(),
+        T::BinaryView => array.as_binary_view().iter().map(|v| v.map(<[u8]>::to_vec)).collect(),
+        other => return Err(opt_err(what, format!("must be a string or binary Arrow array, got {other}"))),
+    };
+    Ok(out)
+}
+
+/// Process documents held in Arrow arrays (`data`: string or binary; `sources`, `urls`:
+/// strings or None) into one record batch, rows in the same order.
+#[pyfunction]
+#[pyo3(signature = (data, sources=None, urls=None, options=None))]
+fn extract_arrow<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    sources: Option<&Bound<'py, PyAny>>,
+    urls: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let opts = options_from(options)?;
+    let data = arrow::array::make_array(arrow::array::ArrayData::from_pyarrow_bound(data)?);
+    let texts = arrow_values(&data, "data")?;
+    let column = |a: Option<&Bound<'py, PyAny>>, what: &str| -> PyResult<Option<Vec<Option<String>>>> {
+        let Some(a) = a else { return Ok(None) };
+        let arr = arrow::array::make_array(arrow::array::ArrayData::from_pyarrow_bound(a)?);
+        if arr.len() != texts.len() {
+            return Err(opt_err(what, format!("has {} values but data has {}", arr.len(), texts.len())));
+        }
+        Ok(Some(arrow_values(&arr, what)?.into_iter().map(|v| v.map(|b| String::from_utf8_lossy(&b).into_owned())).collect()))
+    };
+    let sources = column(sources, "sources")?;
+    let urls = column(urls, "urls")?;
+    let raws: Vec<crate::model::RawDoc> = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, bytes)| {
+            let source = sources.as_ref().and_then(|s| s[i].clone()).unwrap_or_else(|| format!("<arrow>#{i}"));
+            let url = urls.as_ref().and_then(|u| u[i].clone());
+            match bytes {
+                Some(bytes) => crate::model::RawDoc { source, url, bytes, ..Default::default() },
+                None => crate::model::RawDoc { url, ..crate::model::RawDoc::failed(source, "no document (null value)") },
+            }
+        })
+        .collect();
+    let batch = py.detach(|| crate::pipeline::process_all(raws, &opts)).map_err(to_py)?;
+    batch.to_pyarrow(py)
+}
+
 fn explain_schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
         Field::new("source", DataType::Utf8, false),
@@ -333,6 +389,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(convert_dataset, m)?)?;
     m.add_function(wrap_pyfunction!(expand, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(explain_data, m)?)?;
     m.add_function(wrap_pyfunction!(explain_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
