@@ -16,6 +16,18 @@ use crate::options::Options;
 use crate::pipeline::{Pipeline, Stats};
 use crate::table::{META_OPTIONS, META_SCHEMA_VERSION, META_VERSION, SCHEMA_VERSION};
 
+/// A row group is flushed once its buffered data reaches this size, so that memory stays
+/// bounded whatever the size of the documents (the row-count limit alone would not).
+const ROW_GROUP_BYTES: usize = 128 * 1024 * 1024;
+
+fn write_bounded(writer: &mut ArrowWriter<File>, batch: &arrow::array::RecordBatch) -> parquet::errors::Result<()> {
+    writer.write(batch)?;
+    if writer.in_progress_size() >= ROW_GROUP_BYTES {
+        writer.flush()?;
+    }
+    Ok(())
+}
+
 fn out_err(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::Output { path: path.to_path_buf(), reason: e.to_string() }
 }
@@ -61,7 +73,7 @@ pub fn write_parquet(
         let mut writer =
             ArrowWriter::try_new(file, pipeline.schema(), Some(properties(pipeline.options()))).map_err(|e| out_err(out, e))?;
         while let Some(batch) = pipeline.next_batch() {
-            writer.write(&batch?).map_err(|e| out_err(out, e))?;
+            write_bounded(&mut writer, &batch?).map_err(|e| out_err(out, e))?;
             on_batch(&pipeline.stats())?;
         }
         writer.close().map_err(|e| out_err(out, e))?;
@@ -168,7 +180,7 @@ pub fn write_dataset(
             let (w, path, rows) = current.as_mut().unwrap();
             let room = opts.max_rows_per_file.map_or(u64::MAX, |m| m - *rows);
             let take = (batch.num_rows() - offset).min(room.min(usize::MAX as u64) as usize);
-            w.write(&batch.slice(offset, take)).map_err(|e| out_err(path, e))?;
+            write_bounded(w, &batch.slice(offset, take)).map_err(|e| out_err(path, e))?;
             *rows += take as u64;
             offset += take;
             let full_rows = opts.max_rows_per_file.is_some_and(|m| *rows >= m);
