@@ -2,13 +2,21 @@
 
 /// Bodies shorter than this (in characters) are too short for a reliable guess.
 pub const MIN_CHARS: usize = 40;
+/// Only this many bytes of the body are looked at: a few sentences identify a language as
+/// well as a whole article, and whatlang's cost grows with the text.
+pub const SAMPLE_BYTES: usize = 2048;
 
 /// ISO 639-1 code of the body's language, or `None` when whatlang is not confident.
 pub fn detect(text: &str) -> Option<&'static str> {
-    if text.chars().filter(|c| c.is_alphabetic()).count() < MIN_CHARS {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_CHARS {
         return None;
     }
-    let info = whatlang::detect(text)?;
+    let info = whatlang::detect(sample)?;
     if !info.is_reliable() && info.confidence() < 0.5 {
         return None;
     }
