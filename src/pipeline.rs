@@ -195,7 +195,20 @@ pub struct Stats {
 const MAX_BATCH_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Streams record batches over a list of inputs.
+///
+/// A producer thread reads documents, processes each batch on the worker pool and builds its
+/// Arrow batch, one batch ahead of the consumer, so that writing (Parquet encoding and
+/// compression) overlaps with extraction.
 pub struct Pipeline {
+    options: Options,
+    schema: SchemaRef,
+    stats: Stats,
+    rx: std::sync::mpsc::Receiver<(Result<RecordBatch>, Stats)>,
+    producer: Option<std::thread::JoinHandle<()>>,
+}
+
+/// The reading and processing side of a [`Pipeline`], run on its own thread.
+struct Producer {
     reader: DocReader,
     options: Options,
     schema: SchemaRef,
@@ -203,40 +216,8 @@ pub struct Pipeline {
     stats: Stats,
 }
 
-impl Pipeline {
-    /// Expand `inputs` (paths, directories, globs) and prepare the run.
-    pub fn new<S: AsRef<str>>(inputs: &[S], options: Options) -> Result<Self> {
-        options.validate()?;
-        let mut files = expand_inputs(inputs)?;
-        if let Some((i, n)) = options.shard {
-            files.sort_by(|a, b| a.path.cmp(&b.path));
-            files = files.into_iter().skip(i).step_by(n).collect();
-        }
-        let reader = DocReader::new(files, options.max_member_size);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(options.threads())
-            .thread_name(|i| format!("broadsheet-{i}"))
-            .build()
-            .map_err(|e| Error::option("jobs", format!("cannot start worker threads: {e}")))?;
-        let schema = table::schema(&options.to_metadata_json());
-        let (_, total) = reader.progress();
-        Ok(Pipeline { reader, options, schema, pool, stats: Stats { bytes_total: total, ..Stats::default() } })
-    }
-
-    pub fn schema(&self) -> SchemaRef {
-        self.schema.clone()
-    }
-
-    pub fn options(&self) -> &Options {
-        &self.options
-    }
-
-    pub fn stats(&self) -> Stats {
-        self.stats
-    }
-
-    /// The next batch of rows, or `None` at the end.
-    pub fn next_batch(&mut self) -> Option<Result<RecordBatch>> {
+impl Producer {
+    fn next_batch(&mut self) -> Option<Result<RecordBatch>> {
         let mut raws = Vec::with_capacity(self.options.batch_size);
         let mut bytes = 0u64;
         while raws.len() < self.options.batch_size && bytes < MAX_BATCH_BYTES {
@@ -262,6 +243,75 @@ impl Pipeline {
             self.stats.tweets += a.tweets.len() as u64;
         }
         Some(table::to_batch(&self.schema, &articles))
+    }
+}
+
+impl Pipeline {
+    /// Expand `inputs` (paths, directories, globs) and start the run.
+    pub fn new<S: AsRef<str>>(inputs: &[S], options: Options) -> Result<Self> {
+        options.validate()?;
+        let mut files = expand_inputs(inputs)?;
+        if let Some((i, n)) = options.shard {
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            files = files.into_iter().skip(i).step_by(n).collect();
+        }
+        let reader = DocReader::new(files, options.max_member_size);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads())
+            .thread_name(|i| format!("broadsheet-{i}"))
+            .build()
+            .map_err(|e| Error::option("jobs", format!("cannot start worker threads: {e}")))?;
+        let schema = table::schema(&options.to_metadata_json());
+        let (_, total) = reader.progress();
+        let stats = Stats { bytes_total: total, ..Stats::default() };
+        let mut producer = Producer { reader, options: options.clone(), schema: schema.clone(), pool, stats };
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let handle = std::thread::Builder::new()
+            .name("broadsheet-producer".into())
+            .spawn(move || {
+                while let Some(item) = producer.next_batch() {
+                    if tx.send((item, producer.stats)).is_err() {
+                        break; // the consumer is gone
+                    }
+                }
+            })
+            .map_err(|e| Error::option("jobs", format!("cannot start the reader thread: {e}")))?;
+        Ok(Pipeline { options, schema, stats, rx, producer: Some(handle) })
+    }
+
+    pub fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Counters up to the last batch returned.
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// The next batch of rows, or `None` at the end.
+    pub fn next_batch(&mut self) -> Option<Result<RecordBatch>> {
+        match self.rx.recv() {
+            Ok((item, stats)) => {
+                self.stats = stats;
+                Some(item)
+            }
+            Err(_) => {
+                // The producer finished, or died: a panic outside the per-document guard must
+                // not pass for the end of the input.
+                let handle = self.producer.take()?;
+                match handle.join() {
+                    Ok(()) => None,
+                    Err(_) => Some(Err(Error::Input {
+                        path: String::new(),
+                        reason: "internal error: the reading thread stopped unexpectedly".into(),
+                    })),
+                }
+            }
+        }
     }
 }
 
