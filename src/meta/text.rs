@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::find_date;
-use crate::clean::{rules, Label, TextExtraction};
+use crate::clean::{rules, Label, LineDecision, TextExtraction};
 use crate::model::{word_count, Article};
 
 /// Words that introduce the author in a byline, per language.
@@ -29,6 +29,15 @@ static JOINER: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = NAME_JOINERS.iter().map(|j| regex::escape(j)).collect();
     Regex::new(&format!(r"(?i)\s*,\s*|\s+(?:{})\s+", words.join("|"))).unwrap()
 });
+/// Words of job titles and credits, which are not names (`AP Auto Writer`, `Senior Editor`).
+const JOB_WORDS: &[&str] = &[
+    "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "journalist", "staff",
+    "producer", "photographer", "analyst", "director", "chief", "senior", "associate", "contributing",
+    "rédacteur", "rédactrice", "journaliste", "correspondant", "correspondante", "envoyé", "envoyée", "spécial",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "corresponsal",
+    "redactor", "redactora", "periodista", "redattore", "giornalista", "inviato", "jornalista", "repórter",
+    "updated", "published", "photo", "photos", "video", "follow", "email", "twitter", "view", "more",
+];
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
 
 /// A line that gives a date (absolute or relative) and little else.
@@ -64,6 +73,9 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
         if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        if p.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+            continue;
+        }
         if !out.iter().any(|o| o == p) {
             out.push(p.to_string());
         }
@@ -71,49 +83,300 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Words that say a date is the publication date.
+const PUBLISHED_WORDS: &[&str] = &[
+    "published", "posted", "publié", "publiée", "publie", "veröffentlicht", "publiziert", "erschienen", "publicado",
+    "publicada", "pubblicato", "pubblicata", "gepubliceerd", "diterbitkan", "date:",
+];
+/// Byline prefixes that may stand alone on their line, the names following on the next line.
+const LONE_BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "written by", "texte", "text"];
+
+/// Latest day accepted for a publication date: dates in the future of the run are teasers of
+/// events, never the article's own day (one day of slack for time zones).
+pub fn latest_day() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::days(1)).date_naive()
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
+}
+
+/// Does this text read like a headline? `None` when it does, else why not.
+pub fn headline_rejection(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    let words = word_count(t);
+    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    if t.chars().count() > 220 {
+        return Some("too long");
+    }
+    if words < 2 && cjk < 6 {
+        return Some("too short");
+    }
+    if words > 35 && cjk == 0 {
+        return Some("too long");
+    }
+    if t.ends_with(['.', ',', ':', ';', '…']) && !t.ends_with("..") && cjk == 0 {
+        return Some("ends like a sentence");
+    }
+    if t.starts_with(['[', '(', '©', '@', '#']) || t.contains("http") || t.contains("www.") || t.contains('|') {
+        return Some("link, image or navigation");
+    }
+    if rules::strip_bullet(text).is_some() {
+        return Some("list item");
+    }
+    if rules::chrome_rule(t, words).is_some() {
+        return Some("chrome");
+    }
+    if byline_authors(t).is_some() || RELATIVE.is_match(t) {
+        return Some("byline or dateline");
+    }
+    if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len()) {
+        return Some("dateline");
+    }
+    if !t.chars().any(|c| c.is_lowercase()) && words < 5 && cjk == 0 {
+        return Some("short all-caps label");
+    }
+    let caps = t.split_whitespace().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())).count();
+    if words > 14 && caps == t.split_whitespace().count() {
+        return Some("run of capitalised menu words");
+    }
+    None
+}
+
+/// The title chosen for a dump, with the decisions (line indices) it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleChoice {
+    pub text: String,
+    pub lines: Vec<usize>,
+    pub reason: String,
+    /// A site name read from a copy of the title with a suffix (`Title | Site`).
+    pub site_suffix: Option<String>,
+}
+
+/// How many blocks above the first body line a title is looked for.
+const TITLE_WINDOW: usize = 45;
+
+/// Choose the title of a dump among the headline-like lines above the article's first
+/// paragraph: close to the body, followed by a byline or dateline, repeated elsewhere in the
+/// page (a window title, a breadcrumb, a share text), and not navigation or a caption.
+pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
+    let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
+    let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
+    let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
+    let lo = anchor.saturating_sub(TITLE_WINDOW);
+    let mut best: Option<(f64, TitleChoice)> = None;
+    for p in lo..anchor {
+        let i = nb[p];
+        let d = &decisions[i];
+        if matches!(d.label, Label::Body | Label::Tweet) {
+            continue;
+        }
+        let mut cands: Vec<(String, Vec<usize>)> = vec![(collapse(&d.text), vec![i])];
+        // a headline wrapped by the renderer over two or three lines
+        let mut joined = collapse(&d.text);
+        let mut lines = vec![i];
+        for q in p + 1..(p + 3).min(anchor) {
+            let j = nb[q];
+            let prev_len = decisions[*lines.last().unwrap()].text.trim_end().chars().count();
+            if j != lines.last().unwrap() + 1 || prev_len < 45 || rules::strip_bullet(&decisions[j].text).is_some() || decisions[j].label == Label::Body {
+                break;
+            }
+            joined.push(' ');
+            joined.push_str(&collapse(&decisions[j].text));
+            lines.push(j);
+            cands.push((joined.clone(), lines.clone()));
+        }
+        for (text, lines) in cands {
+            if headline_rejection(&text).is_some() {
+                continue;
+            }
+            let words = word_count(&text);
+            let dist = anchor - p;
+            let mut score = -0.04 * dist as f64;
+            let mut why = vec![format!("{dist} lines above the first paragraph")];
+            let copies = page.matches(text.as_str()).count();
+            if copies >= 2 && text.chars().count() >= 12 {
+                score += 1.5;
+                why.push("repeated elsewhere in the page".into());
+            }
+            let follows = nb[p + lines.len()..(p + lines.len() + 6).min(nb.len())].iter().any(|&j| {
+                let t = decisions[j].text.trim();
+                is_dateline(t) || byline_authors(t).is_some() || LONE_BYLINE_WORDS.contains(&t.to_lowercase().as_str())
+            });
+            if follows {
+                score += 1.5;
+                why.push("followed by a byline or dateline".into());
+            }
+            if (4..=25).contains(&words) || text.chars().filter(|c| is_cjk(*c)).count() >= 8 {
+                score += 1.0;
+            } else if words < 3 {
+                score -= 1.0;
+            }
+            if d.label == Label::Title {
+                score += 0.5;
+                why.push("the cleaner's headline".into());
+            }
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                let site_suffix = site_from_suffix(&page, &text);
+                best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// `Title | Site`, `Title - Site`: the site named after a copy of the title.
+fn site_from_suffix(page: &str, title: &str) -> Option<String> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\||-|–|—|::|·)\s+([^\n|]{2,40}?)\s*(?:\n|$)").unwrap());
+    let mut from = 0;
+    while let Some(p) = page[from..].find(title) {
+        let after = &page[from + p + title.len()..];
+        if let Some(c) = SEP.captures(after) {
+            let s = c[1].trim();
+            let w = word_count(s);
+            if (1..=5).contains(&w) && headline_rejection(s).is_none_or(|r| r == "too short" || r == "short all-caps label") {
+                return Some(s.to_string());
+            }
+        }
+        from += p + title.len();
+    }
+    None
+}
+
+/// A date read from a line near the title.
+#[derive(Debug, Clone)]
+struct DateCandidate {
+    found: super::dates::FoundDate,
+    line: usize,
+    update: bool,
+    published_word: bool,
+}
+
+fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
+    let f = find_date(text)?;
+    if f.date > latest_day() {
+        return None;
+    }
+    let before = text[..f.start].to_lowercase();
+    let update = UPDATE_WORDS.iter().any(|w| before.contains(w));
+    let lower = text.to_lowercase();
+    let published_word = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
+    Some(DateCandidate { found: f, line, update, published_word })
+}
+
 /// Fill the metadata of `article` from what the cleaner found, and label the metadata lines.
-pub fn apply(x: &mut TextExtraction, article: &mut Article) {
-    article.title = x.title.clone();
+/// Returns where the publication date came from (`text`), if one was found.
+pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static str> {
+    let choice = choose_title(&x.decisions);
+    // The title: the cleaner's, unless a better headline was found above the body.
+    if let Some(c) = &choice {
+        if x.title.as_deref() != Some(c.text.as_str()) {
+            for d in x.decisions.iter_mut().filter(|d| d.label == Label::Title) {
+                d.label = Label::Boilerplate;
+                d.reason = "headline-like line, but a better title candidate was found".into();
+            }
+            for &i in &c.lines {
+                x.decisions[i].label = Label::Title;
+                x.decisions[i].reason = format!("title: headline-like line ({})", c.reason);
+            }
+        }
+        article.title = Some(c.text.clone());
+    } else {
+        article.title = x.title.clone();
+    }
     article.section = x.header.section.clone();
-    let mut update: Option<(usize, super::dates::FoundDate)> = None;
-    for (line, text) in x.header.between.clone() {
-        let lower = text.to_lowercase();
-        let mut used = Vec::new();
-        if let Some(authors) = byline_authors(&text) {
-            if article.authors.is_empty() {
-                article.authors = authors;
-                used.push("byline");
+
+    let nb: Vec<usize> = (0..x.decisions.len()).filter(|&i| !x.decisions[i].text.trim().is_empty()).collect();
+    let anchor = nb.iter().position(|&i| x.decisions[i].label == Label::Body).unwrap_or(nb.len());
+    let tpos = choice.as_ref().and_then(|c| nb.iter().position(|&i| i == *c.lines.last().unwrap()));
+    let title_pos = tpos.unwrap_or(anchor.saturating_sub(1));
+    if let (Some(c), None) = (&choice, &article.section) {
+        // the short line right above the title, when it reads like a section label
+        let first = nb.iter().position(|&i| i == c.lines[0]).unwrap_or(0);
+        if first > 0 {
+            let prev = x.decisions[nb[first - 1]].text.trim();
+            if (1..=3).contains(&word_count(prev)) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
+                && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
+                && prev.chars().next().is_some_and(char::is_uppercase)
+            {
+                article.section = Some(prev.to_string());
             }
         }
-        if let Some(f) = find_date(&text) {
-            let is_update = UPDATE_WORDS.iter().any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")));
-            if is_update {
-                update.get_or_insert((line, f));
-                used.push("update date");
-            } else if article.published_date.is_none() {
-                article.published = Some(f.instant);
-                article.published_date = Some(f.date);
-                article.published_text = Some(f.text.clone());
-                used.push("dateline");
-            }
-        } else if RELATIVE.is_match(&text) && article.published_text.is_none() {
-            article.published_text = Some(RELATIVE.find(&text).unwrap().as_str().to_string());
-            used.push("relative date (no absolute day)");
+    }
+
+    // Dates and bylines: short lines just below the title (and a few above it), never tweets.
+    let below_end = (title_pos.max(anchor) + 4).min(nb.len()).max((title_pos + 14).min(nb.len()));
+    let above_start = title_pos.saturating_sub(5);
+    let order: Vec<usize> = (title_pos + 1..below_end).chain((above_start..title_pos).rev()).collect();
+    let mut dates: Vec<DateCandidate> = Vec::new();
+    let mut relative: Option<(usize, String)> = None;
+    let mut used: Vec<(usize, &'static str)> = Vec::new();
+    for &p in &order {
+        let i = nb[p];
+        let d = &x.decisions[i];
+        if matches!(d.label, Label::Tweet | Label::Title) {
+            continue;
         }
-        if !used.is_empty() {
-            if let Some(d) = x.decisions.get_mut(line) {
-                if d.label != Label::Body {
-                    d.label = Label::Metadata;
-                    d.reason = format!("{} between the title and the first paragraph", used.join(" and "));
+        let text = collapse(&d.text);
+        let words = word_count(&text);
+        let in_body = d.label == Label::Body;
+        if words > 25 || (in_body && words > 14) {
+            continue;
+        }
+        if let Some(c) = date_candidate(&text, i) {
+            dates.push(c);
+        } else if relative.is_none() && words <= 12 {
+            if let Some(m) = RELATIVE.find(&text) {
+                relative = Some((i, m.as_str().to_string()));
+            }
+        }
+        if article.authors.is_empty() && !in_body {
+            let lower = text.to_lowercase();
+            let names = if LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':')) {
+                nb.get(p + 1).and_then(|&j| person_names(&collapse(&x.decisions[j].text))).map(|n| (n, j_of(&nb, p + 1)))
+            } else {
+                byline_authors(&text).map(|n| (n, i))
+            };
+            if let Some((names, j)) = names {
+                article.authors = names;
+                used.push((i, "byline"));
+                if j != i {
+                    used.push((j, "byline"));
                 }
             }
         }
     }
-    if article.published_date.is_none() {
-        if let Some((_, f)) = update {
-            article.published = Some(f.instant);
-            article.published_date = Some(f.date);
-            article.published_text = Some(f.text);
+    let best = dates
+        .iter()
+        .find(|c| !c.update && c.published_word)
+        .or_else(|| dates.iter().find(|c| !c.update))
+        .or_else(|| dates.first());
+    let mut source = None;
+    if let Some(c) = best {
+        article.published = Some(c.found.instant);
+        article.published_date = Some(c.found.date);
+        article.published_text = Some(c.found.text.clone());
+        used.push((c.line, if c.update { "update date (no publication date given)" } else { "dateline" }));
+        source = Some("text");
+        for o in &dates {
+            if o.update && o.line != c.line {
+                used.push((o.line, "update date"));
+            }
+        }
+    } else if let Some((i, t)) = relative {
+        article.published_text = Some(t);
+        used.push((i, "relative date (no absolute day)"));
+    }
+    for (i, what) in used {
+        if let Some(d) = x.decisions.get_mut(i) {
+            if !matches!(d.label, Label::Body | Label::Title | Label::Tweet) {
+                d.label = Label::Metadata;
+                d.reason = format!("{what} near the title");
+            }
         }
     }
     if let Some(section) = &article.section {
@@ -122,13 +385,34 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) {
             d.reason = "section: the short line right above the title".into();
         }
     }
-    // Site name: the holder named by the copyright line.
-    for line in &x.header.outside {
-        if let Some(holder) = rules::copyright_holder(line) {
-            article.site_name = Some(holder);
-            break;
+    // Site name: a copy of the title with a site suffix, else the copyright holder.
+    article.site_name = choice.as_ref().and_then(|c| c.site_suffix.clone());
+    if article.site_name.is_none() {
+        for d in &x.decisions {
+            if d.label == Label::Body {
+                continue;
+            }
+            if let Some(holder) = rules::copyright_holder(&d.text) {
+                if word_count(&holder) <= 6 {
+                    article.site_name = Some(holder);
+                    break;
+                }
+            }
         }
     }
+    source
+}
+
+fn j_of(nb: &[usize], p: usize) -> usize {
+    nb[p]
+}
+
+/// Names on a line of their own after a lone `By`: `Sarah E. Needleman`, `Jane Doe and John Roe`.
+fn person_names(text: &str) -> Option<Vec<String>> {
+    if word_count(text) > 12 || find_date(text).is_some() {
+        return None;
+    }
+    byline_authors(&format!("By {text}"))
 }
 
 #[cfg(test)]
