@@ -91,6 +91,14 @@ const PUBLISHED_WORDS: &[&str] = &[
 /// Byline prefixes that may stand alone on their line, the names following on the next line.
 const LONE_BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "written by", "texte", "text"];
 
+/// Words that start (or phrases inside) share buttons, captions and navigation, never a headline.
+const NOT_HEADLINE_START: &[&str] = &[
+    "share", "email", "e-mail", "print", "click", "browse", "subscribe", "follow", "sign", "log", "read", "watch",
+    "listen", "related", "advertisement", "image", "photo", "caption", "credit", "zurück", "retour", "volver",
+    "tweet", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more",
+];
+const NOT_HEADLINE_PHRASES: &[&str] = &["sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript"];
+
 /// Latest day accepted for a publication date: dates in the future of the run are teasers of
 /// events, never the article's own day (one day of slack for time zones).
 pub fn latest_day() -> chrono::NaiveDate {
@@ -137,6 +145,14 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len()) {
         return Some("dateline");
     }
+    let lower = t.to_lowercase();
+    let first = lower.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
+    if NOT_HEADLINE_START.contains(&first) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_') {
+        return Some("share button, caption or navigation");
+    }
+    if t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && cjk == 0 && !t.starts_with(|c: char| c.is_ascii_digit() && t.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))) {
+        return Some("starts like the middle of a sentence");
+    }
     if !t.chars().any(|c| c.is_lowercase()) && words < 5 && cjk == 0 {
         return Some("short all-caps label");
     }
@@ -165,6 +181,22 @@ const TITLE_WINDOW: usize = 45;
 /// page (a window title, a breadcrumb, a share text), and not navigation or a caption.
 pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
+    let width = wrap_width(decisions);
+    // is line i cut by the renderer's wrapping (continued on line i + 1)?
+    let wrapped = |i: usize| -> bool {
+        let Some(w) = width else { return false };
+        let Some(next) = decisions.get(i + 1) else { return false };
+        let len = decisions[i].text.trim_end().chars().count();
+        let nxt = next.text.trim();
+        !nxt.is_empty() && rules::strip_bullet(&next.text).is_none()
+            && len + 1 + nxt.split_whitespace().next().map_or(0, |x| x.chars().count()) > w.saturating_sub(1)
+    };
+    let body_words: std::collections::HashSet<String> = decisions
+        .iter()
+        .filter(|d| d.label == Label::Body)
+        .take(12)
+        .flat_map(|d| d.text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect::<Vec<_>>())
+        .collect();
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
     let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
     let lo = anchor.saturating_sub(TITLE_WINDOW);
@@ -172,7 +204,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     for p in lo..anchor {
         let i = nb[p];
         let d = &decisions[i];
-        if matches!(d.label, Label::Body | Label::Tweet) {
+        if matches!(d.label, Label::Body | Label::Tweet) || (i > 0 && wrapped(i - 1)) {
             continue;
         }
         let mut cands: Vec<(String, Vec<usize>)> = vec![(collapse(&d.text), vec![i])];
@@ -182,7 +214,8 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         for q in p + 1..(p + 3).min(anchor) {
             let j = nb[q];
             let prev_len = decisions[*lines.last().unwrap()].text.trim_end().chars().count();
-            if j != lines.last().unwrap() + 1 || prev_len < 45 || rules::strip_bullet(&decisions[j].text).is_some() || decisions[j].label == Label::Body {
+            let _ = prev_len;
+            if j != lines.last().unwrap() + 1 || !wrapped(*lines.last().unwrap()) || decisions[j].label == Label::Body {
                 break;
             }
             joined.push(' ');
@@ -191,7 +224,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             cands.push((joined.clone(), lines.clone()));
         }
         for (text, lines) in cands {
-            if headline_rejection(&text).is_some() {
+            if headline_rejection(&text).is_some() || wrapped(*lines.last().unwrap()) {
                 continue;
             }
             let words = word_count(&text);
@@ -199,7 +232,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             let mut score = -0.04 * dist as f64;
             let mut why = vec![format!("{dist} lines above the first paragraph")];
             let copies = page.matches(text.as_str()).count();
-            if copies >= 2 && text.chars().count() >= 12 {
+            if copies >= 2 && text.chars().count() >= 12 && (copies == 2 || words > 4) {
                 score += 1.5;
                 why.push("repeated elsewhere in the page".into());
             }
@@ -216,6 +249,12 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             } else if words < 3 {
                 score -= 1.0;
             }
+            let content: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect();
+            if !content.is_empty() && !body_words.is_empty() {
+                let shared = content.iter().filter(|w| body_words.contains(*w)).count() as f64 / content.len() as f64;
+                score += 1.5 * shared;
+            }
+            score += 0.1 * words.min(10) as f64;
             if d.label == Label::Title {
                 score += 0.5;
                 why.push("the cleaner's headline".into());
@@ -227,6 +266,22 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Width at which the dump is hard-wrapped, if it is (lines pile up just under it).
+fn wrap_width(decisions: &[LineDecision]) -> Option<usize> {
+    let mut lens: Vec<usize> = decisions.iter().map(|d| d.text.trim_end().chars().count()).filter(|&n| n > 0).collect();
+    if lens.len() < 8 {
+        return None;
+    }
+    lens.sort_unstable();
+    let p99 = lens[(lens.len() * 99 / 100).min(lens.len() - 1)];
+    if !(30..=200).contains(&p99) {
+        return None;
+    }
+    let long = lens.iter().filter(|&&n| n >= 30).count();
+    let near = lens.iter().filter(|&&n| n + 12 >= p99 && n <= p99).count();
+    (long >= 5 && near * 10 >= long * 3).then(|| lens[lens.len() - 1].min(p99 + 2))
 }
 
 /// `Title | Site`, `Title - Site`: the site named after a copy of the title.
