@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use chrono::{Datelike, TimeZone, Utc};
+use chrono::{Datelike, TimeZone, Timelike, Utc};
 
 use super::dates::{find_date, parse_iso, FoundDate};
 use crate::model::Article;
@@ -415,13 +415,25 @@ pub fn apply(m: HtmlMeta, article: &mut Article, text_source: Option<&'static st
     }
     let from_url = article.url.as_deref().and_then(url_date);
     let visible = article.published_date.filter(|_| text_source.is_some());
+    // the visible dateline's instant, when it gave a clock time (a time without a zone is
+    // read as UTC, so it may be off by the publisher's offset, never by more than 14 hours)
+    let visible_instant = article.published.filter(|_| visible.is_some());
     match m.published {
         Some(p) => {
             let mut day = p.date;
-            for shown in [visible, from_url].into_iter().flatten() {
-                if shown != day && (shown - day).num_days().abs() == 1 && p.has_time {
-                    day = shown;
-                    break;
+            if p.has_time {
+                // a UTC instant falls on the day before somewhere in the Americas only in its
+                // first hours, and on the day after in Asia and Oceania only in its last hours
+                let hour = p.instant.hour();
+                let near = |shown: chrono::NaiveDate| {
+                    (shown == day.pred_opt().unwrap_or(day) && hour < 9) || (shown == day.succ_opt().unwrap_or(day) && hour >= 14)
+                };
+                if let Some(u) = from_url.filter(|&u| near(u)) {
+                    day = u;
+                } else if let (Some(v), Some(vi)) = (visible.filter(|&v| near(v)), visible_instant) {
+                    if (vi - p.instant).num_hours().abs() <= 14 || vi.time() == chrono::NaiveTime::MIN {
+                        day = v;
+                    }
                 }
             }
             article.published = Some(p.instant);
