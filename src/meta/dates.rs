@@ -391,6 +391,37 @@ mod tests {
     }
 
     #[test]
+    fn times_and_zones_set_the_instant() {
+        // French dateline: a time without a zone keeps the day, instant read as UTC
+        let f = find_date("Publié le 7 juillet 2016 à 10h32").unwrap();
+        assert_eq!(f.date.to_string(), "2016-07-07");
+        assert!(f.has_time && !f.has_offset);
+        assert_eq!(f.instant.to_rfc3339(), "2016-07-07T10:32:00+00:00");
+        // US Eastern in daylight saving time (March 28 is after the second Sunday of March)
+        let f = find_date("March 28, 2017 3:41 p.m. ET").unwrap();
+        assert_eq!(f.date.to_string(), "2017-03-28");
+        assert_eq!(f.instant.to_rfc3339(), "2017-03-28T19:41:00+00:00");
+        // the stated day stays the publisher's although the UTC instant is the next day
+        let f = find_date("Nov 18, 2019 11:03 PM PST").unwrap();
+        assert_eq!(f.date.to_string(), "2019-11-18");
+        assert_eq!(f.instant.to_rfc3339(), "2019-11-19T07:03:00+00:00");
+        // time before the date
+        let f = find_date("Updated 1:39 am EST, Wednesday, November 20, 2019").unwrap();
+        assert_eq!(f.instant.to_rfc3339(), "2019-11-20T06:39:00+00:00");
+        // German with Uhr and a CET zone
+        let f = find_date("Veröffentlicht am 7. Juli 2016 um 14:05 Uhr MESZ").unwrap();
+        assert_eq!(f.instant.to_rfc3339(), "2016-07-07T12:05:00+00:00");
+        assert_eq!(zone_offset("ET", NaiveDate::from_ymd_opt(2019, 12, 1).unwrap()), Some(-300));
+    }
+
+    #[test]
+    fn years_before_1990_are_not_publication_dates() {
+        assert_eq!(day("founded on 12 May 1871"), None);
+        assert_eq!(parse_iso("0001-01-01T00:00:00Z"), None);
+        assert_eq!(day("1 January 1990").as_deref(), Some("1990-01-01"));
+    }
+
+    #[test]
     fn matched_text_is_exact() {
         let f = find_date("— RT France (@RTenfrancais) 8 août 2016").unwrap();
         assert_eq!(f.text, "8 août 2016");

@@ -474,6 +474,78 @@ mod tests {
         assert_eq!(m.lang.as_deref(), Some("en"));
     }
 
+    fn page(head: &str, body: &str) -> HtmlMeta {
+        extract(&Html::parse_document(&format!("<html><head>{head}</head><body>{body}</body></html>")))
+    }
+
+    #[test]
+    fn jsonld_array_reportage_and_broken_json() {
+        let m = page(r#"<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":"ReportageNewsArticle","headline":"Floods in the valley","datePublished":"2019-11-20T06:35:39+0000","author":{"@type":"Person","name":"By TOM KRISHER, AP Auto Writer"},}]</script>"#, "<h1>Floods in the valley</h1>");
+        assert_eq!(m.title.as_deref(), Some("Floods in the valley"));
+        assert_eq!(m.published.as_ref().unwrap().date.to_string(), "2019-11-20");
+        assert_eq!(m.published_source, Some("jsonld"));
+        assert_eq!(m.authors, ["TOM KRISHER"]);
+        // control characters and trailing garbage
+        let m = page("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Line\nbreak\",\"datePublished\":\"2018-09-15\"} ;</script>", "");
+        assert_eq!(m.published.unwrap().date.to_string(), "2018-09-15");
+    }
+
+    #[test]
+    fn organisation_authors_and_agencies_are_not_persons() {
+        let m = page(r#"<meta property="og:site_name" content="CNN"><script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Organization","name":"BBC News"}]}</script>"#, "");
+        assert!(m.authors.is_empty());
+        assert!(person_authors(&["Reuters".into()], None).is_empty());
+        assert_eq!(person_authors(&["Jill Disis".into(), "CNN Business".into()], Some("CNN")), ["Jill Disis"]);
+        assert_eq!(person_authors(&["Ilana Muhlstein, MS, RDN".into()], None), ["Ilana Muhlstein"]);
+        assert!(person_authors(&["admin".into()], None).is_empty());
+        assert_eq!(person_authors(&["By MEG KINNARD and ERRIN HAINES, Associated Press".into()], None), ["MEG KINNARD", "ERRIN HAINES"]);
+    }
+
+    #[test]
+    fn each_date_source() {
+        let m = page(r#"<meta property="article:published_time" content="2019-11-18T17:56:27.000Z">"#, "");
+        assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-18".into(), Some("meta")));
+        let m = page(r#"<meta name="pubdate" content="20191118">"#, r#"<span itemprop="datePublished" content="2019-11-17">Nov 17</span>"#);
+        assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-17".into(), Some("meta")));
+        let m = page("", r#"<time datetime="2019-11-16T08:00:00+01:00">16 Nov</time>"#);
+        assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-16".into(), Some("time")));
+        // placeholders and future dates are no dates
+        let m = page(r#"<meta property="article:published_time" content="0001-01-01T00:00:00Z">"#, r#"<time datetime="2999-01-01">x</time>"#);
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn authors_from_meta_rel_itemprop_and_byline() {
+        assert_eq!(page(r#"<meta name="byl" content="By Ana Swanson">"#, "").authors, ["Ana Swanson"]);
+        assert_eq!(page("", r#"<a rel="author" href="/a">Zac Hall</a>"#).authors, ["Zac Hall"]);
+        assert_eq!(page("", r#"<span itemprop="author"><span itemprop="name">Suzanne Gamboa</span></span>"#).authors, ["Suzanne Gamboa"]);
+        assert_eq!(page("", r#"<div class="article-byline">By Jeff Foust</div>"#).authors, ["Jeff Foust"]);
+    }
+
+    #[test]
+    fn h1_wins_when_it_matches_og_title_and_lang_fallbacks() {
+        let m = page(r#"<meta property="og:title" content="Opinion | Is Football Violence a Crime?"><meta property="og:locale" content="pt_BR">"#, "<h1>Is Football Violence a Crime?</h1>");
+        assert_eq!(m.title.as_deref(), Some("Is Football Violence a Crime?"));
+        assert_eq!(m.lang.as_deref(), Some("pt"));
+    }
+
+    #[test]
+    fn apply_records_the_source_and_corrects_the_utc_day() {
+        let mut a = Article { url: Some("https://paper.example/2019/11/18/story.html".into()), ..Article::default() };
+        let m = page(r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T04:58:46Z"}</script>"#, "");
+        assert_eq!(apply(m, &mut a, None), Some("jsonld"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2019-11-18");
+        assert_eq!(a.published.unwrap().to_rfc3339(), "2019-11-19T04:58:46+00:00");
+        // no markup date: the URL's day
+        let mut a = Article { url: Some("https://paper.example/2019/11/18/story.html".into()), ..Article::default() };
+        assert_eq!(apply(page("", ""), &mut a, None), Some("url"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2019-11-18");
+        // the canonical URL fills `url` when the input has none
+        let mut a = Article::default();
+        apply(page(r#"<link rel="canonical" href="https://paper.example/x">"#, ""), &mut a, None);
+        assert_eq!(a.url.as_deref(), Some("https://paper.example/x"));
+    }
+
     #[test]
     fn title_tag_fallback_strips_site() {
         let m = extract(&Html::parse_document("<title>Storm hits coast - Coast Herald</title><meta name=author content='Ann Lee'>"));

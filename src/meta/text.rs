@@ -364,9 +364,22 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     }
 
     // Dates and bylines: short lines just below the title (and a few above it), never tweets.
-    let below_end = (title_pos.max(anchor) + 4).min(nb.len()).max((title_pos + 14).min(nb.len()));
+    // below the title: down to the first lines of the body, never into the teasers after it
+    // (stop after three body lines: teasers and related links follow the body)
+    let below_end = (anchor + 3).max(title_pos + 14).min(nb.len());
+    let mut below = Vec::new();
+    let mut body_seen = 0;
+    for p in title_pos + 1..below_end {
+        if x.decisions[nb[p]].label == Label::Body {
+            body_seen += 1;
+            if body_seen > 3 {
+                break;
+            }
+        }
+        below.push(p);
+    }
     let above_start = title_pos.saturating_sub(5);
-    let order: Vec<usize> = (title_pos + 1..below_end).chain((above_start..title_pos).rev()).collect();
+    let order: Vec<usize> = below.into_iter().chain((above_start..title_pos).rev()).collect();
     let mut dates: Vec<DateCandidate> = Vec::new();
     let mut relative: Option<(usize, String)> = None;
     let mut used: Vec<(usize, &'static str)> = Vec::new();
@@ -490,6 +503,80 @@ mod tests {
             assert_eq!(byline_authors(line).unwrap(), *want, "{line}");
         }
         assert_eq!(byline_authors("the decision was made by the council after a long debate"), None);
+    }
+
+    fn dump_meta(dump: &str) -> Article {
+        let mut x = crate::clean::extract_text_dump(dump, &crate::options::Options::default());
+        let mut a = Article::default();
+        apply(&mut x, &mut a);
+        a
+    }
+
+    const BODY: &str = "The minister said on Monday that the government would present a new plan to fight encrypted messaging services used by criminal groups across the continent.\n\nThe plan, which was drafted over several months with the help of experts from many countries, will be discussed by the ministers at a meeting in Paris later this month.\n\nCritics said that the proposal went too far and that it would weaken the security of millions of ordinary users who rely on these services every day.";
+
+    #[test]
+    fn dump_dateline_and_byline_in_many_languages() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("Publié le 7 juillet 2016 à 10h32\n\nPar Jean Dupont et Marie Martin", "2016-07-07", &["Jean Dupont", "Marie Martin"]),
+            ("By Jane Doe and John Roe\n\nMarch 28, 2017 3:41 p.m. ET", "2017-03-28", &["Jane Doe", "John Roe"]),
+            ("Von Anna Berger und Max Weber\n\n28.03.2017", "2017-03-28", &["Anna Berger", "Max Weber"]),
+            ("Por Lucía Fernández y Pedro Gil\n\n28/03/2017", "2017-03-28", &["Lucía Fernández", "Pedro Gil"]),
+            ("Di Marco Bianchi e Luca Rossi\n\n28 marzo 2017", "2017-03-28", &["Marco Bianchi", "Luca Rossi"]),
+            ("By Jane Doe, Senior Editor\n\n2017-03-28T10:00:00Z", "2017-03-28", &["Jane Doe"]),
+            ("Por Ana Souza\n\n28 de março de 2017", "2017-03-28", &["Ana Souza"]),
+        ];
+        for (header, day, authors) in cases {
+            let dump = format!("Home\n\nNews\n\nMinisters plan a new offensive against encrypted messaging\n\n{header}\n\n{BODY}");
+            let a = dump_meta(&dump);
+            assert_eq!(a.title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"), "{header}");
+            assert_eq!(a.published_date.map(|d| d.to_string()).as_deref(), Some(*day), "{header}");
+            assert_eq!(a.authors, *authors, "{header}");
+        }
+    }
+
+    #[test]
+    fn dump_times_set_the_instant() {
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nMarch 28, 2017 3:41 p.m. ET\n\n{BODY}"));
+        assert_eq!(a.published.unwrap().to_rfc3339(), "2017-03-28T19:41:00+00:00");
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nPublié le 7 juillet 2016 à 10h32\n\n{BODY}"));
+        assert_eq!(a.published_text.as_deref(), Some("7 juillet 2016"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2016-07-07");
+    }
+
+    #[test]
+    fn publication_preferred_over_update_and_relative_dates_stay_text() {
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nMis à jour le 9 juillet 2016\n\nPublié le 7 juillet 2016\n\n{BODY}"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2016-07-07");
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nUpdated 2 hours ago\n\n{BODY}"));
+        assert_eq!(a.published_date, None);
+        assert_eq!(a.published_text.as_deref(), Some("2 hours ago"));
+        // only an update date: it is the best we have
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nMis à jour le 9 juillet 2016\n\n{BODY}"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2016-07-09");
+    }
+
+    #[test]
+    fn teaser_and_tweet_dates_are_not_the_article_date() {
+        let dump = format!(
+            "Ministers plan a new offensive against encrypted messaging\n\n{BODY}\n\nHe said it again today https://t.co/abcdefghij\n— Jane Doe (@janedoe) 7 juillet 2016\n\nThe debate will continue in parliament next week, where several parties have already announced that they will vote against it.\n\nMore stories\n\nAnother headline about something else entirely\n\n30.01.2023"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.published_date, None);
+    }
+
+    #[test]
+    fn site_name_from_title_suffix_or_copyright() {
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging | The Daily Planet\n\nMinisters plan a new offensive against encrypted messaging\n\n28.03.2017\n\n{BODY}"));
+        assert_eq!(a.title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+        assert_eq!(a.site_name.as_deref(), Some("The Daily Planet"));
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\n{BODY}\n\n© 2017 Coast Herald. All rights reserved."));
+        assert_eq!(a.site_name.as_deref(), Some("Coast Herald"));
+    }
+
+    #[test]
+    fn title_skips_share_lines_and_captions() {
+        let dump = format!("Ministers plan a new offensive against encrypted messaging\n\nShare this on WhatsApp\n\nThe minister at a press conference in Paris on Monday.\n\n{BODY}");
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
     }
 
     #[test]
