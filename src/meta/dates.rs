@@ -40,6 +40,16 @@ const MONTHS: &[(&str, [&[&str]; 12])] = &[
         &["junho"], &["julho"], &["agosto"], &["setembro"], &["outubro", "out"],
         &["novembro"], &["dezembro"],
     ]),
+    ("id", [
+        &["januari"], &["februari", "pebruari"], &["maret"], &["april"], &["mei"], &["juni"], &["juli"],
+        &["agustus", "agu", "agt"], &["september"], &["oktober"], &["november", "nopember"], &["desember", "des"],
+    ]),
+    ("ru", [
+        &["января", "январь", "янв"], &["февраля", "февраль", "фев"], &["марта", "март", "мар"], &["апреля", "апрель", "апр"],
+        &["мая", "май"], &["июня", "июнь", "июн"], &["июля", "июль", "июл"], &["августа", "август", "авг"],
+        &["сентября", "сентябрь", "сен", "сент"], &["октября", "октябрь", "окт"], &["ноября", "ноябрь", "ноя"],
+        &["декабря", "декабрь", "дек"],
+    ]),
     ("nl", [
         &["januari"], &["februari"], &["maart", "mrt"], &["april"], &["mei"], &["juni"],
         &["juli"], &["augustus"], &["september"], &["oktober"], &["november"], &["december"],
@@ -72,7 +82,7 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", month_alternation())).unwrap()
+    Regex::new(&format!(r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:\d{{1,2}}:\d{{2}}\s+)?(\d{{4}})\b", month_alternation())).unwrap()
 });
 static CJK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
@@ -82,7 +92,11 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMERIC_DMY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})\b").unwrap());
-static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b").unwrap());
+static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})([./])(\d{1,2})[./](\d{1,2})\b").unwrap());
+/// Numeric dates with a two-digit year (`11/19/19`, `19.11.19`): only with slashes or dots,
+/// and only for years 1990–2049.
+static NUMERIC_SHORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d./-])(\d{1,2})([./])(\d{1,2})([./])(\d{2})(?:$|[^\d./-])").unwrap());
 
 /// A date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,8 +312,28 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             break;
         }
     }
+    for c in NUMERIC_SHORT.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (a, b, yy): (u32, u32, i32) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+        let y = if yy < 50 { 2000 + yy } else { 1900 + yy };
+        // with slashes the US order is the common one; with dots the European one
+        let date = if &c[2] == "/" {
+            if a > 12 { plausible(y, b, a) } else { plausible(y, a, b) }
+        } else if a > 12 || b <= 12 {
+            plausible(y, b, a)
+        } else {
+            plausible(y, a, b)
+        };
+        if let Some(date) = date {
+            let (s, e) = (c.get(1).unwrap().start(), c.get(5).unwrap().end());
+            consider(found(date, text, s, e));
+            break;
+        }
+    }
     if let Some(c) = NUMERIC_YMD.captures(text) {
-        if let Some(date) = plausible(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
+        if let Some(date) = plausible(c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?) {
             let w = c.get(0).unwrap();
             consider(found(date, text, w.start(), w.end()));
         }
@@ -412,6 +446,18 @@ mod tests {
         let f = find_date("Veröffentlicht am 7. Juli 2016 um 14:05 Uhr MESZ").unwrap();
         assert_eq!(f.instant.to_rfc3339(), "2016-07-07T12:05:00+00:00");
         assert_eq!(zone_offset("ET", NaiveDate::from_ymd_opt(2019, 12, 1).unwrap()), Some(-300));
+    }
+
+    #[test]
+    fn more_forms() {
+        assert_eq!(day("Posted 11/19/19 at 5pm").as_deref(), Some("2019-11-19"));
+        assert_eq!(day("19.11.19").as_deref(), Some("2019-11-19"));
+        assert_eq!(day("2016.12.01").as_deref(), Some("2016-12-01"));
+        assert_eq!(day("Maret 30, 2015").as_deref(), Some("2015-03-30"));
+        assert_eq!(day("24 сентября 2018").as_deref(), Some("2018-09-24"));
+        assert_eq!(day("November 20 15:23 2019").as_deref(), Some("2019-11-20"));
+        assert_eq!(day("NOV 20 2019").as_deref(), Some("2019-11-20"));
+        assert_eq!(day("version 1.2.3"), None);
     }
 
     #[test]

@@ -97,7 +97,10 @@ const NOT_HEADLINE_START: &[&str] = &[
     "listen", "related", "advertisement", "image", "photo", "caption", "credit", "zurück", "retour", "volver",
     "tweet", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more",
 ];
-const NOT_HEADLINE_PHRASES: &[&str] = &["sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript"];
+const NOT_HEADLINE_PHRASES: &[&str] = &[
+    "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
+    "new window", "all rights reserved", "your browser",
+];
 
 /// Latest day accepted for a publication date: dates in the future of the run are teasers of
 /// events, never the article's own day (one day of slack for time zones).
@@ -139,7 +142,7 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if rules::chrome_rule(t, words).is_some() {
         return Some("chrome");
     }
-    if byline_authors(t).is_some() || RELATIVE.is_match(t) {
+    if byline_authors(t).is_some() || RELATIVE.is_match(t) || BYLINE.find(t).is_some_and(|m| m.start() == 0) {
         return Some("byline or dateline");
     }
     if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len()) {
@@ -370,7 +373,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     let mut below = Vec::new();
     let mut body_seen = 0;
     for p in title_pos + 1..below_end {
-        if x.decisions[nb[p]].label == Label::Body {
+        if x.decisions[nb[p]].label == Label::Body && word_count(&x.decisions[nb[p]].text) >= 20 {
             body_seen += 1;
             if body_seen > 3 {
                 break;
