@@ -99,7 +99,8 @@ const NOT_HEADLINE_START: &[&str] = &[
 ];
 const NOT_HEADLINE_PHRASES: &[&str] = &[
     "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
-    "new window", "all rights reserved", "your browser",
+    "new window", "all rights reserved", "your browser", "continue reading", "work with us", "breaking news",
+    "latest news", "most popular", "most read", "trending",
 ];
 
 /// Latest day accepted for a publication date: dates in the future of the run are teasers of
@@ -150,6 +151,9 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     }
     let lower = t.to_lowercase();
     let first = lower.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
+    if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
+        return Some("dateline");
+    }
     if NOT_HEADLINE_START.contains(&first) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_') {
         return Some("share button, caption or navigation");
     }
@@ -204,21 +208,23 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
     let lo = anchor.saturating_sub(TITLE_WINDOW);
     let mut best: Option<(f64, TitleChoice)> = None;
-    for p in lo..anchor {
+    // the first body line too: the cleaner may have taken the headline for a paragraph
+    for p in lo..(anchor + 1).min(nb.len()) {
         let i = nb[p];
         let d = &decisions[i];
-        if matches!(d.label, Label::Body | Label::Tweet) || (i > 0 && wrapped(i - 1)) {
+        let first_of_body = p == anchor && d.label == Label::Body && d.paragraph.is_some();
+        if (!first_of_body && matches!(d.label, Label::Body)) || d.label == Label::Tweet || (i > 0 && wrapped(i - 1)) {
             continue;
         }
         let mut cands: Vec<(String, Vec<usize>)> = vec![(collapse(&d.text), vec![i])];
         // a headline wrapped by the renderer over two or three lines
         let mut joined = collapse(&d.text);
         let mut lines = vec![i];
-        for q in p + 1..(p + 3).min(anchor) {
+        for q in p + 1..(p + 3).min(nb.len()) {
             let j = nb[q];
             let prev_len = decisions[*lines.last().unwrap()].text.trim_end().chars().count();
             let _ = prev_len;
-            if j != lines.last().unwrap() + 1 || !wrapped(*lines.last().unwrap()) || decisions[j].label == Label::Body {
+            if j != lines.last().unwrap() + 1 || !wrapped(*lines.last().unwrap()) || (decisions[j].label == Label::Body) != first_of_body {
                 break;
             }
             joined.push(' ');
@@ -231,7 +237,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 continue;
             }
             let words = word_count(&text);
-            let dist = anchor - p;
+            let dist = anchor.saturating_sub(p);
             let mut score = -0.04 * dist as f64;
             let mut why = vec![format!("{dist} lines above the first paragraph")];
             let copies = page.matches(text.as_str()).count();
@@ -250,14 +256,24 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             if (4..=25).contains(&words) || text.chars().filter(|c| is_cjk(*c)).count() >= 8 {
                 score += 1.0;
             } else if words < 3 {
+                // two words make a headline only rarely: a section, a name or a menu entry
+                if copies < 2 {
+                    continue;
+                }
                 score -= 1.0;
             }
             let content: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect();
             if !content.is_empty() && !body_words.is_empty() {
                 let shared = content.iter().filter(|w| body_words.contains(*w)).count() as f64 / content.len() as f64;
-                score += 1.5 * shared;
+                score += 3.0 * shared;
             }
             score += 0.1 * words.min(10) as f64;
+            if let Some(&next) = nb.get(p + lines.len()) {
+                if word_count(&decisions[next].text) > words && decisions[next].label != Label::Title {
+                    score += 0.5;
+                    why.push("followed by a longer line (standfirst or lead)".into());
+                }
+            }
             if d.label == Label::Title {
                 score += 0.5;
                 why.push("the cleaner's headline".into());
@@ -336,6 +352,24 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             for d in x.decisions.iter_mut().filter(|d| d.label == Label::Title) {
                 d.label = Label::Boilerplate;
                 d.reason = "headline-like line, but a better title candidate was found".into();
+            }
+            // a headline the cleaner took for the first paragraph leaves the body
+            if let Some(k) = c.lines.iter().find_map(|&i| (x.decisions[i].label == Label::Body).then_some(x.decisions[i].paragraph).flatten()) {
+                if k < x.paragraphs.len() && collapse(&x.paragraphs[k].text) == c.text {
+                    x.paragraphs.remove(k);
+                    for d in x.decisions.iter_mut() {
+                        d.paragraph = match d.paragraph {
+                            Some(q) if q == k => None,
+                            Some(q) if q > k => Some(q - 1),
+                            other => other,
+                        };
+                    }
+                    for t in x.tweets.iter_mut() {
+                        if t.after_paragraph >= k as i32 {
+                            t.after_paragraph -= 1;
+                        }
+                    }
+                }
             }
             for &i in &c.lines {
                 x.decisions[i].label = Label::Title;
