@@ -100,7 +100,7 @@ const NOT_HEADLINE_START: &[&str] = &[
 const NOT_HEADLINE_PHRASES: &[&str] = &[
     "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
     "new window", "all rights reserved", "your browser", "continue reading", "work with us", "breaking news",
-    "latest news", "most popular", "most read", "trending",
+    "latest news", "most popular", "most read", "trending", "flag of", "caption", "submitted photo", "detected you",
 ];
 
 /// Latest day accepted for a publication date: dates in the future of the run are teasers of
@@ -151,6 +151,11 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     }
     let lower = t.to_lowercase();
     let first = lower.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
+    if let Some((_, after)) = t.split_once(',') {
+        if words <= 10 && after.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+            return Some("a name with a job title");
+        }
+    }
     if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
         return Some("dateline");
     }
@@ -191,12 +196,19 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     let width = wrap_width(decisions);
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
     let wrapped = |i: usize| -> bool {
-        let Some(w) = width else { return false };
         let Some(next) = decisions.get(i + 1) else { return false };
         let len = decisions[i].text.trim_end().chars().count();
         let nxt = next.text.trim();
-        !nxt.is_empty() && rules::strip_bullet(&next.text).is_none()
-            && len + 1 + nxt.split_whitespace().next().map_or(0, |x| x.chars().count()) > w.saturating_sub(1)
+        if nxt.is_empty() || rules::strip_bullet(&next.text).is_some() {
+            return false;
+        }
+        // a long line continued by a line that starts in lower case, whatever the renderer
+        let cur = decisions[i].text.trim_end();
+        if width.is_some() && len >= 50 && nxt.starts_with(char::is_lowercase) && !cur.ends_with(['.', '!', '?', ':']) {
+            return true;
+        }
+        let Some(w) = width else { return false };
+        len + 1 + nxt.split_whitespace().next().map_or(0, |x| x.chars().count()) > w.saturating_sub(1)
     };
     let body_words: std::collections::HashSet<String> = decisions
         .iter()
