@@ -38,6 +38,8 @@ const JOB_WORDS: &[&str] = &[
     "redactor", "redactora", "periodista", "redattore", "giornalista", "inviato", "jornalista", "repórter",
     "updated", "published", "photo", "photos", "video", "follow", "email", "twitter", "view", "more",
 ];
+/// A clock time (`5:30PM`, `10h32`), a dateline without a day.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\d{2}\s*(?:[ap]\.?m\.?)?(?:\b|$)").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
 
 /// A line that gives a date (absolute or relative) and little else.
@@ -259,7 +261,10 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             let follows = nb[p + lines.len()..(p + lines.len() + 6).min(nb.len())].iter().any(|&j| {
                 let t = decisions[j].text.trim();
-                is_dateline(t) || byline_authors(t).is_some() || LONE_BYLINE_WORDS.contains(&t.to_lowercase().as_str())
+                is_dateline(t)
+                    || byline_authors(t).is_some()
+                    || LONE_BYLINE_WORDS.contains(&t.to_lowercase().as_str())
+                    || (word_count(t) <= 6 && CLOCK.is_match(t))
             });
             if follows {
                 score += 1.5;
@@ -286,9 +291,19 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                     why.push("followed by a longer line (standfirst or lead)".into());
                 }
             }
+            // the second of two stacked headline-like lines is a standfirst, not the title
+            if p > 0 && nb[p - 1] + 1 == i && headline_rejection(&collapse(&decisions[nb[p - 1]].text)).is_none()
+                && word_count(&decisions[nb[p - 1]].text) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
+            {
+                score -= 1.0;
+                why.push("right below another headline-like line".into());
+            }
             if d.label == Label::Title {
                 score += 0.5;
                 why.push("the cleaner's headline".into());
+            }
+            if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
+                eprintln!("{score:+.2} {text:?} [{}]", why.join(", "));
             }
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
                 let site_suffix = site_from_suffix(&page, &text);
