@@ -76,13 +76,13 @@ fn month_alternation() -> String {
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:er|º|°|\.)?\s*(?:de\s+)?({})\b\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})\b",
+        r"(?i)\b(\d{{1,2}})(?:er|º|°|\.)?\s*(?:de\s+)?({})\b\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})(?:\b|\d{{1,2}}:\d{{2}}|\p{{L}})",
         month_alternation()
     ))
     .unwrap()
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:\d{{1,2}}:\d{{2}}\s+)?(\d{{4}})\b", month_alternation())).unwrap()
+    Regex::new(&format!(r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:\d{{1,2}}:\d{{2}}\s+)?(\d{{4}})(?:\b|\d{{1,2}}:\d{{2}}|\p{{L}})", month_alternation())).unwrap()
 });
 static CJK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
@@ -91,7 +91,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static NUMERIC_DMY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})(?:\b|\d{1,2}:\d{2}|\p{L})").unwrap());
 static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})([./])(\d{1,2})[./](\d{1,2})\b").unwrap());
 /// Numeric dates with a two-digit year (`11/19/19`, `19.11.19`): only with slashes or dots,
 /// and only for years 1990–2049.
@@ -279,7 +279,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
         if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), m, c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
                 let w = c.get(0).unwrap();
-                consider(found(date, text, w.start(), w.end()));
+                consider(found(date, text, w.start(), c.get(3).unwrap().end()));
                 break;
             }
         }
@@ -289,7 +289,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
         if let (Some(m), Ok(d), Ok(y)) = (m, c[2].parse(), c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
                 let w = c.get(0).unwrap();
-                consider(found(date, text, w.start(), w.end()));
+                consider(found(date, text, w.start(), c.get(3).unwrap().end()));
                 break;
             }
         }
@@ -308,7 +308,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
         let date = if a > 12 || b <= 12 { plausible(y, b, a) } else { plausible(y, a, b) };
         if let Some(date) = date {
             let w = c.get(0).unwrap();
-            consider(found(date, text, w.start(), w.end()));
+            consider(found(date, text, w.start(), c.get(5).unwrap().end()));
             break;
         }
     }
@@ -458,6 +458,16 @@ mod tests {
         assert_eq!(day("November 20 15:23 2019").as_deref(), Some("2019-11-20"));
         assert_eq!(day("NOV 20 2019").as_deref(), Some("2019-11-20"));
         assert_eq!(day("version 1.2.3"), None);
+    }
+
+    #[test]
+    fn text_glued_to_the_year() {
+        let f = find_date("21:17 18.11.2019Get short URL").unwrap();
+        assert_eq!((f.date.to_string(), f.text.as_str()), ("2019-11-18".into(), "18.11.2019"));
+        let f = find_date("Published Wed, Nov 20 20194:29 AM EST").unwrap();
+        assert_eq!(f.text, "Nov 20 2019");
+        assert_eq!(f.instant.to_rfc3339(), "2019-11-20T09:29:00+00:00");
+        assert_eq!(find_date("Nov. 20, 2019Updated: Nov. 21, 2019").unwrap().date.to_string(), "2019-11-20");
     }
 
     #[test]

@@ -148,7 +148,7 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if byline_authors(t).is_some() || RELATIVE.is_match(t) || BYLINE.find(t).is_some_and(|m| m.start() == 0) {
         return Some("byline or dateline");
     }
-    if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len()) {
+    if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
         return Some("dateline");
     }
     let lower = t.to_lowercase();
@@ -355,6 +355,9 @@ struct DateCandidate {
     line: usize,
     update: bool,
     published_word: bool,
+    /// The line is a dateline (short, or mostly the date), not a sentence or caption that
+    /// mentions a date.
+    dateline_like: bool,
 }
 
 fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
@@ -366,7 +369,9 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
     let update = UPDATE_WORDS.iter().any(|w| before.contains(w));
     let lower = text.to_lowercase();
     let published_word = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
-    Some(DateCandidate { found: f, line, update, published_word })
+    let words = word_count(text);
+    let dateline_like = words <= 12 || published_word || update || (f.end - f.start) * 3 >= text.len();
+    Some(DateCandidate { found: f, line, update, published_word, dateline_like })
 }
 
 /// Fill the metadata of `article` from what the cleaner found, and label the metadata lines.
@@ -456,7 +461,14 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         let text = collapse(&d.text);
         let words = word_count(&text);
         let in_body = d.label == Label::Body;
-        if words > 25 || (in_body && words > 14) {
+        let lower = text.to_lowercase();
+        let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0)
+            || PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| lower.starts_with(w));
+        if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) || words > 40 {
+            continue;
+        }
+        // the continuation of a wrapped sentence (a caption) is no dateline
+        if i > 0 && d.text.starts_with(char::is_lowercase) {
             continue;
         }
         if let Some(c) = date_candidate(&text, i) {
@@ -466,7 +478,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
                 relative = Some((i, m.as_str().to_string()));
             }
         }
-        if article.authors.is_empty() && !in_body {
+        if article.authors.is_empty() && (!in_body || (header_like && words <= 12)) {
             let lower = text.to_lowercase();
             let names = if LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':')) {
                 nb.get(p + 1).and_then(|&j| person_names(&collapse(&x.decisions[j].text))).map(|n| (n, j_of(&nb, p + 1)))
@@ -482,9 +494,13 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             }
         }
     }
+    // publication datelines first, then other datelines, then update datelines, then dates
+    // mentioned in short lines
     let best = dates
         .iter()
-        .find(|c| !c.update && c.published_word)
+        .find(|c| !c.update && c.published_word && c.dateline_like)
+        .or_else(|| dates.iter().find(|c| !c.update && c.dateline_like))
+        .or_else(|| dates.iter().find(|c| c.dateline_like))
         .or_else(|| dates.iter().find(|c| !c.update))
         .or_else(|| dates.first());
     let mut source = None;
