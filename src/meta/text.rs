@@ -417,7 +417,11 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     let nb: Vec<usize> = (0..x.decisions.len()).filter(|&i| !x.decisions[i].text.trim().is_empty()).collect();
     let anchor = nb.iter().position(|&i| x.decisions[i].label == Label::Body).unwrap_or(nb.len());
     let tpos = choice.as_ref().and_then(|c| nb.iter().position(|&i| i == *c.lines.last().unwrap()));
-    let title_pos = tpos.unwrap_or(anchor.saturating_sub(1));
+    // without a title, the lines around the first paragraph
+    let (title_pos, below_start) = match tpos {
+        Some(t) => (t, t + 1),
+        None => (anchor, anchor),
+    };
     if let (Some(c), None) = (&choice, &article.section) {
         // the short line right above the title, when it reads like a section label
         let first = nb.iter().position(|&i| i == c.lines[0]).unwrap_or(0);
@@ -438,7 +442,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     let below_end = (anchor + 3).max(title_pos + 14).min(nb.len());
     let mut below = Vec::new();
     let mut body_seen = 0;
-    for p in title_pos + 1..below_end {
+    for p in below_start..below_end {
         if x.decisions[nb[p]].label == Label::Body && word_count(&x.decisions[nb[p]].text) >= 20 {
             body_seen += 1;
             if body_seen > 3 {
@@ -468,7 +472,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             continue;
         }
         // the continuation of a wrapped sentence (a caption) is no dateline
-        if i > 0 && d.text.starts_with(char::is_lowercase) {
+        if i > 0 && d.text.starts_with(char::is_lowercase) && x.decisions[i - 1].text.trim_end().chars().count() >= 50 {
             continue;
         }
         if let Some(c) = date_candidate(&text, i) {
