@@ -197,21 +197,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
     let width = wrap_width(decisions);
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
-    let wrapped = |i: usize| -> bool {
-        let Some(next) = decisions.get(i + 1) else { return false };
-        let len = decisions[i].text.trim_end().chars().count();
-        let nxt = next.text.trim();
-        if nxt.is_empty() || rules::strip_bullet(&next.text).is_some() {
-            return false;
-        }
-        // a long line continued by a line that starts in lower case, whatever the renderer
-        let cur = decisions[i].text.trim_end();
-        if width.is_some() && len >= 50 && nxt.starts_with(char::is_lowercase) && !cur.ends_with(['.', '!', '?', ':']) {
-            return true;
-        }
-        let Some(w) = width else { return false };
-        len + 1 + nxt.split_whitespace().next().map_or(0, |x| x.chars().count()) > w.saturating_sub(1)
-    };
+    let wrapped = |i: usize| is_wrapped(decisions, width, i);
     let body_words: std::collections::HashSet<String> = decisions
         .iter()
         .filter(|d| d.label == Label::Body)
@@ -312,6 +298,23 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
+fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> bool {
+    let Some(next) = decisions.get(i + 1) else { return false };
+    let len = decisions[i].text.trim_end().chars().count();
+    let nxt = next.text.trim();
+    if nxt.is_empty() || rules::strip_bullet(&next.text).is_some() {
+        return false;
+    }
+    let Some(w) = width else { return false };
+    // a long line continued by a line that starts in lower case
+    let cur = decisions[i].text.trim_end();
+    if len >= 50 && nxt.starts_with(char::is_lowercase) && !cur.ends_with(['.', '!', '?', ':']) {
+        return true;
+    }
+    len + 1 + nxt.split_whitespace().next().map_or(0, |x| x.chars().count()) > w.saturating_sub(1)
 }
 
 /// Width at which the dump is hard-wrapped, if it is (lines pile up just under it).
@@ -416,6 +419,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
 
     let nb: Vec<usize> = (0..x.decisions.len()).filter(|&i| !x.decisions[i].text.trim().is_empty()).collect();
     let anchor = nb.iter().position(|&i| x.decisions[i].label == Label::Body).unwrap_or(nb.len());
+    let width = wrap_width(&x.decisions);
     let tpos = choice.as_ref().and_then(|c| nb.iter().position(|&i| i == *c.lines.last().unwrap()));
     // without a title, the lines around the first paragraph
     let (title_pos, below_start) = match tpos {
@@ -451,7 +455,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         }
         below.push(p);
     }
-    let above_start = title_pos.saturating_sub(5);
+    let above_start = title_pos.saturating_sub(8);
     let order: Vec<usize> = below.into_iter().chain((above_start..title_pos).rev()).collect();
     let mut dates: Vec<DateCandidate> = Vec::new();
     let mut relative: Option<(usize, String)> = None;
@@ -471,8 +475,8 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) || words > 40 {
             continue;
         }
-        // the continuation of a wrapped sentence (a caption) is no dateline
-        if i > 0 && d.text.starts_with(char::is_lowercase) && x.decisions[i - 1].text.trim_end().chars().count() >= 50 {
+        // a piece of a wrapped paragraph (a caption) is no dateline
+        if !header_like && ((i > 0 && is_wrapped(&x.decisions, width, i - 1)) || is_wrapped(&x.decisions, width, i)) {
             continue;
         }
         if let Some(c) = date_candidate(&text, i) {
