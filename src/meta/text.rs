@@ -40,6 +40,8 @@ const JOB_WORDS: &[&str] = &[
 ];
 /// A clock time (`5:30PM`, `10h32`), a dateline without a day.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\d{2}\s*(?:[ap]\.?m\.?)?(?:\b|$)").unwrap());
+/// A sentence ending inside a line, followed by another sentence.
+static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}[.!?] \p{Lu}\p{Ll}+ \p{Ll}").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
 
 /// A line that gives a date (absolute or relative) and little else.
@@ -263,7 +265,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 if copies < 2 {
                     continue;
                 }
-                score -= 1.0;
+                score -= 2.0;
             }
             let content: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect();
             if !content.is_empty() && !body_words.is_empty() {
@@ -284,9 +286,9 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 score -= 1.0;
                 why.push("right below another headline-like line".into());
             }
-            if d.label == Label::Title {
-                score += 0.5;
-                why.push("the cleaner's headline".into());
+            if SENTENCE_BREAK.is_match(&text) {
+                score -= 0.7;
+                why.push("two sentences (a standfirst?)".into());
             }
             if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
                 eprintln!("{score:+.2} {text:?} [{}]", why.join(", "));
