@@ -546,19 +546,40 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     // Site name: a copy of the title with a site suffix, else the copyright holder.
     article.site_name = choice.as_ref().and_then(|c| c.site_suffix.clone());
     if article.site_name.is_none() {
-        for d in &x.decisions {
-            if d.label == Label::Body {
+        // the footer's copyright line (the last one: photo credits come earlier)
+        for d in x.decisions.iter().rev() {
+            if d.label == Label::Body || d.text.contains('/') {
                 continue;
             }
             if let Some(holder) = rules::copyright_holder(&d.text) {
-                if word_count(&holder) <= 6 {
-                    article.site_name = Some(holder);
+                let name = site_from_holder(&holder);
+                if (1..=6).contains(&word_count(&name)) {
+                    article.site_name = Some(name);
                     break;
                 }
             }
         }
     }
     source
+}
+
+/// Company-form words and years after a copyright holder's name (`CNBC LLC`, `Site 2011-2019`).
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc", "llc", "ltd", "limited", "pty", "plc", "gmbh", "ag", "sa", "s.a", "sas", "srl", "s.r.l", "bv", "nv", "co",
+    "corp", "corporation", "company", "private", "group", "holdings", "all", "rights", "reserved",
+];
+
+fn site_from_holder(holder: &str) -> String {
+    let mut words: Vec<&str> = holder.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let w = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim_end_matches('.').to_lowercase();
+        if COMPANY_SUFFIXES.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '–') {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words.join(" ").trim_matches(|c: char| c == ',' || c == '-' || c == '–').trim().to_string()
 }
 
 fn j_of(nb: &[usize], p: usize) -> usize {
