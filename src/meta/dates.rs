@@ -157,13 +157,11 @@ const ZONES: &[(&str, Option<i32>, i32)] = &[
 
 /// US daylight saving time (second Sunday of March to first Sunday of November), by day.
 fn us_dst(d: NaiveDate) -> bool {
-    use chrono::{Datelike, Weekday};
     let nth_sunday = |month: u32, n: u32| {
         let first = NaiveDate::from_ymd_opt(d.year(), month, 1).unwrap();
         let shift = (7 - first.weekday().num_days_from_sunday()) % 7;
         first + chrono::Duration::days((shift + 7 * (n - 1)) as i64)
     };
-    let _ = Weekday::Sun;
     d >= nth_sunday(3, 2) && d < nth_sunday(11, 1)
 }
 

@@ -224,8 +224,6 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         let mut lines = vec![i];
         for q in p + 1..(p + 3).min(nb.len()) {
             let j = nb[q];
-            let prev_len = decisions[*lines.last().unwrap()].text.trim_end().chars().count();
-            let _ = prev_len;
             if j != lines.last().unwrap() + 1 || !wrapped(*lines.last().unwrap()) || (decisions[j].label == Label::Body) != first_of_body {
                 break;
             }
@@ -491,7 +489,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if article.authors.is_empty() && (!in_body || (header_like && words <= 12)) {
             let lower = text.to_lowercase();
             let names = if LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':')) {
-                nb.get(p + 1).and_then(|&j| person_names(&collapse(&x.decisions[j].text))).map(|n| (n, j_of(&nb, p + 1)))
+                nb.get(p + 1).and_then(|&j| person_names(&collapse(&x.decisions[j].text))).map(|n| (n, nb[p + 1]))
             } else {
                 byline_authors(&text).map(|n| (n, i))
             };
@@ -580,10 +578,6 @@ fn site_from_holder(holder: &str) -> String {
         }
     }
     words.join(" ").trim_matches(|c: char| c == ',' || c == '-' || c == '–').trim().to_string()
-}
-
-fn j_of(nb: &[usize], p: usize) -> usize {
-    nb[p]
 }
 
 /// Names on a line of their own after a lone `By`: `Sarah E. Needleman`, `Jane Doe and John Roe`.
