@@ -26,10 +26,13 @@ static ITEMPROP_NAME: LazyLock<Selector> = LazyLock::new(|| sel(r#"[itemprop~="n
 static BYLINE: LazyLock<Selector> =
     LazyLock::new(|| sel(r#"[class*="byline"], [class*="author-name"], [class*="authorName"], [class*="author_name"]"#));
 static ITEMPROP_DATE: LazyLock<Selector> = LazyLock::new(|| sel(r#"[itemprop="datePublished"]"#));
+static DATE_ELEMENT: LazyLock<Selector> = LazyLock::new(|| {
+    sel(r#"body [class*="date" i], body [class*="publish" i], body [class*="posted" i], body [class*="dateline" i], body [id*="date" i]"#)
+});
 static BODY_H1: LazyLock<Selector> = LazyLock::new(|| sel("body h1"));
 
 /// `<meta>` names and properties giving the publication date, in order of trust.
-const DATE_META: &[&str] = &[
+pub const DATE_META: &[&str] = &[
     "article:published_time", "article:published", "og:article:published_time", "datepublished", "og:published_time",
     "publishdate", "publish_date", "publication_date", "pubdate", "publish-date", "parsely-pub-date", "sailthru.date",
     "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "dc.date.created", "date", "article.published",
@@ -335,6 +338,19 @@ pub fn extract(doc: &Html) -> HtmlMeta {
             published_source = Some("time");
         }
     }
+    if published.is_none() {
+        // a visible dateline element (`<span class="post-date">`): its text, when short
+        published = doc.select(&DATE_ELEMENT).take(20).find_map(|e| {
+            let t = clean(&e.text().collect::<String>())?;
+            if t.chars().count() > 80 || super::text::UPDATE_WORDS.iter().any(|w| t.to_lowercase().starts_with(w)) {
+                return None;
+            }
+            find_date(&t).filter(|f| f.date <= super::text::latest_day())
+        });
+        if published.is_some() {
+            published_source = Some("text");
+        }
+    }
 
     let mut raw_authors: Vec<String> = Vec::new();
     if let Some(a) = ld.as_ref().and_then(|o| o.get("author")) {
@@ -509,7 +525,10 @@ mod tests {
         assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-17".into(), Some("meta")));
         let m = page("", r#"<time datetime="2019-11-16T08:00:00+01:00">16 Nov</time>"#);
         assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-16".into(), Some("time")));
-        // placeholders and future dates are no dates
+        // a visible dateline element, when the markup has no structured date
+        let m = page("", r#"<div class="post-meta"><span class="entry-date">Posted on November 20, 2019</span></div>"#);
+        assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-20".into(), Some("text")));
+                // placeholders and future dates are no dates
         let m = page(r#"<meta property="article:published_time" content="0001-01-01T00:00:00Z">"#, r#"<time datetime="2999-01-01">x</time>"#);
         assert_eq!(m.published, None);
     }

@@ -14,7 +14,7 @@ const BYLINE_PREFIXES: &[&str] = &["by", "par", "von", "por", "di", "door", "de"
 /// Words that join two author names.
 const NAME_JOINERS: &[&str] = &["and", "et", "und", "y", "e", "en", "och", "og", "i", "&"];
 /// Words that say a date is an update, not the publication.
-const UPDATE_WORDS: &[&str] =
+pub const UPDATE_WORDS: &[&str] =
     &["updated", "update", "mis à jour", "mise à jour", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt", "modified", "modifié"];
 /// Relative dates: no absolute day can be read from them.
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
