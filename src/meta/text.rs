@@ -135,7 +135,10 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if words > 35 && cjk == 0 {
         return Some("too long");
     }
-    if t.ends_with(['.', ',', ':', ';', '…']) && !t.ends_with("..") && cjk == 0 {
+    if t.ends_with("..") || t.ends_with('…') {
+        return Some("cut short (a teaser)");
+    }
+    if t.ends_with(['.', ',', ':', ';']) && cjk == 0 {
         return Some("ends like a sentence");
     }
     if t.starts_with(['[', '(', '©', '@', '#']) || t.contains("http") || t.contains("www.") || t.contains('|') {
@@ -204,7 +207,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         .iter()
         .filter(|d| d.label == Label::Body)
         .take(12)
-        .flat_map(|d| d.text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect::<Vec<_>>())
+        .flat_map(|d| content_words(&d.text))
         .collect();
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
     let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
@@ -265,7 +268,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 }
                 score -= 2.0;
             }
-            let content: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect();
+            let content: Vec<String> = content_words(&text);
             if !content.is_empty() && !body_words.is_empty() {
                 let shared = content.iter().filter(|w| body_words.contains(*w)).count() as f64 / content.len() as f64;
                 score += 3.0 * shared;
@@ -298,6 +301,17 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Words that carry content: four letters or more, or two CJK characters or more.
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            let n = w.chars().count();
+            n >= 4 || (n >= 2 && w.chars().any(is_cjk))
+        })
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
