@@ -100,6 +100,7 @@ const NOT_HEADLINE_START: &[&str] = &[
     "share", "email", "e-mail", "print", "click", "browse", "subscribe", "follow", "sign", "log", "read", "watch",
     "listen", "related", "advertisement", "image", "photo", "caption", "credit", "zurück", "retour", "volver",
     "tweet", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more",
+    "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "reddit", "instagram", "youtube", "blog",
 ];
 const NOT_HEADLINE_PHRASES: &[&str] = &[
     "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
@@ -162,6 +163,24 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
         if words <= 10 && after.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
             return Some("a name with a job title");
         }
+    }
+    if t.contains(" > ") || t.contains(" » ") || t.contains(" / ") && words <= 8 {
+        return Some("breadcrumb");
+    }
+    if words <= 5 && lower.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w)) {
+        return Some("a name with a job title");
+    }
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            let paren = &lower[open..];
+            if paren.contains('/') || paren.contains("credit") || paren.contains("photo") || paren.contains(".com") || paren.contains("getty") {
+                return Some("caption with a photo credit");
+            }
+        }
+    }
+    let numeric = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())).count();
+    if numeric * 5 > t.split_whitespace().count() * 2 {
+        return Some("mostly numbers (a table row)");
     }
     if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
         return Some("dateline");
@@ -696,6 +715,11 @@ mod tests {
     fn title_skips_share_lines_and_captions() {
         let dump = format!("Ministers plan a new offensive against encrypted messaging\n\nShare this on WhatsApp\n\nThe minister at a press conference in Paris on Monday.\n\n{BODY}");
         assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+        for noise in ["BLOG > Politics > Europe", "The minister in Paris on Monday (Photo: Jane Doe/AFP)", "Lyon 18 22 13 17 — 70", "Jane Doe, Senior Writer"] {
+            let dump = format!("Ministers plan a new offensive against encrypted messaging\n\n{noise}\n\n{BODY}");
+            assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"), "{noise}");
+            assert!(headline_rejection(noise).is_some(), "{noise}");
+        }
     }
 
     #[test]
