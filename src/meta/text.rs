@@ -258,6 +258,10 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             if headline_rejection(&text).is_some() || wrapped(*lines.last().unwrap()) {
                 continue;
             }
+            // a first paragraph is a headline only when it is short
+            if first_of_body && word_count(&text) > 20 {
+                continue;
+            }
             let words = word_count(&text);
             let dist = anchor.saturating_sub(p);
             let mut score = -0.04 * dist as f64;
