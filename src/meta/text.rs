@@ -264,7 +264,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             let words = word_count(&text);
             let dist = anchor.saturating_sub(p);
-            let mut score = -0.04 * dist as f64;
+            let mut score = -0.02 * dist as f64;
             let mut why = vec![format!("{dist} lines above the first paragraph")];
             let copies = page.matches(text.as_str()).count();
             if copies >= 2 && text.chars().count() >= 12 && (copies == 2 || words > 4) {
