@@ -314,9 +314,6 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 score -= 0.7;
                 why.push("two sentences (a standfirst?)".into());
             }
-            if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
-                eprintln!("{score:+.2} {text:?} [{}]", why.join(", "));
-            }
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
                 let site_suffix = site_from_suffix(&page, &text);
                 best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
