@@ -98,22 +98,8 @@ fn process_inner(raw: RawDoc, options: &Options, keep_decisions: bool) -> Proces
         }
         Format::Html => {
             let mut h = crate::html::extract_html(&text, options);
-            crate::meta::text::apply(&mut h.body, &mut article);
-            let m = h.meta;
-            article.title = m.title.or(article.title);
-            article.site_name = m.site_name.or(article.site_name);
-            article.section = m.section.or(article.section);
-            if !m.authors.is_empty() {
-                article.authors = m.authors;
-            }
-            if let Some(p) = m.published {
-                article.published = Some(p.instant);
-                article.published_date = Some(p.date);
-                article.published_text = Some(p.text);
-            }
-            if article.url.is_none() {
-                article.url = m.url;
-            }
+            let text_source = crate::meta::text::apply(&mut h.body, &mut article);
+            crate::meta::html::apply(h.meta, &mut article, text_source);
             article.paragraphs = std::mem::take(&mut h.body.paragraphs);
             article.tweets = h.tweets;
             h.body.decisions

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
 
 /// Month names and abbreviations per language, month by month (lower case; an abbreviation
@@ -40,6 +40,16 @@ const MONTHS: &[(&str, [&[&str]; 12])] = &[
         &["junho"], &["julho"], &["agosto"], &["setembro"], &["outubro", "out"],
         &["novembro"], &["dezembro"],
     ]),
+    ("id", [
+        &["januari"], &["februari", "pebruari"], &["maret"], &["april"], &["mei"], &["juni"], &["juli"],
+        &["agustus", "agu", "agt"], &["september"], &["oktober"], &["november", "nopember"], &["desember", "des"],
+    ]),
+    ("ru", [
+        &["января", "январь", "янв"], &["февраля", "февраль", "фев"], &["марта", "март", "мар"], &["апреля", "апрель", "апр"],
+        &["мая", "май"], &["июня", "июнь", "июн"], &["июля", "июль", "июл"], &["августа", "август", "авг"],
+        &["сентября", "сентябрь", "сен", "сент"], &["октября", "октябрь", "окт"], &["ноября", "ноябрь", "ноя"],
+        &["декабря", "декабрь", "дек"],
+    ]),
     ("nl", [
         &["januari"], &["februari"], &["maart", "mrt"], &["april"], &["mei"], &["juni"],
         &["juli"], &["augustus"], &["september"], &["oktober"], &["november"], &["december"],
@@ -66,13 +76,13 @@ fn month_alternation() -> String {
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:er|º|°|\.)?\s*(?:de\s+)?({})\b\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})\b",
+        r"(?i)\b(\d{{1,2}})(?:er|º|°|\.)?\s*(?:de\s+)?({})\b\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})(?:\b|\d{{1,2}}:\d{{2}}|\p{{L}})",
         month_alternation()
     ))
     .unwrap()
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", month_alternation())).unwrap()
+    Regex::new(&format!(r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:\d{{1,2}}:\d{{2}}\s+)?(\d{{4}})(?:\b|\d{{1,2}}:\d{{2}}|\p{{L}})", month_alternation())).unwrap()
 });
 static CJK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
@@ -81,8 +91,12 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static NUMERIC_DMY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})\b").unwrap());
-static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})(?:\b|\d{1,2}:\d{2}|\p{L})").unwrap());
+static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})([./])(\d{1,2})[./](\d{1,2})\b").unwrap());
+/// Numeric dates with a two-digit year (`11/19/19`, `19.11.19`): only with slashes or dots,
+/// and only for years 1990–2049.
+static NUMERIC_SHORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d./-])(\d{1,2})([./])(\d{1,2})([./])(\d{2})(?:$|[^\d./-])").unwrap());
 
 /// A date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,10 +110,18 @@ pub struct FoundDate {
     /// Byte range of the match in the searched text.
     pub start: usize,
     pub end: usize,
+    /// The text gives a clock time with the date.
+    pub has_time: bool,
+    /// The text gives the offset (or a zone) of that time, so `instant` is exact.
+    pub has_offset: bool,
 }
 
+/// Earliest year accepted for a date read from a page: older years are far more often ids,
+/// event dates or placeholders (`0001-01-01`) than publication dates.
+pub const MIN_YEAR: i32 = 1990;
+
 fn plausible(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    if !(1900..=2100).contains(&y) {
+    if !(MIN_YEAR..=2100).contains(&y) {
         return None;
     }
     NaiveDate::from_ymd_opt(y, m, d)
@@ -110,7 +132,113 @@ fn midnight(d: NaiveDate) -> DateTime<Utc> {
 }
 
 fn found(date: NaiveDate, text: &str, start: usize, end: usize) -> FoundDate {
-    FoundDate { date, instant: midnight(date), text: text[start..end].to_string(), start, end }
+    let mut f = FoundDate { date, instant: midnight(date), text: text[start..end].to_string(), start, end, has_time: false, has_offset: false };
+    attach_time(text, &mut f);
+    f
+}
+
+/// Time-zone abbreviations of datelines and their UTC offsets in minutes. `None` marks the
+/// US generic zones (ET, CT, MT, PT) whose offset depends on daylight saving time.
+const ZONES: &[(&str, Option<i32>, i32)] = &[
+    // (abbreviation, fixed offset, standard offset for US generic zones)
+    ("UTC", Some(0), 0), ("GMT", Some(0), 0), ("Z", Some(0), 0),
+    ("EST", Some(-300), 0), ("EDT", Some(-240), 0), ("ET", None, -300),
+    ("CST", Some(-360), 0), ("CDT", Some(-300), 0), ("CT", None, -360),
+    ("MST", Some(-420), 0), ("MDT", Some(-360), 0), ("MT", None, -420),
+    ("PST", Some(-480), 0), ("PDT", Some(-420), 0), ("PT", None, -480),
+    ("AKST", Some(-540), 0), ("AKDT", Some(-480), 0), ("HST", Some(-600), 0),
+    ("BST", Some(60), 0), ("WET", Some(0), 0), ("WEST", Some(60), 0),
+    ("CET", Some(60), 0), ("CEST", Some(120), 0), ("MEZ", Some(60), 0), ("MESZ", Some(120), 0),
+    ("EET", Some(120), 0), ("EEST", Some(180), 0), ("MSK", Some(180), 0),
+    ("IST", Some(330), 0), ("PKT", Some(300), 0), ("WIB", Some(420), 0), ("SGT", Some(480), 0),
+    ("HKT", Some(480), 0), ("JST", Some(540), 0), ("KST", Some(540), 0),
+    ("AEST", Some(600), 0), ("AEDT", Some(660), 0), ("NZST", Some(720), 0), ("NZDT", Some(780), 0),
+];
+
+/// US daylight saving time (second Sunday of March to first Sunday of November), by day.
+fn us_dst(d: NaiveDate) -> bool {
+    let nth_sunday = |month: u32, n: u32| {
+        let first = NaiveDate::from_ymd_opt(d.year(), month, 1).unwrap();
+        let shift = (7 - first.weekday().num_days_from_sunday()) % 7;
+        first + chrono::Duration::days((shift + 7 * (n - 1)) as i64)
+    };
+    d >= nth_sunday(3, 2) && d < nth_sunday(11, 1)
+}
+
+/// Offset in minutes of a zone abbreviation on a given day.
+pub fn zone_offset(abbr: &str, day: NaiveDate) -> Option<i32> {
+    let up = abbr.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_uppercase();
+    let (_, fixed, standard) = ZONES.iter().find(|(a, _, _)| *a == up)?;
+    Some(fixed.unwrap_or(if us_dst(day) { standard + 60 } else { *standard }))
+}
+
+static ZONE_ALT: LazyLock<String> =
+    LazyLock::new(|| ZONES.iter().filter(|z| z.0 != "Z").map(|z| z.0).collect::<Vec<_>>().join("|"));
+/// A clock time right after a date: `3:41 p.m. ET`, `à 10h32`, `um 14:05 Uhr`, `11:03 PM PST`.
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:[,|•·@-]\s*)?(?:(?i:at|à|a las|alle|às|um|om|kl\.?|o)\s+)?(?P<h>\d{{1,2}})(?:(?::|h|\.)(?P<m>\d{{2}})|\s*(?P<ap0>(?i:a\.?\s?m\.?|p\.?\s?m\.?)))(?:\s*(?P<ap>(?i:a\.?\s?m\b\.?|p\.?\s?m\b\.?)))?(?:\s*(?i:uhr|h))?(?:\s*\(?(?P<z>{})\b\)?|\s*(?:GMT|UTC)?(?P<off>[+-]\d{{1,2}}(?::?\d{{2}})?)\b)?",
+        *ZONE_ALT
+    ))
+    .unwrap()
+});
+/// A clock time right before a date: `1:39 am EST, Wednesday, November 20, 2019`.
+static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<h>\d{{1,2}})[:h](?P<m>\d{{2}})\s*(?P<ap>(?i:a\.?\s?m\b\.?|p\.?\s?m\b\.?))?\s*(?:\(?(?P<z>{})\b\)?)?\s*[,|•·-]?\s*(?:\p{{L}}+\.?,?\s*)?(?:the\s+|le\s+|am\s+|el\s+)?$",
+        *ZONE_ALT
+    ))
+    .unwrap()
+});
+
+fn set_time(f: &mut FoundDate, h: u32, m: u32, ampm: Option<&str>, zone: Option<&str>, off: Option<&str>) {
+    let mut h = h;
+    if let Some(ap) = ampm {
+        let pm = ap.to_ascii_lowercase().starts_with('p');
+        if h == 0 || h > 12 {
+            return;
+        }
+        h = match (pm, h) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        };
+    }
+    let Some(naive) = f.date.and_hms_opt(h, m, 0) else { return };
+    f.has_time = true;
+    let minutes = zone.and_then(|z| zone_offset(z, f.date)).or_else(|| off.and_then(|o| parse_offset(o).map(|x| x.local_minus_utc() / 60)));
+    match minutes.and_then(|mi| FixedOffset::east_opt(mi * 60)) {
+        Some(o) => {
+            if let Some(dt) = o.from_local_datetime(&naive).single() {
+                f.instant = dt.with_timezone(&Utc);
+                f.has_offset = true;
+            }
+        }
+        None => f.instant = Utc.from_utc_datetime(&naive),
+    }
+}
+
+/// Read the clock time (and zone) written next to a date found in `text`.
+fn attach_time(text: &str, f: &mut FoundDate) {
+    let after = &text[f.end..];
+    if let Some(c) = TIME_AFTER.captures(after) {
+        let h: u32 = c["h"].parse().unwrap_or(99);
+        let m: u32 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok()).unwrap_or(99);
+        let ap = c.name("ap").or(c.name("ap0")).map(|x| x.as_str());
+        set_time(f, h, m, ap, c.name("z").map(|z| z.as_str()), c.name("off").map(|z| z.as_str()));
+        if f.has_time {
+            return;
+        }
+    }
+    let lo = f.start.saturating_sub(48);
+    let lo = (lo..=f.start).find(|&i| text.is_char_boundary(i)).unwrap_or(f.start);
+    let before = &text[lo..f.start];
+    if let Some(c) = TIME_BEFORE.captures(before) {
+        let h: u32 = c["h"].parse().unwrap_or(99);
+        let m: u32 = c["m"].parse().unwrap_or(99);
+        set_time(f, h, m, c.name("ap").map(|x| x.as_str()), c.name("z").map(|z| z.as_str()), None);
+    }
 }
 
 /// The first date written in `text`, in any of the supported forms. Numeric dates that could
@@ -128,6 +256,8 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             let whole = c.get(0).unwrap();
             let mut f = found(date, text, whole.start(), whole.end());
             if let (Some(h), Some(mi)) = (c.get(4), c.get(5)) {
+                f.has_time = true;
+                f.has_offset = c.get(7).is_some();
                 let s = c.get(6).map_or(0, |s| s.as_str().parse().unwrap_or(0));
                 if let Some(naive) = date.and_hms_opt(h.as_str().parse().unwrap_or(99), mi.as_str().parse().unwrap_or(99), s) {
                     f.instant = match c.get(7).map(|o| o.as_str()) {
@@ -147,7 +277,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
         if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), m, c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
                 let w = c.get(0).unwrap();
-                consider(found(date, text, w.start(), w.end()));
+                consider(found(date, text, w.start(), c.get(3).unwrap().end()));
                 break;
             }
         }
@@ -157,7 +287,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
         if let (Some(m), Ok(d), Ok(y)) = (m, c[2].parse(), c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
                 let w = c.get(0).unwrap();
-                consider(found(date, text, w.start(), w.end()));
+                consider(found(date, text, w.start(), c.get(3).unwrap().end()));
                 break;
             }
         }
@@ -176,12 +306,32 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
         let date = if a > 12 || b <= 12 { plausible(y, b, a) } else { plausible(y, a, b) };
         if let Some(date) = date {
             let w = c.get(0).unwrap();
-            consider(found(date, text, w.start(), w.end()));
+            consider(found(date, text, w.start(), c.get(5).unwrap().end()));
+            break;
+        }
+    }
+    for c in NUMERIC_SHORT.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (a, b, yy): (u32, u32, i32) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+        let y = if yy < 50 { 2000 + yy } else { 1900 + yy };
+        // with slashes the US order is the common one; with dots the European one
+        let date = if &c[2] == "/" {
+            if a > 12 { plausible(y, b, a) } else { plausible(y, a, b) }
+        } else if a > 12 || b <= 12 {
+            plausible(y, b, a)
+        } else {
+            plausible(y, a, b)
+        };
+        if let Some(date) = date {
+            let (s, e) = (c.get(1).unwrap().start(), c.get(5).unwrap().end());
+            consider(found(date, text, s, e));
             break;
         }
     }
     if let Some(c) = NUMERIC_YMD.captures(text) {
-        if let Some(date) = plausible(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
+        if let Some(date) = plausible(c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?) {
             let w = c.get(0).unwrap();
             consider(found(date, text, w.start(), w.end()));
         }
@@ -204,21 +354,27 @@ fn parse_offset(s: &str) -> Option<FixedOffset> {
 pub fn parse_iso(s: &str) -> Option<FoundDate> {
     let s = s.trim();
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Some(FoundDate {
-            date: dt.date_naive(),
+        let date = dt.date_naive();
+        return plausible(date.year(), date.month(), date.day()).map(|_| FoundDate {
+            date,
             instant: dt.with_timezone(&Utc),
             text: s.to_string(),
             start: 0,
             end: s.len(),
+            has_time: true,
+            has_offset: true,
         });
     }
     if let Ok(naive) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
-        return Some(FoundDate {
-            date: naive.date(),
+        let date = naive.date();
+        return plausible(date.year(), date.month(), date.day()).map(|_| FoundDate {
+            date,
             instant: Utc.from_utc_datetime(&naive),
             text: s.to_string(),
             start: 0,
             end: s.len(),
+            has_time: true,
+            has_offset: false,
         });
     }
     find_date(s).filter(|f| f.start == 0)
@@ -264,6 +420,59 @@ mod tests {
         assert_eq!(day("31 février 2016"), None);
         assert_eq!(day("May I come in? 2016 was a year"), None);
         assert_eq!(day("a 1234-56-78 id"), None);
+    }
+
+    #[test]
+    fn times_and_zones_set_the_instant() {
+        // French dateline: a time without a zone keeps the day, instant read as UTC
+        let f = find_date("Publié le 7 juillet 2016 à 10h32").unwrap();
+        assert_eq!(f.date.to_string(), "2016-07-07");
+        assert!(f.has_time && !f.has_offset);
+        assert_eq!(f.instant.to_rfc3339(), "2016-07-07T10:32:00+00:00");
+        // US Eastern in daylight saving time (March 28 is after the second Sunday of March)
+        let f = find_date("March 28, 2017 3:41 p.m. ET").unwrap();
+        assert_eq!(f.date.to_string(), "2017-03-28");
+        assert_eq!(f.instant.to_rfc3339(), "2017-03-28T19:41:00+00:00");
+        // the stated day stays the publisher's although the UTC instant is the next day
+        let f = find_date("Nov 18, 2019 11:03 PM PST").unwrap();
+        assert_eq!(f.date.to_string(), "2019-11-18");
+        assert_eq!(f.instant.to_rfc3339(), "2019-11-19T07:03:00+00:00");
+        // time before the date
+        let f = find_date("Updated 1:39 am EST, Wednesday, November 20, 2019").unwrap();
+        assert_eq!(f.instant.to_rfc3339(), "2019-11-20T06:39:00+00:00");
+        // German with Uhr and a CET zone
+        let f = find_date("Veröffentlicht am 7. Juli 2016 um 14:05 Uhr MESZ").unwrap();
+        assert_eq!(f.instant.to_rfc3339(), "2016-07-07T12:05:00+00:00");
+        assert_eq!(zone_offset("ET", NaiveDate::from_ymd_opt(2019, 12, 1).unwrap()), Some(-300));
+    }
+
+    #[test]
+    fn more_forms() {
+        assert_eq!(day("Posted 11/19/19 at 5pm").as_deref(), Some("2019-11-19"));
+        assert_eq!(day("19.11.19").as_deref(), Some("2019-11-19"));
+        assert_eq!(day("2016.12.01").as_deref(), Some("2016-12-01"));
+        assert_eq!(day("Maret 30, 2015").as_deref(), Some("2015-03-30"));
+        assert_eq!(day("24 сентября 2018").as_deref(), Some("2018-09-24"));
+        assert_eq!(day("November 20 15:23 2019").as_deref(), Some("2019-11-20"));
+        assert_eq!(day("NOV 20 2019").as_deref(), Some("2019-11-20"));
+        assert_eq!(day("version 1.2.3"), None);
+    }
+
+    #[test]
+    fn text_glued_to_the_year() {
+        let f = find_date("21:17 18.11.2019Get short URL").unwrap();
+        assert_eq!((f.date.to_string(), f.text.as_str()), ("2019-11-18".into(), "18.11.2019"));
+        let f = find_date("Published Wed, Nov 20 20194:29 AM EST").unwrap();
+        assert_eq!(f.text, "Nov 20 2019");
+        assert_eq!(f.instant.to_rfc3339(), "2019-11-20T09:29:00+00:00");
+        assert_eq!(find_date("Nov. 20, 2019Updated: Nov. 21, 2019").unwrap().date.to_string(), "2019-11-20");
+    }
+
+    #[test]
+    fn years_before_1990_are_not_publication_dates() {
+        assert_eq!(day("founded on 12 May 1871"), None);
+        assert_eq!(parse_iso("0001-01-01T00:00:00Z"), None);
+        assert_eq!(day("1 January 1990").as_deref(), Some("1990-01-01"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::find_date;
-use crate::clean::{rules, Label, TextExtraction};
+use crate::clean::{rules, Label, LineDecision, TextExtraction};
 use crate::model::{word_count, Article};
 
 /// Words that introduce the author in a byline, per language.
@@ -14,7 +14,7 @@ const BYLINE_PREFIXES: &[&str] = &["by", "par", "von", "por", "di", "door", "de"
 /// Words that join two author names.
 const NAME_JOINERS: &[&str] = &["and", "et", "und", "y", "e", "en", "och", "og", "i", "&"];
 /// Words that say a date is an update, not the publication.
-const UPDATE_WORDS: &[&str] =
+pub const UPDATE_WORDS: &[&str] =
     &["updated", "update", "mis à jour", "mise à jour", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt", "modified", "modifié"];
 /// Relative dates: no absolute day can be read from them.
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,6 +29,19 @@ static JOINER: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = NAME_JOINERS.iter().map(|j| regex::escape(j)).collect();
     Regex::new(&format!(r"(?i)\s*,\s*|\s+(?:{})\s+", words.join("|"))).unwrap()
 });
+/// Words of job titles and credits, which are not names (`AP Auto Writer`, `Senior Editor`).
+const JOB_WORDS: &[&str] = &[
+    "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "journalist", "staff",
+    "producer", "photographer", "analyst", "director", "chief", "senior", "associate", "contributing",
+    "rédacteur", "rédactrice", "journaliste", "correspondant", "correspondante", "envoyé", "envoyée", "spécial",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "corresponsal",
+    "redactor", "redactora", "periodista", "redattore", "giornalista", "inviato", "jornalista", "repórter",
+    "updated", "published", "photo", "photos", "video", "follow", "email", "twitter", "view", "more",
+];
+/// A clock time (`5:30PM`, `10h32`), a dateline without a day.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\d{2}\s*(?:[ap]\.?m\.?)?(?:\b|$)").unwrap());
+/// A sentence ending inside a line, followed by another sentence.
+static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}[.!?] \p{Lu}\p{Ll}+ \p{Ll}").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
 
 /// A line that gives a date (absolute or relative) and little else.
@@ -64,6 +77,9 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
         if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        if p.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+            continue;
+        }
         if !out.iter().any(|o| o == p) {
             out.push(p.to_string());
         }
@@ -71,49 +87,486 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Words that say a date is the publication date.
+const PUBLISHED_WORDS: &[&str] = &[
+    "published", "posted", "publié", "publiée", "publie", "veröffentlicht", "publiziert", "erschienen", "publicado",
+    "publicada", "pubblicato", "pubblicata", "gepubliceerd", "diterbitkan", "date:",
+];
+/// Byline prefixes that may stand alone on their line, the names following on the next line.
+const LONE_BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "written by", "texte", "text"];
+
+/// Words that start (or phrases inside) share buttons, captions and navigation, never a headline.
+const NOT_HEADLINE_START: &[&str] = &[
+    "share", "email", "e-mail", "print", "click", "browse", "subscribe", "follow", "sign", "log", "read", "watch",
+    "listen", "related", "advertisement", "image", "photo", "caption", "credit", "zurück", "retour", "volver",
+    "tweet", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more",
+    "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "reddit", "instagram", "youtube", "blog",
+];
+const NOT_HEADLINE_PHRASES: &[&str] = &[
+    "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
+    "new window", "all rights reserved", "your browser", "continue reading", "work with us", "breaking news",
+    "latest news", "most popular", "most read", "trending", "flag of", "caption", "submitted photo", "detected you",
+];
+
+/// Latest day accepted for a publication date: dates in the future of the run are teasers of
+/// events, never the article's own day (one day of slack for time zones).
+pub fn latest_day() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::days(1)).date_naive()
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
+}
+
+/// Does this text read like a headline? `None` when it does, else why not.
+pub fn headline_rejection(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    let words = word_count(t);
+    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    if t.chars().count() > 220 {
+        return Some("too long");
+    }
+    if words < 2 && cjk < 6 {
+        return Some("too short");
+    }
+    if words > 35 && cjk == 0 {
+        return Some("too long");
+    }
+    if t.ends_with("..") || t.ends_with('…') {
+        return Some("cut short (a teaser)");
+    }
+    if t.ends_with(['.', ',', ':', ';']) && cjk == 0 {
+        return Some("ends like a sentence");
+    }
+    if t.starts_with(['[', '(', '©', '@', '#']) || t.contains("http") || t.contains("www.") || t.contains('|') {
+        return Some("link, image or navigation");
+    }
+    if rules::strip_bullet(text).is_some() {
+        return Some("list item");
+    }
+    if rules::chrome_rule(t, words).is_some() {
+        return Some("chrome");
+    }
+    if byline_authors(t).is_some() || RELATIVE.is_match(t) || BYLINE.find(t).is_some_and(|m| m.start() == 0) {
+        return Some("byline or dateline");
+    }
+    if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
+        return Some("dateline");
+    }
+    let lower = t.to_lowercase();
+    let first = lower.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
+    if let Some((_, after)) = t.split_once(',') {
+        if words <= 10 && after.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+            return Some("a name with a job title");
+        }
+    }
+    if t.contains(" > ") || t.contains(" » ") || t.contains(" / ") && words <= 8 {
+        return Some("breadcrumb");
+    }
+    if words <= 5 && lower.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w)) {
+        return Some("a name with a job title");
+    }
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            let paren = &lower[open..];
+            if paren.contains('/') || paren.contains("credit") || paren.contains("photo") || paren.contains(".com") || paren.contains("getty") {
+                return Some("caption with a photo credit");
+            }
+        }
+    }
+    let numeric = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())).count();
+    if numeric * 5 > t.split_whitespace().count() * 2 {
+        return Some("mostly numbers (a table row)");
+    }
+    if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
+        return Some("dateline");
+    }
+    if NOT_HEADLINE_START.contains(&first) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_') {
+        return Some("share button, caption or navigation");
+    }
+    if t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && cjk == 0 && !t.starts_with(|c: char| c.is_ascii_digit() && t.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))) {
+        return Some("starts like the middle of a sentence");
+    }
+    if !t.chars().any(|c| c.is_lowercase()) && words < 5 && cjk == 0 {
+        return Some("short all-caps label");
+    }
+    let caps = t.split_whitespace().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())).count();
+    if words > 14 && caps == t.split_whitespace().count() {
+        return Some("run of capitalised menu words");
+    }
+    None
+}
+
+/// The title chosen for a dump, with the decisions (line indices) it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleChoice {
+    pub text: String,
+    pub lines: Vec<usize>,
+    pub reason: String,
+    /// A site name read from a copy of the title with a suffix (`Title | Site`).
+    pub site_suffix: Option<String>,
+}
+
+/// How many blocks above the first body line a title is looked for.
+const TITLE_WINDOW: usize = 45;
+
+/// Choose the title of a dump among the headline-like lines above the article's first
+/// paragraph: close to the body, followed by a byline or dateline, repeated elsewhere in the
+/// page (a window title, a breadcrumb, a share text), and not navigation or a caption.
+pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
+    let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
+    let width = wrap_width(decisions);
+    // is line i cut by the renderer's wrapping (continued on line i + 1)?
+    let wrapped = |i: usize| is_wrapped(decisions, width, i);
+    let body_words: std::collections::HashSet<String> = decisions
+        .iter()
+        .filter(|d| d.label == Label::Body)
+        .take(12)
+        .flat_map(|d| content_words(&d.text))
+        .collect();
+    let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
+    let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
+    let lo = anchor.saturating_sub(TITLE_WINDOW);
+    let mut best: Option<(f64, TitleChoice)> = None;
+    // the first body line too: the cleaner may have taken the headline for a paragraph
+    for p in lo..(anchor + 1).min(nb.len()) {
+        let i = nb[p];
+        let d = &decisions[i];
+        let first_of_body = p == anchor && d.label == Label::Body && d.paragraph.is_some();
+        if (!first_of_body && matches!(d.label, Label::Body)) || d.label == Label::Tweet || (i > 0 && wrapped(i - 1)) {
+            continue;
+        }
+        let mut cands: Vec<(String, Vec<usize>)> = vec![(collapse(&d.text), vec![i])];
+        // a headline wrapped by the renderer over two or three lines
+        let mut joined = collapse(&d.text);
+        let mut lines = vec![i];
+        for q in p + 1..(p + 3).min(nb.len()) {
+            let j = nb[q];
+            if j != lines.last().unwrap() + 1 || !wrapped(*lines.last().unwrap()) || (decisions[j].label == Label::Body) != first_of_body {
+                break;
+            }
+            joined.push(' ');
+            joined.push_str(&collapse(&decisions[j].text));
+            lines.push(j);
+            cands.push((joined.clone(), lines.clone()));
+        }
+        for (text, lines) in cands {
+            if headline_rejection(&text).is_some() || wrapped(*lines.last().unwrap()) {
+                continue;
+            }
+            // a first paragraph is a headline only when it is short
+            if first_of_body && word_count(&text) > 20 {
+                continue;
+            }
+            let words = word_count(&text);
+            let dist = anchor.saturating_sub(p);
+            let mut score = -0.02 * dist as f64;
+            let mut why = vec![format!("{dist} lines above the first paragraph")];
+            let copies = page.matches(text.as_str()).count();
+            if copies >= 2 && text.chars().count() >= 12 && (copies == 2 || words > 4) {
+                score += 1.5;
+                why.push("repeated elsewhere in the page".into());
+            }
+            let follows = nb[p + lines.len()..(p + lines.len() + 6).min(nb.len())].iter().any(|&j| {
+                let t = decisions[j].text.trim();
+                is_dateline(t)
+                    || byline_authors(t).is_some()
+                    || LONE_BYLINE_WORDS.contains(&t.to_lowercase().as_str())
+                    || (word_count(t) <= 6 && CLOCK.is_match(t))
+            });
+            if follows {
+                score += 1.5;
+                why.push("followed by a byline or dateline".into());
+            }
+            if (4..=25).contains(&words) || text.chars().filter(|c| is_cjk(*c)).count() >= 8 {
+                score += 1.0;
+            } else if words < 3 {
+                // two words make a headline only rarely: a section, a name or a menu entry
+                if copies < 2 {
+                    continue;
+                }
+                score -= 2.0;
+            }
+            let content: Vec<String> = content_words(&text);
+            if !content.is_empty() && !body_words.is_empty() {
+                let shared = content.iter().filter(|w| body_words.contains(*w)).count() as f64 / content.len() as f64;
+                score += 3.0 * shared;
+            }
+            score += 0.1 * words.min(10) as f64;
+            if let Some(&next) = nb.get(p + lines.len()) {
+                if word_count(&decisions[next].text) > words && decisions[next].label != Label::Title {
+                    score += 0.5;
+                    why.push("followed by a longer line (standfirst or lead)".into());
+                }
+            }
+            // the second of two stacked headline-like lines is a standfirst, not the title
+            if p > 0 && nb[p - 1] + 1 == i && headline_rejection(&collapse(&decisions[nb[p - 1]].text)).is_none()
+                && word_count(&decisions[nb[p - 1]].text) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
+            {
+                score -= 1.0;
+                why.push("right below another headline-like line".into());
+            }
+            if SENTENCE_BREAK.is_match(&text) {
+                score -= 0.7;
+                why.push("two sentences (a standfirst?)".into());
+            }
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                let site_suffix = site_from_suffix(&page, &text);
+                best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Words that carry content: four letters or more, or two CJK characters or more.
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            let n = w.chars().count();
+            n >= 4 || (n >= 2 && w.chars().any(is_cjk))
+        })
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
+fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> bool {
+    let Some(next) = decisions.get(i + 1) else { return false };
+    let len = decisions[i].text.trim_end().chars().count();
+    let nxt = next.text.trim();
+    if nxt.is_empty() || rules::strip_bullet(&next.text).is_some() {
+        return false;
+    }
+    let Some(w) = width else { return false };
+    // a long line continued by a line that starts in lower case
+    let cur = decisions[i].text.trim_end();
+    if len >= 50 && nxt.starts_with(char::is_lowercase) && !cur.ends_with(['.', '!', '?', ':']) {
+        return true;
+    }
+    len + 1 + nxt.split_whitespace().next().map_or(0, |x| x.chars().count()) > w.saturating_sub(1)
+}
+
+/// Width at which the dump is hard-wrapped, if it is (lines pile up just under it).
+fn wrap_width(decisions: &[LineDecision]) -> Option<usize> {
+    let mut lens: Vec<usize> = decisions.iter().map(|d| d.text.trim_end().chars().count()).filter(|&n| n > 0).collect();
+    if lens.len() < 8 {
+        return None;
+    }
+    lens.sort_unstable();
+    let p99 = lens[(lens.len() * 99 / 100).min(lens.len() - 1)];
+    if !(30..=200).contains(&p99) {
+        return None;
+    }
+    let long = lens.iter().filter(|&&n| n >= 30).count();
+    let near = lens.iter().filter(|&&n| n + 12 >= p99 && n <= p99).count();
+    (long >= 5 && near * 10 >= long * 3).then(|| lens[lens.len() - 1].min(p99 + 2))
+}
+
+/// `Title | Site`, `Title - Site`: the site named after a copy of the title.
+fn site_from_suffix(page: &str, title: &str) -> Option<String> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\||-|–|—|::|·)\s+([^\n|]{2,40}?)\s*(?:\n|$)").unwrap());
+    let mut from = 0;
+    while let Some(p) = page[from..].find(title) {
+        let after = &page[from + p + title.len()..];
+        if let Some(c) = SEP.captures(after) {
+            let s = c[1].trim();
+            let w = word_count(s);
+            if (1..=5).contains(&w) && headline_rejection(s).is_none_or(|r| r == "too short" || r == "short all-caps label") {
+                return Some(s.to_string());
+            }
+        }
+        from += p + title.len();
+    }
+    None
+}
+
+/// A date read from a line near the title.
+#[derive(Debug, Clone)]
+struct DateCandidate {
+    found: super::dates::FoundDate,
+    line: usize,
+    update: bool,
+    published_word: bool,
+    /// The line is a dateline (short, or mostly the date), not a sentence or caption that
+    /// mentions a date.
+    dateline_like: bool,
+}
+
+fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
+    let f = find_date(text)?;
+    if f.date > latest_day() {
+        return None;
+    }
+    let before = text[..f.start].to_lowercase();
+    let update = UPDATE_WORDS.iter().any(|w| before.contains(w));
+    let lower = text.to_lowercase();
+    let published_word = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
+    let words = word_count(text);
+    let dateline_like = words <= 12 || published_word || update || (f.end - f.start) * 3 >= text.len();
+    Some(DateCandidate { found: f, line, update, published_word, dateline_like })
+}
+
 /// Fill the metadata of `article` from what the cleaner found, and label the metadata lines.
-pub fn apply(x: &mut TextExtraction, article: &mut Article) {
-    article.title = x.title.clone();
+/// Returns where the publication date came from (`text`), if one was found.
+pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static str> {
+    let choice = choose_title(&x.decisions);
+    // The title: the cleaner's, unless a better headline was found above the body.
+    if let Some(c) = &choice {
+        if x.title.as_deref() != Some(c.text.as_str()) {
+            for d in x.decisions.iter_mut().filter(|d| d.label == Label::Title) {
+                d.label = Label::Boilerplate;
+                d.reason = "headline-like line, but a better title candidate was found".into();
+            }
+            // a headline the cleaner took for the first paragraph leaves the body
+            if let Some(k) = c.lines.iter().find_map(|&i| (x.decisions[i].label == Label::Body).then_some(x.decisions[i].paragraph).flatten()) {
+                if k < x.paragraphs.len() && collapse(&x.paragraphs[k].text) == c.text {
+                    x.paragraphs.remove(k);
+                    for d in x.decisions.iter_mut() {
+                        d.paragraph = match d.paragraph {
+                            Some(q) if q == k => None,
+                            Some(q) if q > k => Some(q - 1),
+                            other => other,
+                        };
+                    }
+                    for t in x.tweets.iter_mut() {
+                        if t.after_paragraph >= k as i32 {
+                            t.after_paragraph -= 1;
+                        }
+                    }
+                }
+            }
+            for &i in &c.lines {
+                x.decisions[i].label = Label::Title;
+                x.decisions[i].reason = format!("title: headline-like line ({})", c.reason);
+            }
+        }
+        article.title = Some(c.text.clone());
+    } else {
+        article.title = x.title.clone();
+    }
     article.section = x.header.section.clone();
-    let mut update: Option<(usize, super::dates::FoundDate)> = None;
-    for (line, text) in x.header.between.clone() {
+
+    let nb: Vec<usize> = (0..x.decisions.len()).filter(|&i| !x.decisions[i].text.trim().is_empty()).collect();
+    let anchor = nb.iter().position(|&i| x.decisions[i].label == Label::Body).unwrap_or(nb.len());
+    let width = wrap_width(&x.decisions);
+    let tpos = choice.as_ref().and_then(|c| nb.iter().position(|&i| i == *c.lines.last().unwrap()));
+    // without a title, the lines around the first paragraph
+    let (title_pos, below_start) = match tpos {
+        Some(t) => (t, t + 1),
+        None => (anchor, anchor),
+    };
+    if let (Some(c), None) = (&choice, &article.section) {
+        // the short line right above the title, when it reads like a section label
+        let first = nb.iter().position(|&i| i == c.lines[0]).unwrap_or(0);
+        if first > 0 {
+            let prev = x.decisions[nb[first - 1]].text.trim();
+            if (1..=3).contains(&word_count(prev)) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
+                && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
+                && prev.chars().next().is_some_and(char::is_uppercase)
+            {
+                article.section = Some(prev.to_string());
+            }
+        }
+    }
+
+    // Dates and bylines: short lines just below the title (and a few above it), never tweets.
+    // below the title: down to the first lines of the body, never into the teasers after it
+    // (stop after three body lines: teasers and related links follow the body)
+    let below_end = (anchor + 3).max(title_pos + 14).min(nb.len());
+    let mut below = Vec::new();
+    let mut body_seen = 0;
+    for p in below_start..below_end {
+        if x.decisions[nb[p]].label == Label::Body && word_count(&x.decisions[nb[p]].text) >= 20 {
+            body_seen += 1;
+            if body_seen > 3 {
+                break;
+            }
+        }
+        below.push(p);
+    }
+    let above_start = title_pos.saturating_sub(8);
+    let order: Vec<usize> = below.into_iter().chain((above_start..title_pos).rev()).collect();
+    let mut dates: Vec<DateCandidate> = Vec::new();
+    let mut relative: Option<(usize, String)> = None;
+    let mut used: Vec<(usize, &'static str)> = Vec::new();
+    for &p in &order {
+        let i = nb[p];
+        let d = &x.decisions[i];
+        if matches!(d.label, Label::Tweet | Label::Title) {
+            continue;
+        }
+        let text = collapse(&d.text);
+        let words = word_count(&text);
+        let in_body = d.label == Label::Body;
         let lower = text.to_lowercase();
-        let mut used = Vec::new();
-        if let Some(authors) = byline_authors(&text) {
-            if article.authors.is_empty() {
-                article.authors = authors;
-                used.push("byline");
+        let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0)
+            || PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| lower.starts_with(w));
+        if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) || words > 40 {
+            continue;
+        }
+        // a piece of a wrapped paragraph (a caption) is no dateline
+        if !header_like && ((i > 0 && is_wrapped(&x.decisions, width, i - 1)) || is_wrapped(&x.decisions, width, i)) {
+            continue;
+        }
+        if let Some(c) = date_candidate(&text, i) {
+            dates.push(c);
+        } else if relative.is_none() && words <= 12 {
+            if let Some(m) = RELATIVE.find(&text) {
+                relative = Some((i, m.as_str().to_string()));
             }
         }
-        if let Some(f) = find_date(&text) {
-            let is_update = UPDATE_WORDS.iter().any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")));
-            if is_update {
-                update.get_or_insert((line, f));
-                used.push("update date");
-            } else if article.published_date.is_none() {
-                article.published = Some(f.instant);
-                article.published_date = Some(f.date);
-                article.published_text = Some(f.text.clone());
-                used.push("dateline");
-            }
-        } else if RELATIVE.is_match(&text) && article.published_text.is_none() {
-            article.published_text = Some(RELATIVE.find(&text).unwrap().as_str().to_string());
-            used.push("relative date (no absolute day)");
-        }
-        if !used.is_empty() {
-            if let Some(d) = x.decisions.get_mut(line) {
-                if d.label != Label::Body {
-                    d.label = Label::Metadata;
-                    d.reason = format!("{} between the title and the first paragraph", used.join(" and "));
+        if article.authors.is_empty() && (!in_body || (header_like && words <= 12)) {
+            let lower = text.to_lowercase();
+            let names = if LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':')) {
+                nb.get(p + 1).and_then(|&j| person_names(&collapse(&x.decisions[j].text))).map(|n| (n, nb[p + 1]))
+            } else {
+                byline_authors(&text).map(|n| (n, i))
+            };
+            if let Some((names, j)) = names {
+                article.authors = names;
+                used.push((i, "byline"));
+                if j != i {
+                    used.push((j, "byline"));
                 }
             }
         }
     }
-    if article.published_date.is_none() {
-        if let Some((_, f)) = update {
-            article.published = Some(f.instant);
-            article.published_date = Some(f.date);
-            article.published_text = Some(f.text);
+    // publication datelines first, then other datelines, then update datelines, then dates
+    // mentioned in short lines
+    let best = dates
+        .iter()
+        .find(|c| !c.update && c.published_word && c.dateline_like)
+        .or_else(|| dates.iter().find(|c| !c.update && c.dateline_like))
+        .or_else(|| dates.iter().find(|c| c.dateline_like))
+        .or_else(|| dates.iter().find(|c| !c.update))
+        .or_else(|| dates.first());
+    let mut source = None;
+    if let Some(c) = best {
+        article.published = Some(c.found.instant);
+        article.published_date = Some(c.found.date);
+        article.published_text = Some(c.found.text.clone());
+        used.push((c.line, if c.update { "update date (no publication date given)" } else { "dateline" }));
+        source = Some("text");
+        for o in &dates {
+            if o.update && o.line != c.line {
+                used.push((o.line, "update date"));
+            }
+        }
+    } else if let Some((i, t)) = relative {
+        article.published_text = Some(t);
+        used.push((i, "relative date (no absolute day)"));
+    }
+    for (i, what) in used {
+        if let Some(d) = x.decisions.get_mut(i) {
+            if !matches!(d.label, Label::Body | Label::Title | Label::Tweet) {
+                d.label = Label::Metadata;
+                d.reason = format!("{what} near the title");
+            }
         }
     }
     if let Some(section) = &article.section {
@@ -122,13 +575,51 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) {
             d.reason = "section: the short line right above the title".into();
         }
     }
-    // Site name: the holder named by the copyright line.
-    for line in &x.header.outside {
-        if let Some(holder) = rules::copyright_holder(line) {
-            article.site_name = Some(holder);
+    // Site name: a copy of the title with a site suffix, else the copyright holder.
+    article.site_name = choice.as_ref().and_then(|c| c.site_suffix.clone());
+    if article.site_name.is_none() {
+        // the footer's copyright line (the last one: photo credits come earlier)
+        for d in x.decisions.iter().rev() {
+            if d.label == Label::Body || d.text.contains('/') {
+                continue;
+            }
+            if let Some(holder) = rules::copyright_holder(&d.text) {
+                let name = site_from_holder(&holder);
+                if (1..=6).contains(&word_count(&name)) {
+                    article.site_name = Some(name);
+                    break;
+                }
+            }
+        }
+    }
+    source
+}
+
+/// Company-form words and years after a copyright holder's name (`CNBC LLC`, `Site 2011-2019`).
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc", "llc", "ltd", "limited", "pty", "plc", "gmbh", "ag", "sa", "s.a", "sas", "srl", "s.r.l", "bv", "nv", "co",
+    "corp", "corporation", "company", "private", "group", "holdings", "all", "rights", "reserved",
+];
+
+fn site_from_holder(holder: &str) -> String {
+    let mut words: Vec<&str> = holder.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let w = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim_end_matches('.').to_lowercase();
+        if COMPANY_SUFFIXES.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '–') {
+            words.pop();
+        } else {
             break;
         }
     }
+    words.join(" ").trim_matches(|c: char| c == ',' || c == '-' || c == '–').trim().to_string()
+}
+
+/// Names on a line of their own after a lone `By`: `Sarah E. Needleman`, `Jane Doe and John Roe`.
+fn person_names(text: &str) -> Option<Vec<String>> {
+    if word_count(text) > 12 || find_date(text).is_some() {
+        return None;
+    }
+    byline_authors(&format!("By {text}"))
 }
 
 #[cfg(test)]
@@ -151,6 +642,85 @@ mod tests {
             assert_eq!(byline_authors(line).unwrap(), *want, "{line}");
         }
         assert_eq!(byline_authors("the decision was made by the council after a long debate"), None);
+    }
+
+    fn dump_meta(dump: &str) -> Article {
+        let mut x = crate::clean::extract_text_dump(dump, &crate::options::Options::default());
+        let mut a = Article::default();
+        apply(&mut x, &mut a);
+        a
+    }
+
+    const BODY: &str = "The minister said on Monday that the government would present a new plan to fight encrypted messaging services used by criminal groups across the continent.\n\nThe plan, which was drafted over several months with the help of experts from many countries, will be discussed by the ministers at a meeting in Paris later this month.\n\nCritics said that the proposal went too far and that it would weaken the security of millions of ordinary users who rely on these services every day.";
+
+    #[test]
+    fn dump_dateline_and_byline_in_many_languages() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("Publié le 7 juillet 2016 à 10h32\n\nPar Jean Dupont et Marie Martin", "2016-07-07", &["Jean Dupont", "Marie Martin"]),
+            ("By Jane Doe and John Roe\n\nMarch 28, 2017 3:41 p.m. ET", "2017-03-28", &["Jane Doe", "John Roe"]),
+            ("Von Anna Berger und Max Weber\n\n28.03.2017", "2017-03-28", &["Anna Berger", "Max Weber"]),
+            ("Por Lucía Fernández y Pedro Gil\n\n28/03/2017", "2017-03-28", &["Lucía Fernández", "Pedro Gil"]),
+            ("Di Marco Bianchi e Luca Rossi\n\n28 marzo 2017", "2017-03-28", &["Marco Bianchi", "Luca Rossi"]),
+            ("By Jane Doe, Senior Editor\n\n2017-03-28T10:00:00Z", "2017-03-28", &["Jane Doe"]),
+            ("Por Ana Souza\n\n28 de março de 2017", "2017-03-28", &["Ana Souza"]),
+        ];
+        for (header, day, authors) in cases {
+            let dump = format!("Home\n\nNews\n\nMinisters plan a new offensive against encrypted messaging\n\n{header}\n\n{BODY}");
+            let a = dump_meta(&dump);
+            assert_eq!(a.title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"), "{header}");
+            assert_eq!(a.published_date.map(|d| d.to_string()).as_deref(), Some(*day), "{header}");
+            assert_eq!(a.authors, *authors, "{header}");
+        }
+    }
+
+    #[test]
+    fn dump_times_set_the_instant() {
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nMarch 28, 2017 3:41 p.m. ET\n\n{BODY}"));
+        assert_eq!(a.published.unwrap().to_rfc3339(), "2017-03-28T19:41:00+00:00");
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nPublié le 7 juillet 2016 à 10h32\n\n{BODY}"));
+        assert_eq!(a.published_text.as_deref(), Some("7 juillet 2016"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2016-07-07");
+    }
+
+    #[test]
+    fn publication_preferred_over_update_and_relative_dates_stay_text() {
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nMis à jour le 9 juillet 2016\n\nPublié le 7 juillet 2016\n\n{BODY}"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2016-07-07");
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nUpdated 2 hours ago\n\n{BODY}"));
+        assert_eq!(a.published_date, None);
+        assert_eq!(a.published_text.as_deref(), Some("2 hours ago"));
+        // only an update date: it is the best we have
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\nMis à jour le 9 juillet 2016\n\n{BODY}"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2016-07-09");
+    }
+
+    #[test]
+    fn teaser_and_tweet_dates_are_not_the_article_date() {
+        let dump = format!(
+            "Ministers plan a new offensive against encrypted messaging\n\n{BODY}\n\nHe said it again today https://t.co/abcdefghij\n— Jane Doe (@janedoe) 7 juillet 2016\n\nThe debate will continue in parliament next week, where several parties have already announced that they will vote against it.\n\nMore stories\n\nAnother headline about something else entirely\n\n30.01.2023"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.published_date, None);
+    }
+
+    #[test]
+    fn site_name_from_title_suffix_or_copyright() {
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging | The Daily Planet\n\nMinisters plan a new offensive against encrypted messaging\n\n28.03.2017\n\n{BODY}"));
+        assert_eq!(a.title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+        assert_eq!(a.site_name.as_deref(), Some("The Daily Planet"));
+        let a = dump_meta(&format!("Ministers plan a new offensive against encrypted messaging\n\n{BODY}\n\n© 2017 Coast Herald. All rights reserved."));
+        assert_eq!(a.site_name.as_deref(), Some("Coast Herald"));
+    }
+
+    #[test]
+    fn title_skips_share_lines_and_captions() {
+        let dump = format!("Ministers plan a new offensive against encrypted messaging\n\nShare this on WhatsApp\n\nThe minister at a press conference in Paris on Monday.\n\n{BODY}");
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+        for noise in ["BLOG > Politics > Europe", "The minister in Paris on Monday (Photo: Jane Doe/AFP)", "Lyon 18 22 13 17 — 70", "Jane Doe, Senior Writer"] {
+            let dump = format!("Ministers plan a new offensive against encrypted messaging\n\n{noise}\n\n{BODY}");
+            assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"), "{noise}");
+            assert!(headline_rejection(noise).is_some(), "{noise}");
+        }
     }
 
     #[test]
