@@ -122,6 +122,8 @@ pub struct Article {
     pub published: Option<DateTime<Utc>>,
     pub published_date: Option<NaiveDate>,
     pub published_text: Option<String>,
+    /// Where the publication date came from: `jsonld`, `meta`, `time`, `text` or `url`.
+    pub published_source: Option<&'static str>,
     pub language: Option<String>,
     pub paragraphs: Vec<Paragraph>,
     pub tweets: Vec<Tweet>,

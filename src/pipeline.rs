@@ -91,7 +91,7 @@ fn process_inner(raw: RawDoc, options: &Options, keep_decisions: bool) -> Proces
     let decisions = match format {
         Format::TextDump => {
             let mut x = extract_text_dump(&text, options);
-            crate::meta::text::apply(&mut x, &mut article);
+            article.published_source = crate::meta::text::apply(&mut x, &mut article);
             article.paragraphs = std::mem::take(&mut x.paragraphs);
             article.tweets = std::mem::take(&mut x.tweets);
             x.decisions
@@ -99,7 +99,7 @@ fn process_inner(raw: RawDoc, options: &Options, keep_decisions: bool) -> Proces
         Format::Html => {
             let mut h = crate::html::extract_html(&text, options);
             let text_source = crate::meta::text::apply(&mut h.body, &mut article);
-            crate::meta::html::apply(h.meta, &mut article, text_source);
+            article.published_source = crate::meta::html::apply(h.meta, &mut article, text_source);
             article.paragraphs = std::mem::take(&mut h.body.paragraphs);
             article.tweets = h.tweets;
             h.body.decisions

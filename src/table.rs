@@ -19,7 +19,10 @@ use crate::model::{word_count, Article};
 
 /// Version of the table layout. Stored in the schema metadata and the Parquet key-value
 /// metadata as `broadsheet.schema_version`.
-pub const SCHEMA_VERSION: &str = "1";
+///
+/// History: 1, the first table; 2 adds `published_source` (where the publication date came
+/// from), after `published_text`.
+pub const SCHEMA_VERSION: &str = "2";
 
 pub const META_SCHEMA_VERSION: &str = "broadsheet.schema_version";
 pub const META_VERSION: &str = "broadsheet.version";
@@ -64,6 +67,7 @@ pub fn schema(options_json: &str) -> SchemaRef {
         Field::new("published", DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())), true),
         Field::new("published_date", DataType::Date32, true),
         Field::new("published_text", DataType::Utf8, true),
+        Field::new("published_source", DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8)), true),
         Field::new("language", DataType::Utf8, true),
         Field::new("text", DataType::Utf8, false),
         Field::new("paragraphs", list_of(DataType::Struct(paragraph_fields())), false),
@@ -122,6 +126,7 @@ pub struct BatchBuilder {
     published: TimestampMicrosecondBuilder,
     published_date: Date32Builder,
     published_text: StringBuilder,
+    published_source: StringDictionaryBuilder<Int8Type>,
     language: StringBuilder,
     text: StringBuilder,
     para_offsets: Vec<i32>,
@@ -160,6 +165,7 @@ impl BatchBuilder {
             published: TimestampMicrosecondBuilder::new().with_timezone("UTC"),
             published_date: Date32Builder::new(),
             published_text: StringBuilder::new(),
+            published_source: StringDictionaryBuilder::new(),
             language: StringBuilder::new(),
             text: StringBuilder::new(),
             para_offsets: vec![0],
@@ -201,6 +207,7 @@ impl BatchBuilder {
         self.published.append_option(a.published.map(|t| t.timestamp_micros()));
         self.published_date.append_option(a.published_date.map(days));
         self.published_text.append_option(a.published_text.as_deref());
+        self.published_source.append_option(a.published_source);
         self.language.append_option(a.language.as_deref());
         let text = a.text();
         self.word_count.append_value(word_count(&text).min(i32::MAX as usize) as i32);
@@ -268,6 +275,7 @@ impl BatchBuilder {
             Arc::new(self.published.finish()),
             Arc::new(self.published_date.finish()),
             Arc::new(self.published_text.finish()),
+            Arc::new(self.published_source.finish()),
             Arc::new(self.language.finish()),
             Arc::new(self.text.finish()),
             Arc::new(paragraphs),

@@ -27,7 +27,9 @@ def test_convert_inspect_explain(tmp_path, root):
     assert summary["errors"] == 0 and summary["tweets"] >= 4
     assert summary["seconds"] >= 0
     p = run("inspect", out, "-n", "2")
-    assert "schema version:  1" in p.stdout
+    import broadsheet
+
+    assert f"schema version:  {broadsheet.SCHEMA_VERSION}" in p.stdout
     assert f"rows:            {n}" in p.stdout
     assert p.stdout.count("\n- ") == 2
     p = run("explain", root / "examples" / "rt-france-telegram.txt", "--label", "tweet")
