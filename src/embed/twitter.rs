@@ -348,7 +348,8 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
             if !fits || stops_tweet(&unit_text) {
                 break;
             }
-            let evidence = looks_like_tweet_part(&unit_text) || (indented && u.bounded) || n_units >= 2;
+            // Once the text has two paragraphs, a short plain paragraph above may still be its start.
+            let evidence = looks_like_tweet_part(&unit_text) || (indented && u.bounded) || (n_units >= 2 && unit_text.chars().count() <= 120);
             if !evidence {
                 break;
             }
@@ -491,23 +492,25 @@ pub fn parse_tweet_text(raw: &str) -> Tweet {
 /// widgets that only keep `data-tweet-id`), harvested from the raw DOM, in document order, one
 /// per status.
 pub fn html_tweets(doc: &scraper::Html) -> Vec<Tweet> {
-    static NOSCRIPT: LazyLock<scraper::Selector> = LazyLock::new(|| scraper::Selector::parse("noscript").unwrap());
+    static SEL: LazyLock<scraper::Selector> = LazyLock::new(|| {
+        scraper::Selector::parse("blockquote.twitter-tweet, blockquote.twitter-video, amp-twitter[data-tweetid], [data-tweet-id], noscript").unwrap()
+    });
     let mut out: Vec<Tweet> = Vec::new();
-    harvest(doc.root_element(), &mut out);
-    // With scripting enabled, html5ever keeps the content of <noscript> as text: parse it again.
-    for ns in doc.select(&NOSCRIPT) {
-        if ns.children().any(|c| c.value().is_element()) {
+    for el in doc.select(&SEL) {
+        if el.value().name() != "noscript" {
+            harvest_one(el, &mut out);
             continue;
         }
-        let inner: String = ns.text().collect();
+        // With scripting enabled, html5ever keeps the content of <noscript> as text: parse it
+        // again, in place, so that document order is kept.
+        if el.children().any(|c| c.value().is_element()) {
+            continue;
+        }
+        let inner: String = el.text().collect();
         let lower = inner.to_ascii_lowercase();
-        if lower.contains("twitter-tweet") || lower.contains("twitter-video") || lower.contains("amp-twitter") {
+        if lower.contains("twitter-tweet") || lower.contains("twitter-video") || lower.contains("tweet") {
             let frag = scraper::Html::parse_fragment(&inner);
-            let mut found = Vec::new();
-            harvest(frag.root_element(), &mut found);
-            for t in found {
-                merge_tweet(&mut out, t);
-            }
+            harvest(frag.root_element(), &mut out);
         }
     }
     out
@@ -531,6 +534,12 @@ fn harvest(root: scraper::ElementRef, out: &mut Vec<Tweet>) {
         scraper::Selector::parse("blockquote.twitter-tweet, blockquote.twitter-video, amp-twitter[data-tweetid], [data-tweet-id]").unwrap()
     });
     for el in root.select(&SEL) {
+        harvest_one(el, out);
+    }
+}
+
+fn harvest_one(el: scraper::ElementRef, out: &mut Vec<Tweet>) {
+    {
         let name = el.value().name();
         // A placeholder blockquote inside amp-twitter, or a widget inside a blockquote, is the same tweet.
         if name == "blockquote" {
@@ -544,11 +553,11 @@ fn harvest(root: scraper::ElementRef, out: &mut Vec<Tweet>) {
                 }
             }
             merge_tweet(out, t);
-            continue;
+            return;
         }
         let id = el.value().attr("data-tweetid").or_else(|| el.value().attr("data-tweet-id")).unwrap_or("").trim();
         if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
+            return;
         }
         merge_tweet(
             out,
@@ -922,14 +931,14 @@ mod tests {
         let doc = scraper::Html::parse_document(html);
         let t = html_tweets(&doc);
         let ids: Vec<&str> = t.iter().filter_map(|t| t.status_id.as_deref()).collect();
-        assert_eq!(ids, ["222222222222", "333333333333", "111111111111"]);
-        let fr = &t[2];
+        assert_eq!(ids, ["111111111111", "222222222222", "333333333333"], "document order, one per status");
+        let fr = &t[0];
         assert_eq!(fr.text, "Bonjour\nle monde");
         assert_eq!(fr.handle.as_deref(), Some("lemondefr"));
         assert_eq!(fr.author_name.as_deref(), Some("Le Monde"));
         assert_eq!(fr.url.as_deref(), Some("https://x.com/lemondefr/status/111111111111"));
         assert_eq!(fr.published.unwrap().to_string(), "2016-07-07");
-        let v = &t[0];
+        let v = &t[1];
         assert_eq!(v.author_name.as_deref(), Some("Video Maker 🎬"));
         assert_eq!(v.links, ["https://twitter.com/hashtag/clip?src=hash", "https://t.co/zzzzzzzzzz"]);
         assert_eq!(v.hashtags, ["#clip"]);
