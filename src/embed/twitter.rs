@@ -27,11 +27,16 @@ const TWEET_CHROME: &[&str] = &[
     "copy link to tweet",
     "read the full conversation on twitter",
     "read more on twitter",
+    "show this thread",
+    "watch on twitter",
+    "watch on x",
+    "view on twitter",
+    "view on x",
 ];
 
 static TWEET_CHROME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:see (?:.+?)'s other tweets|\d[\d.,]*[kKmM]?\s*(?:likes?|retweets?|replies|reply|people are talking about this)|(?:\d[\d.,]*[kKmM]?\s*)?people are talking about this|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*-\s*.+\d{4})$",
+        r"(?i)^(?:see (?:.+?)'s other tweets|\d[\d.,]*[kKmM]?\s*(?:likes?|retweets?|replies|reply|people are talking about this)|(?:\d[\d.,]*[kKmM]?\s*)?people are talking about this|replying to @\w{1,15}(?:\s+and\s+@?\w+)*|read \d[\d.,]*[kKmM]?\s+repl(?:y|ies)|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[-·]\s*.+\d{4})$",
     )
     .unwrap()
 });
@@ -904,10 +909,13 @@ mod tests {
             "— RT France (@RTenfrancais) 31 juillet 2016",
             "1,234 people are talking about this",
             "Twitter Ads info and privacy",
+            "4:37 PM · Nov 18, 2019",
+            "Replying to @bob",
         ];
         let t = find_text_tweets(&lines, false);
         assert_eq!(t.len(), 1);
-        assert_eq!((t[0].first_line, t[0].last_line), (0, 4));
+        assert_eq!((t[0].first_line, t[0].last_line), (0, 6));
+        assert!(!is_tweet_chrome("Replying to the critics, the mayor said more."));
         assert_eq!(t[0].tweet.links, ["https://t.co/kSjwgEfGKt", "https://pic.twitter.com/eRQCRex5Zz"]);
     }
 
