@@ -3,6 +3,7 @@
 //! found even where its surroundings are dropped, and so that embed lines never end up as
 //! paragraphs.
 
+pub mod dates;
 pub mod twitter;
 
 pub use twitter::{find_text_tweets, html_tweets, TextTweet};

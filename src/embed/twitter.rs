@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::meta::dates::find_date;
+use crate::embed::dates::find_tweet_date;
 use crate::model::Tweet;
 
 /// `— Name (@handle) date`: em dash, en dash, horizontal bar, `&mdash;` or a hyphen.
@@ -27,11 +27,16 @@ const TWEET_CHROME: &[&str] = &[
     "copy link to tweet",
     "read the full conversation on twitter",
     "read more on twitter",
+    "show this thread",
+    "watch on twitter",
+    "watch on x",
+    "view on twitter",
+    "view on x",
 ];
 
 static TWEET_CHROME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:see (?:.+?)'s other tweets|\d[\d.,]*[kKmM]?\s*(?:likes?|retweets?|replies|reply|people are talking about this)|(?:\d[\d.,]*[kKmM]?\s*)?people are talking about this|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*-\s*.+\d{4})$",
+        r"(?i)^(?:see (?:.+?)'s other tweets|\d[\d.,]*[kKmM]?\s*(?:likes?|retweets?|replies|reply|people are talking about this)|(?:\d[\d.,]*[kKmM]?\s*)?people are talking about this|replying to @\w{1,15}(?:\s+and\s+@?\w+)*|read \d[\d.,]*[kKmM]?\s+repl(?:y|ies)|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[-·]\s*.+\d{4})$",
     )
     .unwrap()
 });
@@ -44,7 +49,7 @@ static TCO_GLUED_PIC: LazyLock<Regex> =
 static HASHTAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\w&/])(#\w*[^\W\d_]\w*)").unwrap());
 static MENTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\w/])@([A-Za-z0-9_]{1,15})\b").unwrap());
 static STATUS_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?:#!/)?(\w{1,15})/status(?:es)?/(\d{5,25})").unwrap()
+    Regex::new(r"(?i)https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?:#!/)?(?:i/web/)?(\w{1,15})/status(?:es)?/(\d{5,25})").unwrap()
 });
 
 /// True for a line that is renderer noise around a tweet embed.
@@ -70,71 +75,331 @@ pub struct TextTweet {
 }
 
 fn indent_of(line: &str) -> usize {
-    line.chars().take_while(|c| *c == ' ' || *c == '\t').count()
+    line.chars().take_while(|c| *c == ' ' || *c == '\t' || *c == '\u{a0}').count()
+}
+
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// A byline written at the end of a text line ("… pic.twitter.com/x— Name (@handle) date"),
+/// when the renderer did not break before it. Only with a real date, to stay strict.
+static INLINE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[—–―]|&mdash;|&#8212;|\s-)\s*(?P<name>[^—–―()]{0,60}?(?:\([^()@]{0,40}\)[^—–―()]{0,30}?)?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*(?P<date>[^()]{4,40}?)\s*$").unwrap()
+});
+
+/// Twitter's length limit, by the tweet's day (140 before the switch to 280 in late 2017),
+/// with a little slack for renderer differences.
+fn length_budget(day: Option<chrono::NaiveDate>) -> usize {
+    match day {
+        Some(d) if d < chrono::NaiveDate::from_ymd_opt(2017, 9, 26).unwrap() => 150,
+        _ => 290,
+    }
+}
+
+/// Length of a tweet text as Twitter counts it: a link is 23, a media link (pic.twitter.com)
+/// nothing, wide characters (CJK, emoji) 2.
+fn weighted_len(text: &str) -> usize {
+    let mut n = 0;
+    let mut rest = text;
+    while let Some(m) = URL.find(rest) {
+        n += weighted_chars(&rest[..m.start()]);
+        let u = m.as_str().to_ascii_lowercase();
+        if !u.starts_with("pic.") && !u.contains("//pic.") {
+            n += 23;
+        }
+        rest = &rest[m.end()..];
+    }
+    n + weighted_chars(rest)
+}
+
+fn weighted_chars(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            if (0x1100..=0x115F).contains(&u) || (0x2E80..=0xA4CF).contains(&u) || (0xAC00..=0xD7A3).contains(&u) || (0xF900..=0xFAFF).contains(&u) || (0xFF00..=0xFF60).contains(&u) || u >= 0x1F000 {
+                2
+            } else if (0xFE00..=0xFE0F).contains(&u) || u == 0x200D {
+                0
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+static LABEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}]{2,15}\s?:\s").unwrap());
+static EMOJI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[•◦▪■□☆*·-]|\d{1,2}[.)])\s").unwrap());
+
+/// Why a paragraph above a tweet's text cannot belong to the tweet, if it cannot.
+fn stops_tweet(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(':') || t.ends_with('：') || BULLET.is_match(text) || BYLINE.is_match(text) || is_tweet_chrome(text)
+}
+
+/// Signs that a paragraph (above the last one of a tweet's text) is part of the tweet: tags,
+/// mentions, links, emoji, a lower-case start, a long sentence without final punctuation (tweets
+/// often end so), or a very short sentence.
+fn looks_like_tweet_part(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if HASHTAG.is_match(t) || MENTION.is_match(t) || URL.is_match(t) || EMOJI.is_match(t) {
+        return true;
+    }
+    if t.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return true;
+    }
+    let words = t.split_whitespace().count();
+    let ends_sentence = t.ends_with(['.', '!', '?', '…', '"', '”', '’', '»', ')', '。', '！', '？']);
+    if !ends_sentence && words >= 10 && !LABEL_PREFIX.is_match(t) {
+        return true;
+    }
+    ends_sentence && t.chars().count() <= 60 && words >= 2 && !LABEL_PREFIX.is_match(t)
+}
+
+/// A run of non-blank lines above a byline.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    end: usize,
+    /// Bounded above by a blank line, the floor or embed chrome (not cut by an indentation change).
+    bounded: bool,
+}
+
+/// The unit whose last line is `end`, going up to `floor`, in lines indented at least `min_indent`.
+fn unit_ending_at(lines: &[&str], end: usize, floor: usize, min_indent: usize) -> Unit {
+    let mut start = end;
+    while start > floor {
+        let l = lines[start - 1];
+        if is_blank(l) || is_tweet_chrome(l) || BYLINE.is_match(l) {
+            return Unit { start, end, bounded: true };
+        }
+        if indent_of(l) < min_indent {
+            return Unit { start, end, bounded: false };
+        }
+        start -= 1;
+    }
+    Unit { start, end, bounded: true }
+}
+
+/// Joins the lines of a tweet text: wrapped lines with a space (or nothing inside a link that
+/// the renderer broke), kept lines with a line break, units with a blank line.
+fn join_lines(lines: &[&str], hard_wrapped: bool) -> String {
+    let mut s = String::new();
+    for l in lines {
+        let l = l.trim();
+        if s.is_empty() {
+            s.push_str(l);
+            continue;
+        }
+        if l.is_empty() {
+            if !s.ends_with("\n\n") {
+                s.push_str("\n\n");
+            }
+            continue;
+        }
+        if s.ends_with('\n') {
+            s.push_str(l);
+            continue;
+        }
+        let last_tok = s.rsplit(char::is_whitespace).next().unwrap_or("");
+        let next_tok = l.split_whitespace().next().unwrap_or("");
+        if hard_wrapped && url_continues(last_tok, next_tok) {
+            s.push_str(l);
+        } else {
+            s.push(if hard_wrapped { ' ' } else { '\n' });
+            s.push_str(l);
+        }
+    }
+    s
+}
+
+static URL_PREFIX_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:https?://|(?:https?://)?(?:pic\.(?:twitter|x)\.com|t\.co)/)$").unwrap());
+static URL_PATH_TAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^https?://\S+/$").unwrap());
+static PATHLIKE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\w\-.~%]+(?:[/?=&#][\w\-.~%/?=&#]*)$").unwrap());
+
+/// True when a renderer broke a link between `last` (end of a line) and `next` (start of the
+/// next line): `https://` + `t.co/…`, `pic.twitter.com/` + `AbCdEf1234`, `…/path/` + `more/…`.
+fn url_continues(last: &str, next: &str) -> bool {
+    if next.is_empty() {
+        return false;
+    }
+    if URL_PREFIX_ONLY.is_match(last) {
+        return next.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    }
+    URL_PATH_TAIL.is_match(last) && PATHLIKE.is_match(next)
 }
 
 /// Find the tweet embeds in the lines of a dump. `hard_wrapped` says whether the dump wraps
-/// paragraphs over several lines (then the tweet text is the whole run of lines above the
-/// byline); in an unwrapped dump every line is a paragraph, and the text is the one line above
-/// (or the indented lines above, for a blockquote). `after_paragraph` is left at -1: the
-/// caller knows the paragraphs.
+/// paragraphs over several lines. The text of a tweet is found above its byline, paragraph by
+/// paragraph: the one right above always, the ones above it while they fit in a tweet's length
+/// and look like parts of a tweet (blockquote indentation, tags, links, …); a paragraph ending
+/// with a colon introduces the embed and stops it. `after_paragraph` is left at -1: the caller
+/// knows the paragraphs.
 pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
     let mut out: Vec<TextTweet> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let Some(c) = BYLINE.captures(line) else { continue };
-        let byline_indent = indent_of(line);
-        // The text: the non-blank lines right above the byline (blank lines between text and
-        // byline are skipped). When the byline is indented (a blockquote), every line above
-        // at that indentation belongs to the tweet, blank lines included.
+    // Indentation of most text lines: a tweet indented deeper is a blockquote.
+    let mut indents: Vec<usize> = lines.iter().filter(|l| !is_blank(l)).map(|l| indent_of(l)).collect();
+    indents.sort_unstable();
+    let body_indent = indents.get(indents.len() / 2).copied().unwrap_or(0);
+    for i in 0..lines.len() {
         let floor = out.last().map_or(0, |t| t.last_line + 1);
-        let mut j = i;
-        while j > floor && lines[j - 1].trim().is_empty() {
-            j -= 1;
+        if i < floor {
+            continue;
         }
-        let text_end = j;
-        while j > floor {
-            let l = lines[j - 1];
-            if l.trim().is_empty() {
-                if byline_indent > 0 && j >= floor + 2 && indent_of(lines[j - 2]) >= byline_indent && !lines[j - 2].trim().is_empty() {
-                    j -= 1;
+        let line = lines[i];
+        let (caps, inline_text) = match BYLINE.captures(line) {
+            Some(c) if byline_date_ok(c.name("date").map_or("", |m| m.as_str())) => (c, None),
+            Some(_) => continue,
+            None => match INLINE_BYLINE.captures(line) {
+                Some(c) if find_tweet_date(&c["date"]).is_some_and(|f| f.end + 2 >= c["date"].trim_end().len()) => {
+                    let at = c.get(0).unwrap().start();
+                    let before = line[..at].trim_end();
+                    if before.trim().is_empty() {
+                        continue;
+                    }
+                    (c, Some(before.to_string()))
+                }
+                _ => continue,
+            },
+        };
+        let name = caps.name("name").map_or("", |m| m.as_str()).trim();
+        let handle = caps["handle"].to_string();
+        let date_part = caps.name("date").map_or("", |m| m.as_str()).trim().to_string();
+        let found_date = find_tweet_date(&date_part);
+        let budget = length_budget(found_date.as_ref().map(|f| f.date));
+        let byline_indent = indent_of(line);
+        let indented = byline_indent > body_indent;
+        let min_indent = if indented { byline_indent } else { 0 };
+
+        // The text, unit by unit upward.
+        let mut parts: Vec<(usize, usize)> = Vec::new(); // line ranges, bottom first
+        let mut text_len = 0usize;
+        let mut text_start = i;
+        if let Some(before) = &inline_text {
+            text_len = weighted_len(before);
+        }
+        let mut k = i;
+        let mut n_units = usize::from(inline_text.is_some());
+        loop {
+            // blank lines between units (at most two)
+            let mut gap = 0;
+            while k > floor && is_blank(lines[k - 1]) {
+                k -= 1;
+                gap += 1;
+            }
+            if k <= floor || gap > 2 {
+                break;
+            }
+            let l = lines[k - 1];
+            if is_tweet_chrome(l) || BYLINE.is_match(l) || indent_of(l) < min_indent {
+                break;
+            }
+            let u = unit_ending_at(lines, k - 1, floor, min_indent);
+            let unit_lines: Vec<&str> = lines[u.start..=u.end].to_vec();
+            let unit_text = join_lines(&unit_lines, hard_wrapped);
+            let ulen = weighted_len(&unit_text);
+            let sep = if n_units == 0 { 0 } else { 2 };
+            let fits = text_len + sep + ulen <= budget;
+            if n_units == 0 && inline_text.is_none() {
+                // The paragraph right above the byline.
+                if stops_tweet(&unit_text) && !(indented && !unit_text.trim_end().ends_with(':')) {
+                    break;
+                }
+                if fits && (u.bounded || indented) || (u.start == u.end && !hard_wrapped && u.bounded) {
+                    parts.push((u.start, u.end));
+                    text_len += sep + ulen;
+                    text_start = u.start;
+                    n_units += 1;
+                    k = u.start;
+                    if !u.bounded {
+                        break;
+                    }
                     continue;
+                }
+                // Too long for a tweet: lines are paragraphs (unwrapped dumps without blank
+                // lines) or the end of a wrapped paragraph. Take lines upward one by one.
+                let mut j = u.end + 1;
+                let mut taken = 0usize;
+                while j > u.start {
+                    let cand = lines[j - 1].trim();
+                    let clen = weighted_len(cand) + usize::from(taken > 0);
+                    let first = taken == 0;
+                    let ok = if hard_wrapped {
+                        text_len + clen <= budget
+                    } else {
+                        first || (text_len + clen <= budget && looks_like_tweet_part(cand) && !stops_tweet(cand))
+                    };
+                    if !ok {
+                        break;
+                    }
+                    text_len += clen;
+                    taken += 1;
+                    j -= 1;
+                }
+                if taken > 0 {
+                    parts.push((j, u.end));
+                    text_start = j;
                 }
                 break;
             }
-            if byline_indent > 0 && indent_of(l) < byline_indent {
+            if !u.bounded && !indented {
                 break;
             }
-            if is_tweet_chrome(l) || BYLINE.is_match(l) {
+            if !fits || stops_tweet(&unit_text) {
                 break;
             }
-            j -= 1;
-            if byline_indent == 0 && !hard_wrapped {
+            // Once the text has two paragraphs, a short plain paragraph above may still be its start.
+            let evidence = looks_like_tweet_part(&unit_text) || (indented && u.bounded) || (n_units >= 2 && unit_text.chars().count() <= 120);
+            if !evidence {
+                break;
+            }
+            parts.push((u.start, u.end));
+            text_len += sep + ulen;
+            text_start = u.start;
+            n_units += 1;
+            k = u.start;
+            if !u.bounded {
                 break;
             }
         }
-        let text_start = j;
-        let text_lines: Vec<&str> =
-            lines[text_start..text_end].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
-        let raw_text = join_wrapped(&text_lines);
+        let mut text_lines: Vec<&str> = Vec::new();
+        if let Some((s, _)) = parts.last() {
+            text_lines.extend(lines[*s..parts[0].1 + 1].iter().copied());
+        }
+        if let Some(before) = &inline_text {
+            text_lines.push(before.as_str());
+        }
+        let raw_text = join_lines(&text_lines, hard_wrapped);
+        // Nothing that looks like a tweet and no date: an author signature with a handle, not an embed.
+        if found_date.is_none() && (raw_text.trim().is_empty() || text_len > budget) {
+            continue;
+        }
         let mut tweet = parse_tweet_text(&raw_text);
-        let name = c.name("name").map_or("", |m| m.as_str()).trim();
         tweet.author_name = (!name.is_empty()).then(|| name.to_string());
-        tweet.handle = Some(c["handle"].to_string());
-        let date_part = c.name("date").map_or("", |m| m.as_str());
-        if let Some(f) = find_date(date_part) {
+        tweet.handle = Some(handle);
+        if let Some(f) = &found_date {
             tweet.published = Some(f.date);
-            tweet.published_text = Some(f.text);
-        } else if !date_part.trim().is_empty() {
-            tweet.published_text = Some(date_part.trim().to_string());
+            tweet.published_text = Some(f.text.clone());
+        } else if !date_part.is_empty() {
+            tweet.published_text = Some(date_part.clone());
         }
         tweet.after_paragraph = -1;
         // Renderer noise right before the text or after the byline belongs to the embed.
-        let mut first = text_start;
-        while first > floor && (is_tweet_chrome(lines[first - 1]) || lines[first - 1].trim().is_empty()) {
-            if lines[first - 1].trim().is_empty() && !(first >= floor + 2 && is_tweet_chrome(lines[first - 2])) {
+        let mut first = if inline_text.is_some() && parts.is_empty() { i } else { text_start };
+        while first > floor {
+            let prev = lines[first - 1];
+            if is_tweet_chrome(prev) {
+                first -= 1;
+            } else if is_blank(prev) && first >= floor + 2 && is_tweet_chrome(lines[first - 2]) {
+                first -= 1;
+            } else {
                 break;
             }
-            first -= 1;
         }
         let mut last = i;
         let mut k = i + 1;
@@ -142,7 +407,7 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
             if is_tweet_chrome(lines[k]) {
                 last = k;
                 k += 1;
-            } else if lines[k].trim().is_empty() {
+            } else if is_blank(lines[k]) {
                 k += 1;
             } else {
                 break;
@@ -153,16 +418,13 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
     out
 }
 
-/// Joins the lines of a wrapped tweet text with spaces.
-fn join_wrapped(lines: &[&str]) -> String {
-    let mut s = String::new();
-    for l in lines {
-        if !s.is_empty() {
-            s.push(' ');
-        }
-        s.push_str(l);
+/// The date part of a byline line: empty, a date, or something short that reads like one.
+fn byline_date_ok(date: &str) -> bool {
+    let d = date.trim();
+    if d.is_empty() || find_tweet_date(d).is_some() {
+        return true;
     }
-    s
+    d.chars().any(|c| c.is_numeric()) && d.split_whitespace().count() <= 5 && d.chars().count() <= 32
 }
 
 fn full_url(u: &str) -> String {
@@ -230,80 +492,217 @@ pub fn parse_tweet_text(raw: &str) -> Tweet {
     Tweet { text, links, hashtags, mentions, status_id, url, ..Tweet::default() }
 }
 
-/// Tweets embedded in an HTML document (`blockquote.twitter-tweet` and `twitter-video`,
-/// also inside `<noscript>`, and AMP's `amp-twitter`), harvested from the raw DOM.
+/// Tweets embedded in an HTML document (`blockquote.twitter-tweet` and `twitter-video`, with or
+/// without the widgets script, also inside `<noscript>`, AMP's `amp-twitter`, and rendered
+/// widgets that only keep `data-tweet-id`), harvested from the raw DOM, in document order, one
+/// per status.
 pub fn html_tweets(doc: &scraper::Html) -> Vec<Tweet> {
     static SEL: LazyLock<scraper::Selector> = LazyLock::new(|| {
-        scraper::Selector::parse("blockquote.twitter-tweet, blockquote.twitter-video, amp-twitter[data-tweetid]").unwrap()
+        scraper::Selector::parse("blockquote.twitter-tweet, blockquote.twitter-video, amp-twitter[data-tweetid], [data-tweet-id], noscript").unwrap()
     });
-    static A: LazyLock<scraper::Selector> = LazyLock::new(|| scraper::Selector::parse("a[href]").unwrap());
-    static P: LazyLock<scraper::Selector> = LazyLock::new(|| scraper::Selector::parse("p").unwrap());
-    let mut out = Vec::new();
+    let mut out: Vec<Tweet> = Vec::new();
     for el in doc.select(&SEL) {
-        if el.value().name() == "amp-twitter" {
-            let id = el.value().attr("data-tweetid").unwrap_or("").trim().to_string();
-            if id.is_empty() {
-                continue;
-            }
-            let t = Tweet {
-                url: Some(format!("https://twitter.com/i/status/{id}")),
-                status_id: Some(id),
-                after_paragraph: -1,
-                ..Tweet::default()
-            };
-            out.push(t);
+        if el.value().name() != "noscript" {
+            harvest_one(el, &mut out);
             continue;
         }
-        let text: String = match el.select(&P).next() {
-            Some(p) => p.text().collect(),
-            None => el.text().collect(),
-        };
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut tweet = parse_tweet_text(&text);
-        let hrefs: Vec<String> = el.select(&A).filter_map(|a| a.value().attr("href")).map(str::to_string).collect();
-        for h in &hrefs {
-            if let Some(c) = STATUS_URL.captures(h) {
-                tweet.status_id = Some(c[2].to_string());
-                tweet.url = Some(c[0].to_string());
-                if tweet.handle.is_none() {
-                    tweet.handle = Some(c[1].to_string());
-                }
-            }
+        // With scripting enabled, html5ever keeps the content of <noscript> as text: parse it
+        // again, in place, so that document order is kept.
+        if el.children().any(|c| c.value().is_element()) {
+            continue;
         }
-        // links inside the text paragraph, with their hrefs
-        if let Some(p) = el.select(&P).next() {
-            let inner: Vec<String> = p.select(&A).filter_map(|a| a.value().attr("href")).map(full_url).collect();
-            if !inner.is_empty() {
-                tweet.links = inner;
-            }
+        let inner: String = el.text().collect();
+        let lower = inner.to_ascii_lowercase();
+        if lower.contains("twitter-tweet") || lower.contains("twitter-video") || lower.contains("tweet") {
+            let frag = scraper::Html::parse_fragment(&inner);
+            harvest(frag.root_element(), &mut out);
         }
-        // The byline: the text after the paragraph, "— Name (@handle) date".
-        let all: String = el.text().collect::<Vec<_>>().join("");
-        if let Some(line) = all.lines().map(str::trim).find(|l| BYLINE.is_match(l)) {
-            let c = BYLINE.captures(line).unwrap();
-            let name = c["name"].trim();
-            tweet.author_name = (!name.is_empty()).then(|| name.to_string());
-            tweet.handle = Some(c["handle"].to_string());
-            if let Some(f) = find_date(&c["date"]) {
-                tweet.published = Some(f.date);
-                tweet.published_text = Some(f.text);
-            }
-        } else if let Some(pos) = all.rfind(['—', '–']) {
-            let tail = all[pos..].split_whitespace().collect::<Vec<_>>().join(" ");
-            if let Some(c) = BYLINE.captures(&tail) {
-                let name = c["name"].trim();
-                tweet.author_name = (!name.is_empty()).then(|| name.to_string());
-                tweet.handle = Some(c["handle"].to_string());
-                if let Some(f) = find_date(&c["date"]) {
-                    tweet.published = Some(f.date);
-                    tweet.published_text = Some(f.text);
-                }
-            }
-        }
-        tweet.after_paragraph = -1;
-        out.push(tweet);
     }
     out
+}
+
+/// Adds `t` unless the same status is already there (then keeps the richer of the two).
+fn merge_tweet(out: &mut Vec<Tweet>, t: Tweet) {
+    if let Some(id) = &t.status_id {
+        if let Some(old) = out.iter_mut().find(|o| o.status_id.as_ref() == Some(id)) {
+            if old.text.is_empty() && old.handle.is_none() {
+                *old = t;
+            }
+            return;
+        }
+    }
+    out.push(t);
+}
+
+fn harvest(root: scraper::ElementRef, out: &mut Vec<Tweet>) {
+    static SEL: LazyLock<scraper::Selector> = LazyLock::new(|| {
+        scraper::Selector::parse("blockquote.twitter-tweet, blockquote.twitter-video, amp-twitter[data-tweetid], [data-tweet-id]").unwrap()
+    });
+    for el in root.select(&SEL) {
+        harvest_one(el, out);
+    }
+}
+
+fn harvest_one(el: scraper::ElementRef, out: &mut Vec<Tweet>) {
+    {
+        let name = el.value().name();
+        // A placeholder blockquote inside amp-twitter, or a widget inside a blockquote, is the same tweet.
+        if name == "blockquote" {
+            let mut t = blockquote_tweet(el);
+            if t.status_id.is_none() {
+                // AMP's placeholder: the status is the enclosing amp-twitter's.
+                let amp = el.ancestors().filter_map(scraper::ElementRef::wrap).find_map(|a| a.value().attr("data-tweetid"));
+                if let Some(id) = amp.map(str::trim).filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())) {
+                    t.status_id = Some(id.to_string());
+                    t.url = Some(format!("https://twitter.com/i/status/{id}"));
+                }
+            }
+            merge_tweet(out, t);
+            return;
+        }
+        let id = el.value().attr("data-tweetid").or_else(|| el.value().attr("data-tweet-id")).unwrap_or("").trim();
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+            return;
+        }
+        merge_tweet(
+            out,
+            Tweet {
+                url: Some(format!("https://twitter.com/i/status/{id}")),
+                status_id: Some(id.to_string()),
+                after_paragraph: -1,
+                ..Tweet::default()
+            },
+        );
+    }
+}
+
+/// Text of an element with `<br>` as line breaks and `<p>` as paragraphs.
+fn element_text(el: scraper::ElementRef, out: &mut String) {
+    use scraper::node::Node;
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                if e.name() == "br" {
+                    out.push('\n');
+                } else if matches!(e.name(), "script" | "style" | "template") {
+                } else if let Some(c) = scraper::ElementRef::wrap(child) {
+                    let block = matches!(e.name(), "p" | "div");
+                    if block && !out.is_empty() && !out.ends_with("\n\n") {
+                        out.push_str("\n\n");
+                    }
+                    element_text(c, out);
+                    if block {
+                        out.push_str("\n\n");
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Collapses spaces inside lines and trims them; keeps line breaks, at most one blank line.
+fn tidy_text(s: &str) -> String {
+    let mut out = String::new();
+    let mut blank = 0;
+    for line in s.lines() {
+        let l = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if l.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(&l);
+    }
+    out
+}
+
+fn blockquote_tweet(el: scraper::ElementRef) -> Tweet {
+    static A: LazyLock<scraper::Selector> = LazyLock::new(|| scraper::Selector::parse("a[href]").unwrap());
+    static P: LazyLock<scraper::Selector> = LazyLock::new(|| scraper::Selector::parse("p").unwrap());
+    // The paragraphs of the text; some sites wrap the byline in a <p> of its own.
+    let ps: Vec<scraper::ElementRef> = el
+        .select(&P)
+        .filter(|p| {
+            let t = p.text().collect::<Vec<_>>().join(" ");
+            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            !t.is_empty() && !BYLINE.is_match(&t)
+        })
+        .collect();
+    let mut raw = String::new();
+    if ps.is_empty() {
+        // No paragraph: the text is what stands before the byline's dash.
+        let mut all = String::new();
+        element_text(el, &mut all);
+        let cut = all.rfind(['—', '–']).unwrap_or(all.len());
+        raw.push_str(&all[..cut]);
+    } else {
+        for p in &ps {
+            if !raw.is_empty() {
+                raw.push_str("\n\n");
+            }
+            element_text(*p, &mut raw);
+        }
+    }
+    let text = tidy_text(&raw);
+    let mut tweet = parse_tweet_text(&text);
+    // Links with their hrefs, as written in the tweet's text.
+    let scope: Vec<scraper::ElementRef> = if ps.is_empty() { vec![el] } else { ps.clone() };
+    let mut links: Vec<String> = Vec::new();
+    for p in &scope {
+        for a in p.select(&A) {
+            let h = a.value().attr("href").unwrap_or("").trim();
+            if h.is_empty() || STATUS_URL.is_match(h) && ps.is_empty() {
+                continue;
+            }
+            let u = full_url(h);
+            if !links.contains(&u) {
+                links.push(u);
+            }
+        }
+    }
+    if !links.is_empty() || !ps.is_empty() {
+        tweet.links = links;
+    }
+    // The status link: the last link to a status (the date, in the byline).
+    let mut date_text = None;
+    for a in el.select(&A) {
+        let h = a.value().attr("href").unwrap_or("");
+        if let Some(c) = STATUS_URL.captures(h) {
+            tweet.status_id = Some(c[2].to_string());
+            let clean = h.split(['?', '#']).next().unwrap_or(h);
+            tweet.url = Some(full_url(clean));
+            if !c[1].eq_ignore_ascii_case("i") && !c[1].eq_ignore_ascii_case("web") {
+                tweet.handle = Some(c[1].to_string());
+            }
+            date_text = Some(a.text().collect::<String>());
+        }
+    }
+    // The byline: what follows the text, "— Name (@handle) date".
+    let mut all = String::new();
+    element_text(el, &mut all);
+    let tail = match all.rfind(['—', '–', '―']) {
+        Some(pos) => all[pos..].split_whitespace().collect::<Vec<_>>().join(" "),
+        None => String::new(),
+    };
+    if let Some(c) = BYLINE.captures(&tail) {
+        let name = c["name"].trim();
+        tweet.author_name = (!name.is_empty()).then(|| name.to_string());
+        tweet.handle = Some(c["handle"].to_string());
+        if date_text.is_none() {
+            date_text = Some(c["date"].to_string());
+        }
+    }
+    if let Some(d) = date_text.as_deref().and_then(find_tweet_date) {
+        tweet.published = Some(d.date);
+        tweet.published_text = Some(d.text);
+    }
+    tweet.after_paragraph = -1;
+    tweet
 }
 
 #[cfg(test)]
@@ -322,7 +721,8 @@ mod tests {
         assert_eq!(t.len(), 1);
         let tw = &t[0].tweet;
         assert_eq!(t[0].first_line, 1, "in an unwrapped dump the tweet is the one line above");
-        assert_eq!(find_text_tweets(&lines, true)[0].first_line, 0);
+        // hard-wrapped: the body line above would make the text longer than a 2016 tweet
+        assert_eq!(find_text_tweets(&lines, true)[0].first_line, 1);
         assert_eq!(tw.handle.as_deref(), Some("RTenfrancais"));
         assert_eq!(tw.author_name.as_deref(), Some("RT France"));
         assert_eq!(tw.published.unwrap().to_string(), "2016-07-07");
@@ -365,7 +765,8 @@ mod tests {
     #[test]
     fn indented_multiline_tweet_with_blank_line_and_chrome() {
         let lines = vec![
-            "Body paragraph.",
+            "Body paragraph that is long enough to be text.",
+            "It goes on over a second line of the dump.",
             "",
             "    First line of the tweet that wraps",
             "    onto a second line https://t.co/AAAAAAAAAA",
@@ -374,11 +775,12 @@ mod tests {
             "",
             "See Robert's other Tweets",
             "Next paragraph.",
+            "And another one.",
         ];
         let t = find_text_tweets(&lines, true);
         assert_eq!(t.len(), 1);
-        assert_eq!(t[0].first_line, 2);
-        assert_eq!(t[0].last_line, 7);
+        assert_eq!(t[0].first_line, 3);
+        assert_eq!(t[0].last_line, 8);
         assert_eq!(t[0].tweet.text, "First line of the tweet that wraps onto a second line");
     }
 
@@ -393,5 +795,160 @@ mod tests {
         assert_eq!(t[0].author_name.as_deref(), Some("Jane Doe"));
         assert_eq!(t[0].text, "Big news #tag");
         assert_eq!(t[0].published.unwrap().to_string(), "2019-11-18");
+    }
+    fn body(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("Body paragraph number {i} of the story tells what happened next in the town and who said what about it to the reporters.")).collect()
+    }
+
+    #[test]
+    fn unindented_multi_paragraph_tweet_stops_at_intro_colon() {
+        let mut lines: Vec<String> = body(3);
+        lines.push("He posted this on Twitter:".into());
+        lines.push("".into());
+        for l in ["Delhi has turned into a gas chamber due to smoke from crop burning in neighbouring states", "", "I urge all Delhiites to use them whenever needed pic.twitter.com/MYwRz9euaq", "", "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019", ""] {
+            lines.push(l.into());
+        }
+        lines.extend(body(2));
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let t = find_text_tweets(&refs, false);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].first_line, 5);
+        assert_eq!(
+            t[0].tweet.text,
+            "Delhi has turned into a gas chamber due to smoke from crop burning in neighbouring states\n\nI urge all Delhiites to use them whenever needed"
+        );
+        assert_eq!(t[0].tweet.links, ["https://pic.twitter.com/MYwRz9euaq"]);
+    }
+
+    #[test]
+    fn body_paragraph_above_a_single_paragraph_tweet_stays_body() {
+        let mut lines: Vec<String> = body(3);
+        lines.push("".into());
+        lines.push("Another wondered why the state bothered to trademark the tagline in the first place.".into());
+        lines.push("".into());
+        lines.push("I love that they trademarked it. https://t.co/XPxUJuyIAC".into());
+        lines.push("".into());
+        lines.push("— Robert Maguire (@RobertMaguire_) November 18, 2019".into());
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let t = find_text_tweets(&refs, false);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].tweet.text, "I love that they trademarked it.");
+        assert_eq!(t[0].first_line, 6);
+    }
+
+    #[test]
+    fn hard_wrapped_tweet_with_links_broken_by_the_renderer() {
+        let mut lines: Vec<String> = body(4);
+        for l in [
+            "",
+            "    The 9to5Mac BundleHunt delivers over 40 top apps from just $1 each https://",
+            "    t.co/y5Wn5UBP8S by @trevorjd14 and more pic.twitter.com/",
+            "    cLT72XQfD3",
+            "",
+            "    — 9to5Mac.com (@9to5mac) November 4, 2019",
+            "",
+        ] {
+            lines.push(l.into());
+        }
+        lines.extend(body(3));
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let t = find_text_tweets(&refs, true);
+        assert_eq!(t.len(), 1);
+        let tw = &t[0].tweet;
+        assert_eq!(tw.text, "The 9to5Mac BundleHunt delivers over 40 top apps from just $1 each https://t.co/y5Wn5UBP8S by @trevorjd14 and more");
+        assert_eq!(tw.links, ["https://t.co/y5Wn5UBP8S", "https://pic.twitter.com/cLT72XQfD3"]);
+        assert_eq!(tw.mentions, ["@trevorjd14"]);
+    }
+
+    #[test]
+    fn indented_tweet_inside_a_list_item_keeps_the_item_out() {
+        let mut lines: Vec<String> = body(4);
+        for l in [
+            "",
+            "  • This was an amazing game for Joe Schobert, who filled up the stat sheet in",
+            "    impressive fashion. Take a look at what PFF said about his performance:",
+            "",
+            "    The #Browns highest-graded player* on defense vs. #Steelers was Joe",
+            "    Schobert, with an elite 93.2 defensive grade.",
+            "",
+            "    *min. 25 snaps pic.twitter.com/PQqbN51wBW",
+            "",
+            "    — PFF CLE Browns (@PFF_Browns) November 15, 2019",
+            "",
+        ] {
+            lines.push(l.into());
+        }
+        lines.extend(body(3));
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let t = find_text_tweets(&refs, true);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].first_line, 8);
+        assert_eq!(t[0].tweet.text, "The #Browns highest-graded player* on defense vs. #Steelers was Joe Schobert, with an elite 93.2 defensive grade.\n\n*min. 25 snaps");
+        assert_eq!(t[0].tweet.hashtags, ["#Browns", "#Steelers"]);
+    }
+
+    #[test]
+    fn byline_glued_to_the_text_line_and_rtl_text() {
+        let lines = vec![
+            "مرحبا بالعالم #خبر https://t.co/AbCdEfGhIj— قناة الأخبار (@news_ar) ٧ يوليو ٢٠١٦",
+        ];
+        let t = find_text_tweets(&lines, false);
+        assert_eq!(t.len(), 1);
+        let tw = &t[0].tweet;
+        assert_eq!(tw.text, "مرحبا بالعالم #خبر");
+        assert_eq!(tw.hashtags, ["#خبر"]);
+        assert_eq!(tw.author_name.as_deref(), Some("قناة الأخبار"));
+        assert_eq!(tw.published.unwrap().to_string(), "2016-07-07");
+    }
+
+    #[test]
+    fn glued_tco_and_pic_links_are_split_and_chrome_is_part_of_the_embed() {
+        let lines = vec![
+            "View image on Twitter",
+            "Prêtre égorgé : les deux #jihadistes se sont rencontrés https://t.co/kSjwgEfGKtpic.twitter.com/eRQCRex5Zz",
+            "— RT France (@RTenfrancais) 31 juillet 2016",
+            "1,234 people are talking about this",
+            "Twitter Ads info and privacy",
+            "4:37 PM · Nov 18, 2019",
+            "Replying to @bob",
+        ];
+        let t = find_text_tweets(&lines, false);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].first_line, t[0].last_line), (0, 6));
+        assert!(!is_tweet_chrome("Replying to the critics, the mayor said more."));
+        assert_eq!(t[0].tweet.links, ["https://t.co/kSjwgEfGKt", "https://pic.twitter.com/eRQCRex5Zz"]);
+    }
+
+    #[test]
+    fn no_tweet_without_a_byline_and_no_signature_taken_for_a_tweet() {
+        let mut lines: Vec<String> = body(5);
+        lines.push("- Jane Doe (@janedoe) is a reporter who covers the city council.".into());
+        lines.push("Follow us on Twitter @paper and on Facebook.".into());
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert!(find_text_tweets(&refs, false).is_empty());
+    }
+
+    #[test]
+    fn html_noscript_amp_video_and_x_com() {
+        let html = r#"<html><body>
+        <noscript><blockquote class="twitter-tweet"><p lang="fr">Bonjour<br>le monde <a href="https://t.co/abcdefghij">https://t.co/abcdefghij</a></p>&mdash; Le Monde (@lemondefr) <a href="https://x.com/lemondefr/status/111111111111?s=20">7 juillet 2016</a></blockquote></noscript>
+        <blockquote class="twitter-video" data-status="hidden"><p>Watch this <a href="https://twitter.com/hashtag/clip?src=hash">#clip</a> <a href="https://t.co/zzzzzzzzzz">pic.twitter.com/zzzzzzzzzz</a></p>— Video Maker 🎬 (@vid) <a href="https://twitter.com/vid/status/222222222222">July 8, 2016</a></blockquote>
+        <amp-twitter width="375" height="472" layout="responsive" data-tweetid="333333333333"></amp-twitter>
+        <amp-twitter data-tweetid="222222222222"><blockquote placeholder class="twitter-tweet"><p>Watch this</p></blockquote></amp-twitter>
+        </body></html>"#;
+        let doc = scraper::Html::parse_document(html);
+        let t = html_tweets(&doc);
+        let ids: Vec<&str> = t.iter().filter_map(|t| t.status_id.as_deref()).collect();
+        assert_eq!(ids, ["111111111111", "222222222222", "333333333333"], "document order, one per status");
+        let fr = &t[0];
+        assert_eq!(fr.text, "Bonjour\nle monde");
+        assert_eq!(fr.handle.as_deref(), Some("lemondefr"));
+        assert_eq!(fr.author_name.as_deref(), Some("Le Monde"));
+        assert_eq!(fr.url.as_deref(), Some("https://x.com/lemondefr/status/111111111111"));
+        assert_eq!(fr.published.unwrap().to_string(), "2016-07-07");
+        let v = &t[1];
+        assert_eq!(v.author_name.as_deref(), Some("Video Maker 🎬"));
+        assert_eq!(v.links, ["https://twitter.com/hashtag/clip?src=hash", "https://t.co/zzzzzzzzzz"]);
+        assert_eq!(v.hashtags, ["#clip"]);
     }
 }
