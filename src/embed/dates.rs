@@ -101,7 +101,7 @@ pub fn find_tweet_date(s: &str) -> Option<FoundDate> {
     }
     let found = |date: NaiveDate, m: regex::Match| {
         let text = norm[m.start()..m.end()].to_string();
-        fix(FoundDate { date, instant: chrono::TimeZone::from_utc_datetime(&chrono::Utc, &date.and_hms_opt(0, 0, 0).unwrap()), text, start: m.start(), end: m.end() })
+        fix(FoundDate { date, instant: chrono::TimeZone::from_utc_datetime(&chrono::Utc, &date.and_hms_opt(0, 0, 0).unwrap()), text, start: m.start(), end: m.end(), has_time: false, has_offset: false })
     };
     let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
     let month = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| INDEX.get(&m.as_str().to_lowercase()).copied());
