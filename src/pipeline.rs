@@ -97,7 +97,13 @@ fn process_inner(raw: RawDoc, options: &Options, keep_decisions: bool) -> Proces
             x.decisions
         }
         Format::Html => {
-            let mut h = crate::html::extract_html(&text, options);
+            let mut h = match crate::html::extract_html(&text, options) {
+                Ok(h) => h,
+                Err(e) => {
+                    article.error = Some(e);
+                    return Processed { article, decisions: vec![] };
+                }
+            };
             crate::meta::text::apply(&mut h.body, &mut article);
             let m = h.meta;
             article.title = m.title.or(article.title);
