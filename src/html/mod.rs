@@ -86,6 +86,8 @@ struct El {
     /// Index of the last element of its subtree (elements are numbered in document order).
     end: u32,
     tag: String,
+    /// The first words of its class and id, to name it in explanations.
+    name: String,
     /// Why this element is chrome, by its own tag, role, class or id.
     flag: Option<String>,
     content: bool,
@@ -274,7 +276,16 @@ impl Walker {
         }
         let parent = self.stack.last().copied().unwrap_or(NO_PARENT);
         let idx = self.els.len() as u32;
-        self.els.push(El { parent, end: idx, tag: name.to_string(), flag, content });
+        let mut shown = String::new();
+        if !id.is_empty() {
+            shown.push('#');
+            shown.push_str(id.split_whitespace().next().unwrap_or(""));
+        }
+        if let Some(c) = class.split_whitespace().next() {
+            shown.push('.');
+            shown.push_str(c);
+        }
+        self.els.push(El { parent, end: idx, tag: name.to_string(), name: shown, flag, content });
         self.stack.push(idx);
         match name {
             "li" | "dd" | "dt" => self.li_depth += 1,
@@ -412,7 +423,9 @@ fn judge(b: &mut Blk) {
     let ld = b.link_density();
     let cjk = b.words > word_count(&b.text);
     let stops = stop_share(&b.text, b.words);
-    let (q, why) = if ld > 0.5 {
+    let (q, why) = if ld > 0.5 && b.words >= 25 && ld <= 0.8 && ends_sentence(&b.text) {
+        (Quality::Short, "prose with many links")
+    } else if ld > 0.5 {
         (Quality::Bad, "link text")
     } else if b.heading > 0 {
         (Quality::Short, "heading")
@@ -433,7 +446,8 @@ fn value(b: &Blk) -> f64 {
     match b.quality {
         Quality::Good => b.chars as f64,
         Quality::Bad => -(b.chars as f64),
-        Quality::Short => -(b.chars as f64) * 0.2,
+        Quality::Short if b.why == "prose with many links" => b.chars as f64 * 0.3,
+        Quality::Short => 0.0,
     }
 }
 
@@ -518,7 +532,7 @@ fn decision(i: usize, text: &str, label: Label, reason: String, paragraph: Optio
 }
 
 fn describe(el: &El) -> String {
-    format!("<{}>", el.tag)
+    format!("<{}{}>", el.tag, el.name)
 }
 
 /// Extract an HTML page. An error (page too large, DOM too deep or too large) becomes the
@@ -604,6 +618,7 @@ fn select(
 
     // Good text under each element, to see whether a chrome-looking element holds the page.
     let mut good = vec![0f64; n_el];
+    let mut good_blocks = vec![0u32; n_el];
     let mut total_good = 0f64;
     for b in &blocks {
         if b.quality == Quality::Good {
@@ -611,6 +626,7 @@ fn select(
             let mut e = b.el;
             while e != NO_PARENT {
                 good[e as usize] += b.chars as f64;
+                good_blocks[e as usize] += 1;
                 e = els[e as usize].parent;
             }
         }
@@ -619,7 +635,8 @@ fn select(
     // else inherited).
     let mut chrome: Vec<Option<usize>> = vec![None; n_el];
     for i in 0..n_el {
-        let own = els[i].flag.is_some() && !(total_good > 0.0 && good[i] > 0.5 * total_good);
+        let holds_page = total_good > 0.0 && good[i] > 0.5 * total_good && good_blocks[i] >= 3;
+        let own = els[i].flag.is_some() && !holds_page;
         chrome[i] = if own {
             Some(i)
         } else if els[i].parent != NO_PARENT {
