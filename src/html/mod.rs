@@ -679,6 +679,12 @@ fn select(
     };
     let container_name = best.map(|c| describe(&els[c])).unwrap_or_default();
 
+    // The articleBody can say what is *not* body only when it is as long as the container's prose
+    // (it is often just the first paragraphs).
+    let container_good_words: usize = blocks.iter().filter(|b| in_container(b) && b.quality == Quality::Good).map(|b| b.words).sum();
+    let ld_full = ld_agrees
+        && ld_words as f64 >= 0.9 * container_good_words as f64
+        && !ld_body.is_some_and(|t| t.trim_end().ends_with("...") || t.trim_end().ends_with('…'));
     let mut keep = vec![false; blocks.len()];
     let mut reason: Vec<String> = vec![String::new(); blocks.len()];
     let mut label = vec![Label::Boilerplate; blocks.len()];
@@ -720,16 +726,13 @@ fn select(
                 reason[i] = r;
                 continue;
             }
-            if ld_agrees && in_ld[i].is_some_and(|f| f < 0.2) && b.words >= 3 && b.heading == 0 {
+            if ld_full && in_ld[i].is_some_and(|f| f < 0.2) && b.words >= 3 && b.heading == 0 {
                 reason[i] = "short line not found in the JSON-LD articleBody".into();
                 continue;
             }
-        } else if ld_agrees && in_ld[i].is_some_and(|f| f < 0.1) && b.words >= 15 {
-            let truncated = ld_body.is_some_and(|t| t.trim_end().ends_with("...") || t.trim_end().ends_with('…'));
-            if !truncated {
-                reason[i] = "prose not found in the JSON-LD articleBody, which otherwise agrees with the page".into();
-                continue;
-            }
+        } else if ld_full && in_ld[i].is_some_and(|f| f < 0.1) && b.words >= 15 {
+            reason[i] = "prose not found in the JSON-LD articleBody, which otherwise agrees with the page".into();
+            continue;
         }
         keep[i] = true;
         label[i] = Label::Body;
