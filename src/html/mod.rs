@@ -42,6 +42,9 @@ use rules::AttrVerdict;
 pub const MAX_PAGE_BYTES: usize = 16 << 20;
 /// Deepest element nesting accepted.
 pub const MAX_DEPTH: usize = 1024;
+/// Share of a container's net text that one child must hold for the body to be looked for
+/// inside that child.
+const DESCEND_SHARE: f64 = 0.8;
 /// Most DOM nodes accepted.
 pub const MAX_NODES: usize = 2_000_000;
 
@@ -668,6 +671,24 @@ fn select(
             best_score = s;
             best = Some(i);
         }
+    }
+
+    // Descend while one child holds most of the container's net text: a page whose body
+    // element wins only because teasers and summaries add up keeps the article's own subtree.
+    if let Some(mut cur) = best {
+        loop {
+            let mut top: Option<usize> = None;
+            for j in cur + 1..=(els[cur].end as usize).min(n_el.saturating_sub(1)) {
+                if els[j].parent == cur as u32 && top.is_none_or(|t| score[j] > score[t]) {
+                    top = Some(j);
+                }
+            }
+            match top {
+                Some(t) if score[t] >= DESCEND_SHARE * score[cur] && score[t] > 0.0 => cur = t,
+                _ => break,
+            }
+        }
+        best = Some(cur);
     }
 
     let title_key = meta_title.map(norm_key);
