@@ -45,6 +45,9 @@ pub const MAX_DEPTH: usize = 1024;
 /// Share of a container's net text that one child must hold for the body to be looked for
 /// inside that child.
 const DESCEND_SHARE: f64 = 0.8;
+/// Share of a container's net text that the child holding the first prose after the title
+/// must hold for the body to be looked for inside that child.
+const TITLE_SHARE: f64 = 0.35;
 /// Most DOM nodes accepted.
 pub const MAX_NODES: usize = 2_000_000;
 
@@ -673,6 +676,7 @@ fn select(
         }
     }
 
+    let title_block = blocks.iter().position(|b| b.heading == 1 && block_chrome(b).is_none());
     // Descend while one child holds most of the container's net text: a page whose body
     // element wins only because teasers and summaries add up keeps the article's own subtree.
     if let Some(mut cur) = best {
@@ -685,7 +689,19 @@ fn select(
             }
             match top {
                 Some(t) if score[t] >= DESCEND_SHARE * score[cur] && score[t] > 0.0 => cur = t,
-                _ => break,
+                _ => {
+                    // else the child holding the first prose after the title, when it holds a
+                    // good share: the article follows its headline, teasers come later
+                    let inside = |e: u32, c: usize| (c as u32) <= e && e <= els[c].end;
+                    let Some(h) = title_block.filter(|&h| inside(blocks[h].el, cur)) else { break };
+                    let Some(first) = (h + 1..blocks.len()).find(|&i| blocks[i].quality == Quality::Good && block_chrome(&blocks[i]).is_none()) else { break };
+                    let child = (cur + 1..=(els[cur].end as usize).min(n_el.saturating_sub(1)))
+                        .find(|&j| els[j].parent == cur as u32 && inside(blocks[first].el, j));
+                    match child {
+                        Some(c) if score[c] >= TITLE_SHARE * score[cur] && score[c] > 0.0 => cur = c,
+                        _ => break,
+                    }
+                }
             }
         }
         best = Some(cur);
