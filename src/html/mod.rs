@@ -245,7 +245,8 @@ impl Walker {
         if self.stack.len() >= MAX_DEPTH {
             return Err(format!("HTML nested deeper than {MAX_DEPTH} block elements; not extracted"));
         }
-        let structural = matches!(name, "html" | "body" | "article" | "main");
+        // page skeleton and table rows/cells: their class names describe data, not chrome
+        let structural = matches!(name, "html" | "body" | "article" | "main" | "tr" | "td" | "th" | "tbody" | "thead");
         let mut flag = CHROME_TAG.get(name).map(|r| r.to_string());
         if flag.is_none() && !structural {
             if let Some(role) = v.attr("role") {
@@ -789,7 +790,9 @@ fn select(
     if let (Some(fg), Some(lg)) = (first_good, last_good) {
         for &i in &kept {
             let b = &blocks[i];
-            if i < fg && b.heading == 0 && b.words < threshold_words && !in_ld[i].is_some_and(|f| f >= 0.5 && ld_agrees) {
+            let mostly_date = b.words < 16
+                && crate::meta::dates::find_date(&b.text).is_some_and(|d| 2 * (d.end - d.start) >= b.text.len());
+            if i < fg && b.heading == 0 && (b.words < threshold_words || mostly_date) && !in_ld[i].is_some_and(|f| f >= 0.5 && ld_agrees) {
                 keep[i] = false;
                 label[i] = Label::Boilerplate;
                 reason[i] = "short line above the first paragraph (byline, dateline, kicker)".into();

@@ -98,7 +98,6 @@ pub const BOILERPLATE_TOKENS: &[(&str, &str)] = &[
     ("sponsor", "sponsored content"),
     ("partner", "sponsored content"),
     ("video", "video player"),
-    ("player", "video player"),
     ("gallery", "gallery"),
     ("slideshow", "gallery"),
     ("carousel", "gallery"),
