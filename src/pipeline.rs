@@ -97,7 +97,13 @@ fn process_inner(raw: RawDoc, options: &Options, keep_decisions: bool) -> Proces
             x.decisions
         }
         Format::Html => {
-            let mut h = crate::html::extract_html(&text, options);
+            let mut h = match crate::html::extract_html(&text, options) {
+                Ok(h) => h,
+                Err(e) => {
+                    article.error = Some(e);
+                    return Processed { article, decisions: vec![] };
+                }
+            };
             let text_source = crate::meta::text::apply(&mut h.body, &mut article);
             article.published_source = crate::meta::html::apply(h.meta, &mut article, text_source);
             article.paragraphs = std::mem::take(&mut h.body.paragraphs);

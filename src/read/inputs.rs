@@ -23,6 +23,7 @@ impl InputFile {
 pub const SUPPORTED_SUFFIXES: &[&str] = &[
     ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".zip",
     ".txt.gz", ".text.gz", ".html.gz", ".htm.gz", ".xhtml.gz", ".jsonl.gz", ".ndjson.gz",
+    ".warc", ".warc.gz",
 ];
 
 fn is_supported_name(name: &str) -> bool {

@@ -8,6 +8,7 @@
 //! larger than `max_member_size` is held.
 
 mod inputs;
+mod warc;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek};
@@ -25,6 +26,7 @@ enum Kind {
     Jsonl,
     Zip,
     Gzip,
+    Warc,
 }
 
 fn kind_of(name: &str) -> Kind {
@@ -33,6 +35,7 @@ fn kind_of(name: &str) -> Kind {
     match ext {
         "gz" | "gzip" => Kind::Gzip,
         "zip" => Kind::Zip,
+        "warc" => Kind::Warc,
         "jsonl" | "ndjson" => Kind::Jsonl,
         "html" | "htm" | "xhtml" => Kind::Document(Some(Format::Html)),
         "txt" | "text" => Kind::Document(Some(Format::TextDump)),
@@ -140,6 +143,8 @@ impl DocReader {
         match kind_of(&name) {
             Kind::Zip => zip_docs(source, reader, limit),
             Kind::Jsonl => Box::new(JsonlDocs::new(source, Box::new(BufReader::new(reader)), limit)),
+            Kind::Warc => Box::new(warc::WarcDocs::new(source, reader, false, limit)),
+            Kind::Gzip if kind_of(strip_gz(&name)) == Kind::Warc => Box::new(warc::WarcDocs::new(source, reader, true, limit)),
             Kind::Gzip => {
                 let inner = strip_gz(&name).to_string();
                 let gz = flate2::read::MultiGzDecoder::new(BufReader::new(reader));
@@ -192,6 +197,10 @@ fn docs_from_bytes(source: String, name: &str, bytes: Vec<u8>, limit: u64) -> Ve
         Kind::Document(hint) => vec![RawDoc { source, bytes, format_hint: hint, ..RawDoc::default() }],
         Kind::Jsonl => JsonlDocs::new(source, Box::new(io::Cursor::new(bytes)), limit).collect(),
         Kind::Zip => zip_docs(source, io::Cursor::new(bytes), limit).collect(),
+        Kind::Warc => warc::WarcDocs::new(source, io::Cursor::new(bytes), false, limit).collect(),
+        Kind::Gzip if kind_of(strip_gz(name)) == Kind::Warc => {
+            warc::WarcDocs::new(source, io::Cursor::new(bytes), true, limit).collect()
+        }
         Kind::Gzip => {
             let inner = strip_gz(name).to_string();
             match read_limited(flate2::read::MultiGzDecoder::new(&bytes[..]), limit) {

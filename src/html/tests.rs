@@ -1,0 +1,127 @@
+use super::*;
+
+fn ex(html: &str) -> HtmlExtraction {
+    extract_html(html, &Options::default()).unwrap()
+}
+
+fn texts(x: &HtmlExtraction) -> Vec<&str> {
+    x.body.paragraphs.iter().map(|p| p.text.as_str()).collect()
+}
+
+#[test]
+fn visible_text_blocks_without_scripts_and_nav() {
+    let html = r#"<html><head><title>T</title><style>p{}</style></head><body>
+        <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <h1>A storm hits the coast overnight</h1>
+        <p>A large storm hit the coast overnight, cutting power to <b>thousands</b> of homes and closing roads across the region, officials said.</p>
+        <script>var x = "not text";</script>
+        <p>Emergency crews worked through the night to clear fallen trees, and schools in three towns stayed closed on Monday morning.</p>
+        <blockquote class="twitter-tweet"><p>Storm update #storm</p>&mdash; Weather (@weather) <a href="https://twitter.com/weather/status/123456789">May 1, 2020</a></blockquote>
+        <p>Engineers inspected the damage to bridges and said that the main road would reopen by the end of the week if the weather held.</p>
+        <footer>© 2020 Coast Herald</footer></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert!(t[0].contains("cutting power to thousands of homes"));
+    assert!(!t.iter().any(|t| t.contains("not text") || t.contains("Storm update")));
+    assert_eq!(x.tweets.len(), 1);
+    assert_eq!(x.tweets[0].after_paragraph, 1);
+    assert_eq!(x.tweets[0].status_id.as_deref(), Some("123456789"));
+}
+
+const ARTICLE: &str = r##"<!doctype html><html><head><title>Council approves the new bridge | Town Post</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves the new bridge"}</script></head>
+<body><header class="site-header"><a href="/">Town Post</a><ul class="menu"><li><a href="/a">Local</a></li><li><a href="/b">Sport</a></li></ul></header>
+<div class="cookie-banner">We use cookies to improve your experience on our website. By browsing you accept them.</div>
+<main><article><h1>Council approves the new bridge</h1>
+<div class="byline">By Jane Doe</div>
+<div class="article-body">
+<p>The town council approved the construction of a new bridge over the river on Tuesday, after a debate that lasted <em>more than four hours</em> and drew a large crowd.</p>
+<figure><img src="x.jpg"><figcaption>The old bridge, photographed in 2019. Photo: Town Post</figcaption></figure>
+<p>Supporters said the bridge would cut travel times for thousands of commuters,<br>while opponents worried about the cost and about the noise during the works.<br><br>The vote was seven to two.</p>
+<h2>What happens next</h2>
+<ul><li>Work should begin in the spring of next year, once the permits are granted.</li><li>The bridge should open to traffic within two years of the start of the works.</li></ul>
+<blockquote>We have waited for this bridge for a generation, and now it is finally coming to our town.</blockquote>
+<p style="display:none">Hidden text that no reader ever sees on the page.</p>
+<noscript><p>Please enable JavaScript to see the comments below this article.</p></noscript>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a></div>
+</div>
+<section class="related-articles"><h3>Related</h3><ul><li><a href="/x">Mayor opens the new library after years of delays and controversy</a></li><li><a href="/y">River levels rise after a week of heavy rain in the whole region</a></li></ul></section>
+<div id="comments"><p>I think this bridge is a terrible waste of money and nobody asked the residents what they wanted at all.</p></div>
+</article></main>
+<aside class="sidebar"><p>Sign up for our newsletter to receive the best stories of the week in your inbox every Friday.</p></aside>
+<footer><p>© 2024 Town Post. All rights reserved.</p></footer></body></html>"##;
+
+#[test]
+fn article_body_paragraph_kinds_and_boilerplate() {
+    let x = ex(ARTICLE);
+    let got: Vec<(&str, ParagraphKind)> = x.body.paragraphs.iter().map(|p| (p.text.as_str(), p.kind)).collect();
+    let texts: Vec<&str> = got.iter().map(|g| g.0).collect();
+    assert_eq!(got.len(), 7, "{texts:#?}");
+    // inline elements do not split; a single <br> does not either, <br><br> does
+    assert!(texts[0].contains("lasted more than four hours and drew"));
+    assert!(texts[1].contains("commuters, while opponents"));
+    assert_eq!(texts[2], "The vote was seven to two.");
+    assert_eq!(got[3], ("What happens next", ParagraphKind::Heading));
+    assert_eq!(got[4].1, ParagraphKind::ListItem);
+    assert_eq!(got[5].1, ParagraphKind::ListItem);
+    assert_eq!(got[6].1, ParagraphKind::Quote);
+    let all = texts.join("\n");
+    for bad in ["cookies", "Photo:", "Hidden text", "JavaScript", "Share on", "library", "terrible waste", "newsletter", "rights reserved", "Jane Doe", "Sport"] {
+        assert!(!all.contains(bad), "{bad:?} leaked into {all}");
+    }
+    assert_eq!(x.body.title.as_deref(), Some("Council approves the new bridge"));
+}
+
+#[test]
+fn every_block_has_a_decision_with_a_reason() {
+    let x = ex(ARTICLE);
+    let d = &x.body.decisions;
+    assert!(d.iter().all(|d| !d.reason.is_empty()), "{d:#?}");
+    let find = |needle: &str| d.iter().find(|d| d.text.contains(needle)).unwrap_or_else(|| panic!("{needle}"));
+    assert_eq!(find("cookies").label, Label::Boilerplate);
+    assert!(find("cookies").reason.contains("cookie"));
+    assert!(find("Photo:").reason.contains("caption"));
+    assert!(find("terrible waste").reason.contains("comments"));
+    assert_eq!(find("The vote was").label, Label::Body);
+    assert_eq!(find("The vote was").paragraph, Some(2));
+    // numbered blocks, in order
+    assert!(d.windows(2).all(|w| w[0].line < w[1].line));
+}
+
+#[test]
+fn jsonld_article_body_is_the_fallback_when_the_dom_has_no_text() {
+    let html = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+      "articleBody":"The first paragraph of a story that the page renders with JavaScript only, so the markup holds no text at all.\nThe second paragraph of the same story, with a few more words about what happened next in the town."}</script></head>
+      <body><div id="app"></div><nav><a href="/">Home</a></nav></body></html>"#;
+    let x = ex(html);
+    assert_eq!(x.body.paragraphs.len(), 2, "{:?}", x.body.paragraphs);
+    assert!(x.body.paragraphs[1].text.starts_with("The second paragraph"));
+    assert!(x.body.decisions.iter().any(|d| d.reason.contains("JSON-LD")));
+}
+
+#[test]
+fn limits_give_errors_not_stalls() {
+    let big = format!("<html><body><p>{}</p></body></html>", "word ".repeat(MAX_PAGE_BYTES / 5 + 10));
+    assert!(extract_html(&big, &Options::default()).unwrap_err().contains("larger than"));
+    let deep = format!("<html><body>{}deep text{}</body></html>", "<div>".repeat(MAX_DEPTH + 10), "</div>".repeat(MAX_DEPTH + 10));
+    assert!(extract_html(&deep, &Options::default()).unwrap_err().contains("deeper"));
+}
+
+#[test]
+fn truncated_and_mangled_pages_never_panic() {
+    let opts = Options::default();
+    let mut cuts = 0;
+    for (i, _) in ARTICLE.char_indices().step_by(7) {
+        let r = std::panic::catch_unwind(|| extract_html(&ARTICLE[..i], &opts).map(|x| x.body.paragraphs.len()));
+        assert!(r.is_ok(), "panic on a page cut at byte {i}");
+        cuts += 1;
+    }
+    assert!(cuts > 200);
+    // shuffled tags and stray markup
+    let mangled = ARTICLE.replace("</p>", "<p><li></ul></blockquote><br>").replace("<div", "<table><td><div");
+    assert!(extract_html(&mangled, &opts).is_ok());
+    for junk in ["", "<", "<<<>>>", "<html", "</html></body>", "<br><br><br>", "\u{0}\u{feff}<p>x"] {
+        assert!(extract_html(junk, &opts).is_ok());
+    }
+}
