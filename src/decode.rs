@@ -94,15 +94,18 @@ pub fn decode(bytes: &[u8], charset_hint: Option<&str>) -> Result<Decoded, Strin
 
 fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
     let (cow, _) = enc.decode_without_bom_handling(bytes);
-    let mut control = 0usize;
-    let mut replacement = 0usize;
-    let mut total = 0usize;
-    for c in cow.chars() {
-        total += 1;
-        match c {
-            '\t' | '\n' | '\r' | '\x0c' | '\0' => {}
-            '\u{fffd}' => replacement += 1,
-            c if c.is_control() && (c as u32) < 0xa0 => control += 1,
+    // Counted on the UTF-8 bytes (one pass, no char decoding): characters are the bytes that
+    // do not continue a sequence; C0 controls (but tab, newlines, form feed, NUL) and DEL are
+    // single bytes, C1 controls are 0xC2 0x80..=0x9F, U+FFFD is EF BF BD.
+    let b = cow.as_bytes();
+    let (mut control, mut replacement, mut total) = (0usize, 0usize, 0usize);
+    for (i, &x) in b.iter().enumerate() {
+        total += (x & 0xC0 != 0x80) as usize;
+        match x {
+            b'\t' | b'\n' | b'\r' | 0x0c | 0 => {}
+            0x01..=0x1f | 0x7f => control += 1,
+            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f)) => control += 1,
+            0xef if b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd) => replacement += 1,
             _ => {}
         }
     }
