@@ -89,6 +89,8 @@ struct Block {
     /// Set by the classification.
     chrome: Option<String>,
     duplicate: usize,
+    /// Function words in the text ([`rules::stop_words`]).
+    stops: usize,
     score: f64,
 }
 
@@ -100,6 +102,30 @@ impl Block {
 
     fn is_prose(&self) -> bool {
         (self.words >= 10 && self.ends_sentence()) || self.words >= 25
+    }
+
+    /// A short line that reads like a piece of running text (a subheading, a list item, a
+    /// quote): it has function words, as sentences do and menu labels do not.
+    fn is_fragment(&self) -> bool {
+        self.words >= 3 && self.stops * 5 >= self.words
+    }
+
+    /// A short line made of names only: no function word at all (menu entries, tags).
+    fn is_label(&self) -> bool {
+        self.words <= 6 && self.stops == 0
+    }
+
+    /// A byline (`By Jane Doe`) or a line that is little more than a date.
+    fn is_header_line(&self) -> bool {
+        self.words <= 12
+            && !self.ends_sentence_strictly()
+            && (crate::meta::text::byline_authors(&self.text).is_some_and(|_| self.text.split_whitespace().count() <= 8)
+                || crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
+    }
+
+    fn ends_sentence_strictly(&self) -> bool {
+        let t = self.text.trim_end();
+        t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("..") && self.words > 6
     }
 }
 
@@ -183,6 +209,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 indent,
                 chrome: None,
                 duplicate: 0,
+                stops: 0,
                 score: 0.0,
             });
         }
@@ -191,6 +218,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     for b in &mut out {
         b.text = collapse_ws(&b.text);
         b.words = word_count(&b.text);
+        b.stops = rules::stop_words(&b.text);
     }
     out
 }
@@ -205,6 +233,14 @@ fn score(b: &Block, threshold: f64) -> f64 {
     }
     let w = b.words as f64;
     let mut s = w - threshold;
+    if s < 0.0 {
+        if b.is_fragment() {
+            // in-body short lines (subheadings, list items, short paragraphs) cost less
+            s *= 0.5;
+        } else if b.is_label() {
+            s *= 1.25;
+        }
+    }
     if b.bullet {
         s -= threshold / 2.0;
     }
@@ -231,6 +267,102 @@ fn densest_span(scores: &[f64]) -> Option<(usize, usize)> {
         }
     }
     best_span
+}
+
+/// The span often starts with the page's header: a deck (standfirst), then a byline and a
+/// dateline. When a byline or dateline comes within the first blocks of the span, before any
+/// long run of prose, everything up to it is header, not body.
+fn trim_span_head(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reason: &mut [String], above: &mut [bool]) {
+    let mut words_before = 0;
+    let mut prose_before = 0;
+    let mut last_header = None;
+    for j in s..=e.min(s + 6) {
+        let b = &blocks[j];
+        if keep[j] && b.is_header_line() {
+            last_header = Some(j);
+            continue;
+        }
+        if !keep[j] {
+            continue;
+        }
+        if b.is_prose() {
+            prose_before += 1;
+        }
+        words_before += b.words;
+        if prose_before > 1 || words_before > 70 {
+            break;
+        }
+    }
+    let Some(h) = last_header else { return };
+    // something must follow the header inside the span
+    if !(h + 1..=e).any(|j| keep[j] && blocks[j].is_prose()) {
+        return;
+    }
+    // The first block may be the title itself (the span started at the headline): it is when
+    // a deck follows it, or when nothing headline-like sits right above the span.
+    let non_header = (s..h).filter(|&j| keep[j] && !blocks[j].is_header_line()).count();
+    let above_is_title = (s.saturating_sub(3)..s).rev().find(|&j| blocks[j].chrome.is_none()).is_some_and(|j| {
+        looks_like_title(&blocks[j]) && blocks[j].words >= 4 && !blocks[j].is_header_line()
+    });
+    let title_first = looks_like_title(&blocks[s]) && !blocks[s].is_header_line() && (non_header >= 2 || !above_is_title);
+    for j in s..=h {
+        if !keep[j] {
+            continue;
+        }
+        keep[j] = false;
+        above[j] = !blocks[j].is_header_line() && !(j == s && title_first);
+        reason[j] = if blocks[j].is_header_line() {
+            "header line (byline or dateline) at the top of the main text span".into()
+        } else {
+            format!("deck or kicker above the byline/dateline at the top of the main text span ({} words)", blocks[j].words)
+        };
+    }
+}
+
+/// Teaser lists (other articles' headlines, bylines, dates and snippets) often follow the
+/// article closely enough to join the densest span. Bylines and datelines inside the span,
+/// after the article has started, mark them: from the first one on, when at least two follow,
+/// the span is cut (with the short headline lines just above the first one).
+fn trim_teaser_tail(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reason: &mut [String]) {
+    let mut prose = 0;
+    let mut cut = None;
+    for j in s..=e {
+        if !keep[j] {
+            continue;
+        }
+        let b = &blocks[j];
+        if prose >= 2 && b.is_header_line() {
+            let later = (j..=e).filter(|&k| keep[k] && blocks[k].is_header_line()).count();
+            if later >= 2 {
+                cut = Some(j);
+                break;
+            }
+        }
+        if b.is_prose() {
+            prose += 1;
+        }
+    }
+    let Some(mut c) = cut else { return };
+    let first = c;
+    let mut back = 0;
+    while c > s && back < 3 {
+        let p = &blocks[c - 1];
+        if keep[c - 1] && p.words <= 15 && !p.ends_sentence() {
+            c -= 1;
+            back += 1;
+        } else if !keep[c - 1] {
+            c -= 1;
+        } else {
+            break;
+        }
+    }
+    let n = (first..=e).filter(|&k| keep[k] && blocks[k].is_header_line()).count();
+    for j in c..=e {
+        if keep[j] {
+            keep[j] = false;
+            reason[j] = format!("teaser list after the article ({n} bylines/datelines of other articles follow in the span)");
+        }
+    }
 }
 
 fn looks_like_heading(b: &Block) -> bool {
@@ -305,6 +437,11 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             }
         }
     }
+    let mut above_header = vec![false; blocks.len()];
+    if let Some((s, e)) = span {
+        trim_span_head(&blocks, s, e, &mut keep, &mut block_reason, &mut above_header);
+        trim_teaser_tail(&blocks, s, e, &mut keep, &mut block_reason);
+    }
     for (i, b) in blocks.iter().enumerate() {
         if block_reason[i].is_empty() {
             block_reason[i] = match &b.chrome {
@@ -329,7 +466,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             let lo = fb.saturating_sub(6);
             for j in (lo..fb).rev() {
                 let b = &blocks[j];
-                if b.chrome.is_some() {
+                if b.chrome.is_some() || above_header[j] {
                     continue;
                 }
                 let is_header_line = crate::meta::text::is_dateline(&b.text) || crate::meta::text::byline_authors(&b.text).is_some();

@@ -44,6 +44,11 @@ const CHROME_LINES: &[&str] = &[
     r"loading\.*", r"chargement(?: en cours)?\.*", r"video", r"vidéo", r"photo", r"photos", r"image",
     r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
     r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
+    r"no,? thanks", r"non merci", r"nein,? danke", r"no,? gracias", r"learn more", r"en savoir plus",
+    r"top (?:stories|news|articles)", r"recommended (?:articles|stories|reading|videos?)", r"editor'?s picks",
+    r"don'?t miss", r"ne manquez pas", r"more (?:in|from|on) .{1,40}", r"mehr (?:aus|von|zu) .{1,30}",
+    r"give feedback", r"survey", r"show (?:more|less|comments)", r"load more(?: comments)?", r"see more",
+    r"\d+\s*(?:of|/|de|von|di|sur)\s*\d+", r"\d+of\d+.*", r"(?:image|photo|picture|foto|bild) \d+ (?:of|de|von|di|sur) \d+",
 ];
 
 /// Phrases that make a short line (at most [`SHORT_LINE_WORDS`] words) chrome wherever they
@@ -62,6 +67,13 @@ const CHROME_PHRASES: &[&str] = &[
     "crédit photo", "bildquelle", "getty images", "afp photo", "reuters/", "shutterstock",
     "advertisement", "publicité", "anzeige", "published in", "this article was", "cet article a été",
     "enable javascript", "activez javascript", "your browser", "votre navigateur",
+    "stay up to date", "restez informé", "successfully subscribed", "succesfully subscribed",
+    "activation link", "if you enjoyed this article", "si vous avez aimé cet article", "support our journalism",
+    "become a member", "devenez membre", "unlimited access", "accès illimité", "already a subscriber",
+    "déjà abonné", "bereits abonnent", "sign up to receive", "delivered to your inbox", "in your inbox",
+    "photo:", "foto:", "photograph:", "(photo", "(foto", "credit:", "crédit :", "crédits :", "bild:",
+    "related topics", "more on this story", "around the web", "from around the web", "promoted stories",
+    "sponsored stories", "you may also be interested", "vous aimerez aussi", "on the same topic",
 ];
 
 /// Prefixes of teaser lines ("Read more: Another story"), chrome whatever their length.
@@ -71,6 +83,48 @@ const TEASER_PREFIXES: &[&str] = &[
     "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
     "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "► ", "→ ", ">> ",
 ];
+
+/// Function words of the languages the cleaner sees most. Prose and in-body fragments are full of
+/// them; navigation labels, names and headline-style menus have few. Lowercase, one per entry.
+const STOP_WORDS: &[&str] = &[
+    // English
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these",
+    "those", "he", "she", "they", "we", "you", "his", "her", "their", "our", "not", "will", "would", "can",
+    "could", "said", "says", "which", "who", "what", "when", "if", "than", "into", "about", "after", "also",
+    // French
+    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "en", "au", "aux", "dans", "pour",
+    "par", "sur", "avec", "est", "sont", "a", "ont", "qui", "que", "qu", "ce", "cette", "il", "elle", "ils",
+    "ne", "pas", "se", "s", "son", "sa", "ses", "leur", "plus", "été", "être",
+    // German
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "oder", "ist", "sind", "war",
+    "nicht", "mit", "von", "zu", "im", "auf", "für", "dass", "sich", "es", "auch", "als", "bei", "nach",
+    "wird", "werden", "hat", "haben", "sie", "er", "wir",
+    // Spanish, Portuguese, Italian
+    "el", "los", "las", "y", "o", "del", "al", "con", "por", "para", "es", "son", "que", "se", "no", "lo",
+    "una", "su", "sus", "como", "pero", "más", "fue", "ha", "os", "as", "um", "uma", "do", "da", "dos", "das",
+    "em", "na", "no", "nos", "não", "foi", "il", "lo", "gli", "di", "che", "è", "nel", "della", "per", "sono",
+    "non", "ma", "anche", "dal", "alla",
+    // Dutch
+    "het", "een", "en", "van", "op", "voor", "met", "dat", "niet", "zijn", "werd", "ook", "aan", "om", "bij",
+];
+
+static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+/// Number of function words among the words of `text` (words are alphanumeric runs, compared
+/// lowercased).
+pub fn stop_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut buf = String::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && w.len() <= 6) {
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if STOP_SET.contains(buf.as_str()) {
+            n += 1;
+        }
+    }
+    n
+}
 
 /// A line of at most this many words is "short": chrome phrases in it make it chrome.
 pub const SHORT_LINE_WORDS: usize = 14;
