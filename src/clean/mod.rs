@@ -269,6 +269,49 @@ fn densest_span(scores: &[f64]) -> Option<(usize, usize)> {
     best_span
 }
 
+/// Split the span `s..=e` into pieces at end markers (comments, tags, the author box:
+/// [`rules::end_marker`]) that sit between two runs of text: (first, last, summed score, end
+/// marker that opened the piece) of each piece with a positive score.
+fn split_span(blocks: &[Block], s: usize, e: usize) -> Vec<(usize, usize, f64, Option<usize>)> {
+    let mut pieces = Vec::new();
+    let (mut start, mut sum, mut gap) = (s, 0.0, 0.0);
+    let mut gap_start: Option<usize> = None;
+    let mut marker: Option<usize> = None;
+    let mut opened_by: Option<usize> = None;
+    for (j, b) in blocks.iter().enumerate().take(e + 1).skip(s) {
+        if b.score < 0.0 {
+            gap_start.get_or_insert(j);
+            gap += b.score;
+            if !b.is_prose() && rules::end_marker(&b.text, b.words) {
+                marker.get_or_insert(j);
+            }
+            continue;
+        }
+        if let Some(g) = gap_start.take() {
+            if marker.is_some() {
+                if sum > 0.0 {
+                    pieces.push((start, g - 1, sum, opened_by));
+                }
+                opened_by = marker;
+                start = j;
+                sum = 0.0;
+            } else {
+                sum += gap;
+            }
+        }
+        marker = None;
+        gap = 0.0;
+        sum += b.score;
+    }
+    pieces.push((start, e, sum, opened_by));
+    pieces
+}
+
+/// Of the pieces of a span, the article is the first one that carries at least half as much
+/// text as the largest (a comment section can outweigh a short article; a teaser block before
+/// the article rarely weighs half of it).
+const PIECE_SHARE: f64 = 0.5;
+
 /// The span often starts with the page's header: a deck (standfirst), then a byline and a
 /// dateline. When a byline or dateline comes within the first blocks of the span, before any
 /// long run of prose, everything up to it is header, not body.
@@ -413,7 +456,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
     for b in &mut blocks {
         b.duplicate = seen[&b.text.to_lowercase()];
-        b.chrome = rules::chrome_rule(&b.text, b.words).or_else(|| {
+        b.chrome = rules::chrome_rule(&b.text, b.words).or_else(|| rules::caption_rule(&b.text, b.words)).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
         });
         b.score = score(b, threshold);
@@ -421,7 +464,26 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
 
     // 3. The body: the densest span of text.
     let scores: Vec<f64> = blocks.iter().map(|b| b.score).collect();
-    let span = densest_span(&scores);
+    let mut span = densest_span(&scores);
+    let mut split_reason: Vec<(usize, usize, String)> = Vec::new();
+    if let Some((s, e)) = span {
+        let pieces = split_span(&blocks, s, e);
+        if pieces.len() > 1 {
+            let max = pieces.iter().map(|p| p.2).fold(0.0, f64::max);
+            let pick = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE).unwrap_or(0);
+            let (a, b, sum, _) = pieces[pick];
+            for (k, p) in pieces.iter().enumerate() {
+                if k != pick {
+                    let why = match p.3 {
+                        Some(m) => format!("{:?} (which opens what follows an article) separates it from the article", blocks[m].text),
+                        None => "page chrome separates it from the article".to_string(),
+                    };
+                    split_reason.push((p.0, p.1, format!("{why} (text score {:+.0} here, {:+.0} in the article)", p.2, sum)));
+                }
+            }
+            span = Some((a, b));
+        }
+    }
     let mut keep = vec![false; blocks.len()];
     let mut block_reason: Vec<String> = vec![String::new(); blocks.len()];
     if let Some((s, e)) = span {
@@ -434,6 +496,13 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             } else {
                 keep[i] = true;
                 block_reason[i] = format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words);
+            }
+        }
+    }
+    for (a, b, r) in &split_reason {
+        for j in *a..=*b {
+            if block_reason[j].is_empty() && blocks[j].chrome.is_none() {
+                block_reason[j] = r.clone();
             }
         }
     }

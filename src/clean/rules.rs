@@ -84,6 +84,59 @@ const TEASER_PREFIXES: &[&str] = &[
     "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "► ", "→ ", ">> ",
 ];
 
+/// Lines that open what comes after an article (comments, related articles, tags, the author
+/// box): the body does not go on past them. Case-insensitive, matched at the start of the line.
+const END_MARKERS: &[&str] = &[
+    r"\d+ (?:comments?|responses?|replies|thoughts|commentaires?|kommentare?|comentarios?|commenti|comentários?|reacties)\b",
+    r"(?:top rated |recent |latest |reader |view |show |read )?comments?\b", r"commentaires?\b", r"kommentare?\b",
+    r"comentarios?\b", r"comentários?\b", r"commenti\b", r"reacties\b", r"leave a (?:comment|reply)", r"post a comment",
+    r"add a comment", r"join the (?:discussion|conversation)", r"comments are closed", r"laisser un commentaire",
+    r"réagissez", r"deixe (?:um |seu |sua |suas )?(?:comentário|dúvidas|opini)", r"deja (?:un |tu )?comentario",
+    r"lascia un commento", r"schreiben sie einen kommentar", r"what do you think\?", r"share your thoughts",
+    r"about the author", r"à propos de l'auteur", r"sobre o autor", r"sobre el autor", r"über den autor",
+    r"posted in\b", r"filed under\b", r"tags?\s*:", r"tagged\s*:?",
+    r"categories\s*:", r"mots-clés", r"schlagworte", r"etiquetas\s*:",
+];
+
+static END_MARKER_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(END_MARKERS.iter().map(|p| format!(r"(?i)^(?:{p})"))).expect("end marker patterns")
+});
+
+/// Whether a short line opens what follows an article (see [`END_MARKERS`]).
+pub fn end_marker(text: &str, words: usize) -> bool {
+    if words > 12 {
+        return false;
+    }
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    END_MARKER_SET.is_match(t)
+}
+
+/// Phrases of photo captions and credits (lowercase): a block of at most [`CAPTION_WORDS`]
+/// words holding one is a caption, not article text.
+const CAPTION_MARKERS: &[&str] = &[
+    "(ap photo", "ap photo/", "/ap photo", "(photo:", "(photo by", "(photo credit", "photo credit:", "file photo",
+    "(pictured)", "pictured:", "reuters/", "/reuters", "getty images", "afp via getty", "afp/", "/afp", "epa/",
+    "epa-efe", "shutterstock", "photographer:", "(l-r)", "(r-l)", ", left, ", ", right, ", ", center, ",
+    "(left)", "(right)", "in this file photo", "in this photo", "in this image", "this photo taken",
+    "(courtesy", "courtesy of", "image copyright", "image caption", "media caption", "crédit photo", "(photo d'illustration",
+    "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
+];
+
+/// A block with a caption marker is a caption up to this many words.
+pub const CAPTION_WORDS: usize = 70;
+
+/// Why a block is a photo caption or credit, if it is one.
+pub fn caption_rule(text: &str, words: usize) -> Option<String> {
+    if words > CAPTION_WORDS {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    CAPTION_MARKERS
+        .iter()
+        .find(|m| lower.contains(*m))
+        .map(|m| format!("photo caption or credit (has {:?})", m.trim()))
+}
+
 /// Function words of the languages the cleaner sees most. Prose and in-body fragments are full of
 /// them; navigation labels, names and headline-style menus have few. Lowercase, one per entry.
 const STOP_WORDS: &[&str] = &[
