@@ -117,10 +117,11 @@ impl Block {
 
     /// A byline (`By Jane Doe`) or a line that is little more than a date.
     fn is_header_line(&self) -> bool {
-        self.words <= 12
+        self.words <= 16
             && !self.ends_sentence_strictly()
             && (crate::meta::text::byline_authors(&self.text).is_some_and(|_| self.text.split_whitespace().count() <= 8)
-                || crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
+                || crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len())
+                || (self.words <= 16 && self.stops <= 1 && rules::has_timestamp(&self.text)))
     }
 
     fn ends_sentence_strictly(&self) -> bool {
@@ -332,7 +333,7 @@ fn trim_span_head(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reaso
             prose_before += 1;
         }
         words_before += b.words;
-        if prose_before > 1 || words_before > 70 {
+        if prose_before > 2 || words_before > 80 {
             break;
         }
     }
@@ -368,13 +369,14 @@ fn trim_span_head(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reaso
 /// the span is cut (with the short headline lines just above the first one).
 fn trim_teaser_tail(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reason: &mut [String]) {
     let mut prose = 0;
+    let mut prose_words = 0;
     let mut cut = None;
     for j in s..=e {
         if !keep[j] {
             continue;
         }
         let b = &blocks[j];
-        if prose >= 2 && b.is_header_line() {
+        if prose >= 2 && prose_words >= 100 && b.is_header_line() {
             let later = (j..=e).filter(|&k| keep[k] && blocks[k].is_header_line()).count();
             if later >= 2 {
                 cut = Some(j);
@@ -383,6 +385,7 @@ fn trim_teaser_tail(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], rea
         }
         if b.is_prose() {
             prose += 1;
+            prose_words += b.words;
         }
     }
     let Some(mut c) = cut else { return };
@@ -415,6 +418,7 @@ fn looks_like_heading(b: &Block) -> bool {
 fn looks_like_title(b: &Block) -> bool {
     (3..=40).contains(&b.words)
         && !b.bullet
+        && !b.is_header_line()
         && b.chrome.is_none()
         && !b.text.trim_end().ends_with('.')
         && crate::meta::dates::find_date(&b.text).is_none_or(|d| d.end - d.start < b.text.len() / 2)

@@ -81,7 +81,7 @@ const TEASER_PREFIXES: &[&str] = &[
     "read more:", "read more ", "read also:", "related:", "see also:", "more:", "watch:", "listen:",
     "lire aussi :", "lire aussi:", "lire aussi", "à lire aussi", "a lire aussi", "à lire :", "voir aussi",
     "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
-    "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "► ", "→ ", ">> ",
+    "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "see more:", "► ", "→ ", ">> ",
 ];
 
 /// Lines that open what comes after an article (comments, related articles, tags, the author
@@ -119,7 +119,7 @@ const CAPTION_MARKERS: &[&str] = &[
     "epa-efe", "shutterstock", "photographer:", "(l-r)", "(r-l)", ", left, ", ", right, ", ", center, ",
     "(left)", "(right)", "in this file photo", "in this photo", "in this image", "this photo taken",
     "(courtesy", "courtesy of", "image copyright", "image caption", "media caption", "crédit photo", "(photo d'illustration",
-    "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
+    "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
 ];
 
 /// A block with a caption marker is a caption up to this many words.
@@ -135,6 +135,16 @@ pub fn caption_rule(text: &str, words: usize) -> Option<String> {
         .iter()
         .find(|m| lower.contains(*m))
         .map(|m| format!("photo caption or credit (has {:?})", m.trim()))
+}
+
+/// A clock time and a year on one line (`10:48, Tue, Nov 19, 2019`, `2019-11-19 10:48`): a
+/// timestamp, whatever the date format.
+static TIMESTAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\b\d{1,2}[:h.]\d{2}\b.*\b(?:19|20)\d{2}\b)|(?:\b(?:19|20)\d{2}\b.*\b\d{1,2}[:h]\d{2}\b)").unwrap());
+
+/// Whether a line carries a timestamp (clock time and year).
+pub fn has_timestamp(text: &str) -> bool {
+    TIMESTAMP.is_match(text)
 }
 
 /// Function words of the languages the cleaner sees most. Prose and in-body fragments are full of
