@@ -313,6 +313,40 @@ fn split_span(blocks: &[Block], s: usize, e: usize) -> Vec<(usize, usize, f64, O
 /// the article rarely weighs half of it).
 const PIECE_SHARE: f64 = 0.5;
 
+/// Word n-grams compared by [`drop_repeated_text`].
+const REPEAT_NGRAM: usize = 6;
+
+/// Pages repeat text: a lead shown twice, a caption under each photo, a second copy of the
+/// article (AMP or noscript) glued to the first. A kept block most of whose word n-grams are
+/// already in the body is dropped.
+fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
+    use std::collections::HashSet;
+    use std::hash::{Hash, Hasher};
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut grams: Vec<u64> = Vec::new();
+    for (j, b) in blocks.iter().enumerate() {
+        if !keep[j] {
+            continue;
+        }
+        let words: Vec<&str> = b.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        grams.clear();
+        for w in words.windows(REPEAT_NGRAM) {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            grams.push(h.finish());
+        }
+        if grams.len() >= 4 {
+            let old = grams.iter().filter(|g| seen.contains(g)).count();
+            if old * 10 >= grams.len() * 6 {
+                keep[j] = false;
+                reason[j] = format!("repeats text already in the body ({}% of its {REPEAT_NGRAM}-word runs)", old * 100 / grams.len());
+                continue;
+            }
+        }
+        seen.extend(grams.iter().copied());
+    }
+}
+
 /// The span often starts with the page's header: a deck (standfirst), then a byline and a
 /// dateline. When a byline or dateline comes within the first blocks of the span, before any
 /// long run of prose, everything up to it is header, not body.
@@ -515,6 +549,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         trim_span_head(&blocks, s, e, &mut keep, &mut block_reason, &mut above_header);
         trim_teaser_tail(&blocks, s, e, &mut keep, &mut block_reason);
     }
+    drop_repeated_text(&blocks, &mut keep, &mut block_reason);
     for (i, b) in blocks.iter().enumerate() {
         if block_reason[i].is_empty() {
             block_reason[i] = match &b.chrome {
