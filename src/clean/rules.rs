@@ -122,6 +122,29 @@ const CAPTION_MARKERS: &[&str] = &[
     "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
 ];
 
+/// Phrases of consent and paywall notices (cookie banners, "you have reached your limit"): a
+/// block of at most [`NOTICE_WORDS`] words holding one is a notice, whatever its length.
+const NOTICE_PHRASES: &[&str] = &[
+    "uses cookies", "use cookies", "we use cookies", "necessary cookies", "cookies are", "accept cookies",
+    "cookie settings", "cookie preferences", "consent to the use", "your consent", "opt-out of these cookies",
+    "utilise des cookies", "utilisons des cookies", "utilisation des cookies", "verwendet cookies", "verwenden cookies",
+    "utiliza cookies", "utilizamos cookies", "utilizza cookie", "utilizziamo i cookie", "gebruikt cookies",
+    "you have reached your", "free articles remaining", "subscribe to continue reading", "to continue reading",
+    "already a subscriber", "this content is for subscribers", "réservé aux abonnés", "nur für abonnenten",
+];
+
+/// A block with a notice phrase is a notice up to this many words.
+pub const NOTICE_WORDS: usize = 150;
+
+/// Why a block is a consent or paywall notice, if it is one.
+pub fn notice_rule(text: &str, words: usize) -> Option<String> {
+    if words > NOTICE_WORDS {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    NOTICE_PHRASES.iter().find(|m| lower.contains(*m)).map(|m| format!("consent or paywall notice (has {m:?})"))
+}
+
 /// A block with a caption marker is a caption up to this many words.
 pub const CAPTION_WORDS: usize = 70;
 
