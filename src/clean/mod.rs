@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::embed::twitter::{find_text_tweets, is_tweet_chrome};
-use crate::model::{word_count, Paragraph, ParagraphKind, Tweet};
+use crate::model::{Paragraph, ParagraphKind, Tweet};
 use crate::options::{Favor, Options};
 
 /// What became of a line.
@@ -151,6 +151,35 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     }
 }
 
+/// Scripts written without spaces (Han, kana, Thai...): one word every [`CJK_CHARS_PER_WORD`]
+/// characters, so that a Japanese paragraph weighs like an English one.
+const CJK_CHARS_PER_WORD: usize = 2;
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0x0E80..=0x0EFF | 0x1000..=0x109F)
+}
+
+/// Words of a block: alphanumeric runs, with runs of unspaced scripts counted by length.
+fn text_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    let mut unspaced: usize = 0;
+    for c in text.chars() {
+        if is_unspaced_script(c) {
+            unspaced += 1;
+            in_word = false;
+            continue;
+        }
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n + unspaced.div_ceil(CJK_CHARS_PER_WORD)
+}
+
 fn indent_of(line: &str) -> usize {
     line.chars().take_while(|c| c.is_whitespace()).count()
 }
@@ -218,7 +247,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     }
     for b in &mut out {
         b.text = collapse_ws(&b.text);
-        b.words = word_count(&b.text);
+        b.words = text_words(&b.text);
         b.stops = rules::stop_words(&b.text);
     }
     out
