@@ -132,7 +132,7 @@ impl Block {
 
 /// Width at which the dump is hard-wrapped, if it is.
 fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut lens: Vec<usize> = lines.iter().map(|l| l.trim_end().chars().count()).filter(|&n| n > 0).collect();
+    let mut lens: Vec<usize> = lines.iter().map(|l| display_width(l.trim_end())).filter(|&n| n > 0).collect();
     if lens.len() < 8 {
         return None;
     }
@@ -160,6 +160,17 @@ fn is_unspaced_script(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0x0E80..=0x0EFF | 0x1000..=0x109F)
 }
 
+/// Characters that take two columns in a terminal (Han, kana, Hangul, full-width forms and
+/// CJK punctuation): renderers wrap at columns, not characters.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Width of a line in terminal columns.
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
 /// Words of a block: alphanumeric runs, with runs of unspaced scripts counted by length.
 fn text_words(text: &str) -> usize {
     let mut n = 0;
@@ -185,7 +196,8 @@ fn indent_of(line: &str) -> usize {
 }
 
 fn first_word_len(line: &str) -> usize {
-    line.split_whitespace().next().map_or(0, |w| w.chars().count())
+    // text in a wide script can be broken between any two characters
+    line.split_whitespace().next().map_or(0, |w| if w.starts_with(is_wide) { 2 } else { display_width(w) })
 }
 
 fn collapse_ws(s: &str) -> String {
@@ -217,7 +229,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
             && match width {
                 Some(w) => {
                     let prev = lines[i - 1].trim_end();
-                    let prev_len = prev.chars().count();
+                    let prev_len = display_width(prev);
                     let cont_indent = bullet_rest.is_none()
                         && (indent == indent_of(prev) || (out.last().is_some_and(|b| b.bullet) && indent > out.last().unwrap().indent));
                     cont_indent && prev_len + 1 + first_word_len(line) > w.saturating_sub(1)
@@ -226,7 +238,10 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
             };
         if joins {
             let b = out.last_mut().unwrap();
-            b.text.push(' ');
+            // wide scripts are written without spaces: the line break was not one
+            if !(b.text.ends_with(is_wide) || text.starts_with(is_wide)) {
+                b.text.push(' ');
+            }
             b.text.push_str(text);
             b.last = i;
         } else {
