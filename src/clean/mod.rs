@@ -538,7 +538,8 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
     for b in &mut blocks {
         b.duplicate = seen[&b.text.to_lowercase()];
-        b.chrome = rules::chrome_rule(&b.text, b.words).or_else(|| rules::caption_rule(&b.text, b.words)).or_else(|| rules::notice_rule(&b.text, b.words)).or_else(|| {
+        b.chrome = rules::chrome_rule(&b.text, b.words).or_else(|| rules::caption_rule(&b.text, b.words)).or_else(|| rules::notice_rule(&b.text, b.words))
+            .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| "teaser: a headline glued to its snippet".to_string())).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
         });
         b.score = score(b, threshold);

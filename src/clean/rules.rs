@@ -160,6 +160,39 @@ pub fn caption_rule(text: &str, words: usize) -> Option<String> {
         .map(|m| format!("photo caption or credit (has {:?})", m.trim()))
 }
 
+/// Words that begin with a capital inside a name (`McDonald`, `MacBook`, `DeSantis`): no glue there.
+const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’"];
+
+/// A teaser whose headline is glued to its snippet by the renderer (`Tape Gaffe Ends Hamlin's
+/// Title RunDenny Hamlin's championship run was…`): a Title-Case run of words, then a word
+/// with a lowercase-to-uppercase seam.
+pub fn glued_headline(text: &str) -> bool {
+    let mut words = 0usize;
+    let mut capital = 0usize;
+    let total = text.split_whitespace().count();
+    for tok in text.split_whitespace().take(25) {
+        let chars: Vec<char> = tok.chars().collect();
+        for k in 2..chars.len().saturating_sub(1) {
+            let (a, b, c) = (chars[k - 1], chars[k], chars[k + 1]);
+            if (a.is_lowercase() || matches!(a, '?' | '!' | '’' | '\'' | '.' | ')')) && b.is_uppercase() && c.is_lowercase() {
+                let head: String = chars[..k].iter().collect();
+                if chars[0].is_lowercase() || NAME_PREFIXES.iter().any(|p| head == *p) {
+                    continue;
+                }
+                let long = words.max(1);
+                // the headline before the seam is Title Case or a question
+                // and a snippet follows it (a brand name in a title has no sentence after it)
+                return words >= 2 && total >= words + 8 && (capital * 10 >= long * 7 || matches!(a, '?' | '!'));
+            }
+        }
+        words += 1;
+        if chars[0].is_uppercase() || chars[0].is_numeric() || tok.chars().count() <= 3 {
+            capital += 1;
+        }
+    }
+    false
+}
+
 /// A clock time and a year on one line (`10:48, Tue, Nov 19, 2019`, `2019-11-19 10:48`): a
 /// timestamp, whatever the date format.
 static TIMESTAMP: LazyLock<Regex> =
