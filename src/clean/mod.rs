@@ -725,7 +725,8 @@ mod tests {
     fn unwraps_hard_wrapped_paragraphs() {
         let para = "The quick brown fox jumps over the lazy dog while the farmer watches from the porch and wonders what the day will bring for the animals, the fields and the village that sleeps below the hill in the early morning light.";
         let mut wrapped = String::from("Home\n\nA headline about the fox and the dog\n\n");
-        let paras: Vec<String> = (1..=3).map(|i| format!("{para} Part {i}.")).collect();
+        // distinct paragraphs (a page repeating a paragraph loses the repeat)
+        let paras: Vec<String> = vec![EN[0].to_string(), para.to_string(), EN[2].to_string()];
         for p in &paras {
             let mut line = String::new();
             for w in p.split(' ') {
@@ -763,6 +764,180 @@ mod tests {
         assert_eq!(teaser.label, Label::Boilerplate);
         assert!(teaser.reason.contains("teaser"), "{}", teaser.reason);
         assert_eq!(x.decisions.len(), dump.lines().count());
+    }
+
+    /// Hard-wraps `text` at `width` columns, each line prefixed by `indent`.
+    fn wrap(text: &str, width: usize, indent: &str) -> String {
+        let mut out = String::new();
+        let mut line = String::from(indent);
+        for w in text.split(' ') {
+            if line.len() > indent.len() && line.chars().count() + 1 + w.chars().count() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line = String::from(indent);
+            }
+            if line.len() > indent.len() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        out.push_str(&line);
+        out
+    }
+
+    fn body(x: &TextExtraction) -> Vec<&str> {
+        x.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    const EN: [&str; 3] = [
+        "The city council voted on Tuesday night to close the old bridge over the river for at least two years, after engineers found cracks in three of its supporting piers during a routine inspection last month.",
+        "Drivers will have to use the ring road instead, which the council expects to add about fifteen minutes to the morning commute for people who live on the north bank and work in the centre of town.",
+        "The mayor said the decision had not been taken lightly, but that the safety of the people who cross the bridge every day had to come first, and that a new bridge would be designed as soon as possible.",
+    ];
+
+    #[test]
+    fn lynx_style_indented_wrap_at_72_columns() {
+        let mut dump = String::from("   [1]Home [2]News [3]Sport\n\n   Council closes the old bridge for two years\n\n");
+        for p in EN {
+            dump.push_str(&wrap(p, 72, "   "));
+            dump.push_str("\n\n");
+        }
+        dump.push_str("   [4]About us [5]Contact\n");
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        assert_eq!(x.title.as_deref(), Some("Council closes the old bridge for two years"));
+    }
+
+    #[test]
+    fn email_style_ragged_wrap_and_markdown_bullets() {
+        // wrapped at 66 columns, list items with '* ' bullets and a two-space hanging indent
+        let items = [
+            "engineers found cracks in three of the supporting piers of the bridge during the inspection",
+            "the repairs would cost more than building a new bridge from scratch, the report says",
+        ];
+        let mut dump = String::new();
+        dump.push_str(&wrap(EN[0], 66, ""));
+        dump.push_str("\n\nThe report gives two reasons for the closure:\n\n");
+        for it in items {
+            let w = wrap(it, 64, "");
+            for (k, l) in w.lines().enumerate() {
+                dump.push_str(if k == 0 { "* " } else { "  " });
+                dump.push_str(l);
+                dump.push('\n');
+            }
+        }
+        dump.push('\n');
+        dump.push_str(&wrap(EN[1], 66, ""));
+        dump.push_str("\n\n");
+        dump.push_str(&wrap(EN[2], 66, ""));
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(got.contains(&items[0]) && got.contains(&items[1]), "{got:#?}");
+        assert!(got.contains(&EN[0]) && got.contains(&EN[2]), "{got:#?}");
+        let item = x.paragraphs.iter().find(|p| p.text == items[0]).unwrap();
+        assert_eq!(item.kind, ParagraphKind::ListItem);
+    }
+
+    #[test]
+    fn japanese_wrapped_by_columns_joins_without_spaces() {
+        let para = "市議会は火曜日の夜、川に架かる古い橋を少なくとも二年間閉鎖することを決めた。先月の定期点検で、橋を支える三本の橋脚にひびが見つかったためである。運転者は環状道路を使う必要があり、通勤時間は十五分ほど長くなる見込みだ。";
+        // a renderer wrapping at 80 columns puts 40 wide characters on a line
+        let chars: Vec<char> = para.chars().collect();
+        let mut dump = String::from("ホーム\n\n");
+        for _ in 0..3 {
+            for chunk in chars.chunks(40) {
+                dump.push_str(&chunk.iter().collect::<String>());
+                dump.push('\n');
+            }
+            dump.push('\n');
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        assert!(!x.paragraphs.is_empty(), "{:#?}", x.decisions);
+        assert_eq!(x.paragraphs[0].text, para);
+    }
+
+    #[test]
+    fn deck_byline_and_dateline_are_header_not_body() {
+        let dump = format!(
+            "News\n\nCouncil closes the old bridge for two years\n\nEngineers found cracks in three piers, and the repairs would cost more than a new bridge, the council says in its report.\n\nBy Jane Doe\n\nPublished 10:48, Tue, Nov 19, 2019\n\n{}\n\n{}\n\n{}",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        assert_eq!(x.title.as_deref(), Some("Council closes the old bridge for two years"));
+        let deck = x.decisions.iter().find(|d| d.text.starts_with("Engineers found")).unwrap();
+        assert!(deck.reason.contains("deck"), "{}", deck.reason);
+    }
+
+    #[test]
+    fn teaser_list_after_the_article_is_cut() {
+        let dump = format!(
+            "Council closes the old bridge for two years\n\n{}\n\n{}\n\n{}\n\nSchools reopen after the storm\n\nBy John Roe\n\nNovember 18, 2019\n\nPupils went back to school on Monday after a week of closures caused by the storm that hit the coast, the education office said.\n\nNew bus line to the airport\n\nBy Ann Smith\n\nNovember 17, 2019\n\nA new bus line will link the town centre with the airport from next spring, with a bus every twenty minutes during the day.",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let teaser = x.decisions.iter().find(|d| d.text.starts_with("Pupils went")).unwrap();
+        assert_eq!(teaser.label, Label::Boilerplate);
+        assert!(teaser.reason.contains("teaser"), "{}", teaser.reason);
+    }
+
+    #[test]
+    fn comments_after_the_article_are_not_body() {
+        let dump = format!(
+            "Council closes the old bridge for two years\n\n{}\n\n{}\n\n{}\n\n12 comments\n\nmike_r\n\nThis is a disgrace, the council knew about the cracks for years and did nothing about them until it was far too late for everyone.\n\nanna\n\nI cross that bridge every day on my way to work and I had no idea it was in such a bad state, thank you for reporting this.",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let comment = x.decisions.iter().find(|d| d.text.starts_with("This is a disgrace")).unwrap();
+        assert!(comment.reason.contains("12 comments"), "{}", comment.reason);
+    }
+
+    #[test]
+    fn captions_notices_glued_teasers_and_repeats_are_dropped() {
+        let caption = "The old bridge over the river, left, seen from the north bank on Monday. (AP Photo/Jane Doe)";
+        let cookie = "This website uses cookies to improve your experience while you navigate through the website. You can opt out at any time in the settings.";
+        let glued = "Schools Reopen After The Storm Hits The CoastPupils went back to school on Monday after a week of closures caused by the storm.";
+        let dump = format!("{}\n\n{caption}\n\n{}\n\n{}\n\n{}\n\n{glued}\n\n{cookie}", EN[0], EN[1], EN[2], EN[0]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let why = |start: &str| x.decisions.iter().find(|d| d.text.starts_with(start)).unwrap().reason.clone();
+        assert!(why("The old bridge").contains("caption"));
+        assert!(why("This website").contains("notice"));
+        assert!(why("Schools Reopen").contains("glued"));
+        let repeat = x.decisions.iter().filter(|d| d.text == EN[0]).nth(1).unwrap();
+        assert!(repeat.reason.contains("repeats text"), "{}", repeat.reason);
+    }
+
+    #[test]
+    fn function_words_tell_fragments_from_menu_labels() {
+        let block = |t: &str| {
+            let lines = [t];
+            let mut b = blocks(&lines, &[false], None).remove(0);
+            b.score = 0.0;
+            b
+        };
+        // short in-body lines in several languages
+        for t in ["What the council decided", "Ce que le conseil a décidé", "Was der Rat beschlossen hat", "Lo que decidió el consejo"] {
+            assert!(block(t).is_fragment(), "{t}");
+        }
+        // menu labels
+        for t in ["World Politics Business", "Nachrichten Sport Kultur", "Accueil International"] {
+            let b = block(t);
+            assert!(!b.is_fragment() && b.is_label(), "{t}");
+        }
+        assert!(score(&block("What the council decided"), 10.0) > score(&block("World Politics Business"), 10.0));
+    }
+
+    #[test]
+    fn favor_moves_the_threshold() {
+        // a short paragraph between two long ones: kept for recall, dropped for precision
+        let dump = format!("{}\n\nThe bridge stays open until Friday, officials said.\n\n{}", EN[0], EN[1]);
+        let recall = extract_text_dump(&dump, &Options { favor: Favor::Recall, ..Options::default() });
+        let precision = extract_text_dump(&dump, &Options { favor: Favor::Precision, ..Options::default() });
+        assert!(recall.paragraphs.len() >= precision.paragraphs.len());
+        assert!(body(&recall).contains(&"The bridge stays open until Friday, officials said."));
     }
 
     #[test]

@@ -354,6 +354,40 @@ mod tests {
     }
 
     #[test]
+    fn function_words_in_several_languages() {
+        assert_eq!(stop_words("The mayor said that the bridge would close"), 5);
+        assert_eq!(stop_words("Le maire a dit que le pont serait fermé"), 4);
+        assert_eq!(stop_words("Der Bürgermeister sagte, dass die Brücke schließt"), 3);
+        assert_eq!(stop_words("Politics Business Technology Science"), 0);
+    }
+
+    #[test]
+    fn captions_notices_and_end_markers() {
+        assert!(caption_rule("Protesters gather outside parliament on Monday. (AP Photo/Jane Doe)", 9).is_some());
+        assert!(caption_rule("Le Premier ministre, à gauche, et le président (Photo: AFP)", 10).is_some());
+        assert!(caption_rule("The prime minister said the plan would be published next week, after the vote.", 15).is_none());
+        assert!(notice_rule("Diese Website verwendet Cookies, um Ihnen den bestmöglichen Service zu bieten.", 11).is_some());
+        assert!(notice_rule("You have reached your limit of free articles this month.", 10).is_some());
+        assert!(end_marker("12 thoughts on “How to save money”", 6));
+        assert!(end_marker("Laisser un commentaire", 3));
+        assert!(end_marker("About the author", 3));
+        assert!(end_marker("Tags: economy, budget", 3));
+        assert!(!end_marker("Comments from the minister were not immediately available, and the office declined to say more.", 15));
+    }
+
+    #[test]
+    fn glued_headlines_and_timestamps() {
+        assert!(glued_headline("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled by the tale of the tape."));
+        assert!(glued_headline("Is Violence In Sports On The Rise?Violence is part of the game in many sports but a line was crossed."));
+        // brand names and names with inner capitals are not seams
+        assert!(!glued_headline("Attentat de Londres : les autorités demandent à WhatsApp de collaborer"));
+        assert!(!glued_headline("The company McDonald said on Monday that it would close two hundred restaurants in the country next year."));
+        assert!(has_timestamp("PUBLISHED: 10:48, Tue, Nov 19, 2019"));
+        assert!(has_timestamp("2019-11-19 10h48"));
+        assert!(!has_timestamp("The meeting lasted from 10:00 until noon."));
+    }
+
+    #[test]
     fn bullets() {
         assert_eq!(strip_bullet("  • Facebook"), Some("Facebook"));
         assert_eq!(strip_bullet("1. First"), Some("First"));
