@@ -145,6 +145,21 @@ pub fn notice_rule(text: &str, words: usize) -> Option<String> {
     NOTICE_PHRASES.iter().find(|m| lower.contains(*m)).map(|m| format!("consent or paywall notice (has {m:?})"))
 }
 
+/// Agencies and picture desks whose name ends a photo credit.
+const PHOTO_AGENCIES: &str = "AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Bloomberg|Shutterstock|Alamy|PA|ANP|dpa|DPA|Xinhua|NASA|ESA|SIPA|Sipa|Imago|IMAGO|Keystone|ANSA|EFE|Zuma|ZUMA|Polaris|Corbis";
+
+/// Shapes of captions: a credit at the end (`… Jaafar ASHTIYEH / AFP`, `(Manu Fernandez/AP)`,
+/// `(Source: NASA)`), or the wire-caption dateline `Tuesday, Nov. 19, 2019` (weekday, date and
+/// year, which article text rarely spells out in full).
+static CAPTION_SHAPES: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        format!(r"(?:/\s*|\(\s*|\b(?:photo|image|picture|credit|source|foto|bild|crédit)s?\s*:\s*)(?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?|via getty images))?\s*\)?\.?\s*$"),
+        r"(?i)\((?:photo|image|picture|source|credit|foto|bild|crédit|fonte|fuente)s?\s*:\s*[^()]{1,60}\)\.?\s*$".to_string(),
+        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b".to_string(),
+    ])
+    .expect("caption shapes")
+});
+
 /// A block with a caption marker is a caption up to this many words.
 pub const CAPTION_WORDS: usize = 70;
 
@@ -154,10 +169,17 @@ pub fn caption_rule(text: &str, words: usize) -> Option<String> {
         return None;
     }
     let lower = text.to_lowercase();
-    CAPTION_MARKERS
-        .iter()
-        .find(|m| lower.contains(*m))
-        .map(|m| format!("photo caption or credit (has {:?})", m.trim()))
+    if let Some(m) = CAPTION_MARKERS.iter().find(|m| lower.contains(*m)) {
+        return Some(format!("photo caption or credit (has {:?})", m.trim()));
+    }
+    let shapes = CAPTION_SHAPES.matches(text);
+    if shapes.matched(0) || shapes.matched(1) {
+        return Some("photo caption or credit (ends with a picture credit)".into());
+    }
+    if shapes.matched(2) && words <= CAPTION_WORDS / 2 + 10 {
+        return Some("photo caption (wire-caption date: weekday, date and year)".into());
+    }
+    None
 }
 
 /// Words that begin with a capital inside a name (`McDonald`, `MacBook`, `DeSantis`): no glue there.
@@ -366,6 +388,10 @@ mod tests {
         assert!(caption_rule("Protesters gather outside parliament on Monday. (AP Photo/Jane Doe)", 9).is_some());
         assert!(caption_rule("Le Premier ministre, à gauche, et le président (Photo: AFP)", 10).is_some());
         assert!(caption_rule("The prime minister said the plan would be published next week, after the vote.", 15).is_none());
+        assert!(caption_rule("A man rides a donkey in the village on November 19, 2019. Jaafar ASHTIYEH / AFP", 15).is_some());
+        assert!(caption_rule("Rafael Nadal celebrates a point in Madrid, Spain, Tuesday, Nov. 19, 2019.", 12).is_some());
+        assert!(caption_rule("The icy moon Europa rising above Jupiter's cloud tops. (Source: NASA)", 11).is_some());
+        assert!(caption_rule("The agency said on Tuesday that it had been told about the plan by AP reporters.", 16).is_none());
         assert!(notice_rule("Diese Website verwendet Cookies, um Ihnen den bestmöglichen Service zu bieten.", 11).is_some());
         assert!(notice_rule("You have reached your limit of free articles this month.", 10).is_some());
         assert!(end_marker("12 thoughts on “How to save money”", 6));
