@@ -91,6 +91,8 @@ struct Block {
     duplicate: usize,
     /// Function words in the text ([`rules::stop_words`]).
     stops: usize,
+    /// A byline or dateline ([`Block::header_line`]).
+    header: bool,
     score: f64,
 }
 
@@ -115,13 +117,18 @@ impl Block {
         self.words <= 6 && self.stops == 0
     }
 
-    /// A byline (`By Jane Doe`) or a line that is little more than a date.
+    /// A byline (`By Jane Doe`) or a line that is little more than a date (computed once, in
+    /// [`Block::header_line`]).
     fn is_header_line(&self) -> bool {
+        self.header
+    }
+
+    fn header_line(&self) -> bool {
         self.words <= 16
             && !self.ends_sentence_strictly()
             && (crate::meta::text::byline_authors(&self.text).is_some_and(|_| self.text.split_whitespace().count() <= 8)
                 || crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len())
-                || (self.words <= 16 && self.stops <= 1 && rules::has_timestamp(&self.text)))
+                || (self.stops <= 1 && rules::has_timestamp(&self.text)))
     }
 
     fn ends_sentence_strictly(&self) -> bool {
@@ -255,6 +262,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 chrome: None,
                 duplicate: 0,
                 stops: 0,
+                header: false,
                 score: 0.0,
             });
         }
@@ -264,6 +272,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
         b.text = collapse_ws(&b.text);
         b.words = text_words(&b.text);
         b.stops = rules::stop_words(&b.text);
+        b.header = b.header_line();
     }
     out
 }

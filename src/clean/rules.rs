@@ -189,26 +189,36 @@ const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van
 /// Title RunDenny Hamlin's championship run was…`): a Title-Case run of words, then a word
 /// with a lowercase-to-uppercase seam.
 pub fn glued_headline(text: &str) -> bool {
+    let total = text.split_whitespace().count();
     let mut words = 0usize;
     let mut capital = 0usize;
-    let total = text.split_whitespace().count();
     for tok in text.split_whitespace().take(25) {
-        let chars: Vec<char> = tok.chars().collect();
-        for k in 2..chars.len().saturating_sub(1) {
-            let (a, b, c) = (chars[k - 1], chars[k], chars[k + 1]);
-            if (a.is_lowercase() || matches!(a, '?' | '!' | '’' | '\'' | '.' | ')')) && b.is_uppercase() && c.is_lowercase() {
-                let head: String = chars[..k].iter().collect();
-                if chars[0].is_lowercase() || NAME_PREFIXES.iter().any(|p| head == *p) {
-                    continue;
+        let mut it = tok.char_indices();
+        let first = it.next().map_or(' ', |(_, c)| c);
+        // seams: a lowercase letter (or ?!.’') then an uppercase then a lowercase letter
+        let (mut a, mut b) = (first, it.next());
+        let mut k = 1;
+        while let Some((ib, cb)) = b {
+            let next = it.next();
+            k += 1;
+            if k >= 3
+                && (a.is_lowercase() || matches!(a, '?' | '!' | '’' | '\'' | '.' | ')'))
+                && cb.is_uppercase()
+                && next.is_some_and(|(_, c)| c.is_lowercase())
+            {
+                let head = &tok[..ib];
+                if !(first.is_lowercase() || NAME_PREFIXES.contains(&head)) {
+                    let long = words.max(1);
+                    // the headline before the seam is Title Case or a question, and a snippet
+                    // follows it (a brand name in a title has no sentence after it)
+                    return words >= 2 && total >= words + 8 && (capital * 10 >= long * 7 || matches!(a, '?' | '!'));
                 }
-                let long = words.max(1);
-                // the headline before the seam is Title Case or a question
-                // and a snippet follows it (a brand name in a title has no sentence after it)
-                return words >= 2 && total >= words + 8 && (capital * 10 >= long * 7 || matches!(a, '?' | '!'));
             }
+            a = cb;
+            b = next;
         }
         words += 1;
-        if chars[0].is_uppercase() || chars[0].is_numeric() || tok.chars().count() <= 3 {
+        if first.is_uppercase() || first.is_numeric() || tok.chars().count() <= 3 {
             capital += 1;
         }
     }
