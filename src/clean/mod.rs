@@ -112,6 +112,14 @@ impl Block {
         self.words >= 3 && self.stops * 5 >= self.words
     }
 
+    /// A long run of words with no sentence punctuation and few function words: a tag cloud
+    /// or a keyword list, not prose.
+    fn is_word_list(&self) -> bool {
+        self.words >= 20
+            && self.stops * 10 < self.words
+            && !self.text.contains(['.', ',', ';', ':', '!', '?', '。', '、', '，'])
+    }
+
     /// A short line made of names only: no function word at all (menu entries, tags).
     fn is_label(&self) -> bool {
         self.words <= 6 && self.stops == 0
@@ -361,10 +369,10 @@ fn split_span(blocks: &[Block], s: usize, e: usize) -> Vec<(usize, usize, f64, O
     pieces
 }
 
-/// Of the pieces of a span, the article is the first one that carries at least half as much
-/// text as the largest (a comment section can outweigh a short article; a teaser block before
-/// the article rarely weighs half of it).
-const PIECE_SHARE: f64 = 0.5;
+/// Of the pieces of a span, the article is the first one that carries at least this share of
+/// the text of the largest (a comment section can outweigh a short article; a teaser block
+/// before the article rarely weighs a third of it).
+const PIECE_SHARE: f64 = 0.3;
 
 /// Word n-grams compared by [`drop_repeated_text`].
 const REPEAT_NGRAM: usize = 6;
@@ -548,7 +556,8 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     for b in &mut blocks {
         b.duplicate = seen[&b.text.to_lowercase()];
         b.chrome = rules::chrome_rule(&b.text, b.words).or_else(|| rules::caption_rule(&b.text, b.words)).or_else(|| rules::notice_rule(&b.text, b.words))
-            .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| "teaser: a headline glued to its snippet".to_string())).or_else(|| {
+            .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| "teaser: a headline glued to its snippet".to_string()))
+            .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words))).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
         });
         b.score = score(b, threshold);
