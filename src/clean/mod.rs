@@ -93,6 +93,8 @@ struct Block {
     stops: usize,
     /// A byline or dateline ([`Block::header_line`]).
     header: bool,
+    /// Chrome that sits inside articles (captions, in-text teasers): it costs less.
+    furniture: bool,
     score: f64,
 }
 
@@ -271,6 +273,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 duplicate: 0,
                 stops: 0,
                 header: false,
+                furniture: false,
                 score: 0.0,
             });
         }
@@ -287,8 +290,17 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
 
 /// Score of one block for the densest-span search: prose earns, everything else costs.
 fn score(b: &Block, threshold: f64) -> f64 {
+    if b.furniture {
+        // captions and in-text teasers sit inside articles: they break the text but do not
+        // say that the article has ended
+        return -threshold * FURNITURE_COST;
+    }
     if b.chrome.is_some() {
         return -threshold * 2.0;
+    }
+    if b.words == 0 {
+        // a lone bullet or a symbol: renderer residue, no evidence either way
+        return -1.0;
     }
     if b.duplicate > 1 && !b.is_prose() {
         return -(b.words as f64).max(threshold);
@@ -311,6 +323,9 @@ fn score(b: &Block, threshold: f64) -> f64 {
     }
     s
 }
+
+/// Cost of a caption or in-text teaser inside the span, in thresholds (page chrome costs 2).
+const FURNITURE_COST: f64 = 0.5;
 
 /// Largest-sum contiguous run of blocks (Kadane); `None` when no block scores above zero.
 fn densest_span(scores: &[f64]) -> Option<(usize, usize)> {
@@ -560,6 +575,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words))).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
         });
+        b.furniture = b.chrome.as_deref().is_some_and(|r| r.starts_with("photo caption") || r.starts_with("teaser prefix"));
         b.score = score(b, threshold);
     }
 
