@@ -163,10 +163,17 @@ static CAPTION_SHAPES: LazyLock<RegexSet> = LazyLock::new(|| {
 /// A block with a caption marker is a caption up to this many words.
 pub const CAPTION_WORDS: usize = 70;
 
+/// A line that is only a bracketed label: an image rendered as its alt text (`[photo]`,
+/// `[1203947_1]`) or a media placeholder.
+static IMAGE_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\[\]]{0,60}\]$").unwrap());
+
 /// Why a block is a photo caption or credit, if it is one.
 pub fn caption_rule(text: &str, words: usize) -> Option<String> {
     if words > CAPTION_WORDS {
         return None;
+    }
+    if words <= 6 && IMAGE_PLACEHOLDER.is_match(text.trim()) {
+        return Some("photo caption or image placeholder (a bracketed label alone)".into());
     }
     let lower = text.to_lowercase();
     if let Some(m) = CAPTION_MARKERS.iter().find(|m| lower.contains(*m)) {
@@ -401,6 +408,7 @@ mod tests {
         assert!(caption_rule("A man rides a donkey in the village on November 19, 2019. Jaafar ASHTIYEH / AFP", 15).is_some());
         assert!(caption_rule("Rafael Nadal celebrates a point in Madrid, Spain, Tuesday, Nov. 19, 2019.", 12).is_some());
         assert!(caption_rule("The icy moon Europa rising above Jupiter's cloud tops. (Source: NASA)", 11).is_some());
+        assert!(caption_rule("[1203947_1]", 2).is_some());
         assert!(caption_rule("The agency said on Tuesday that it had been told about the plan by AP reporters.", 16).is_none());
         assert!(notice_rule("Diese Website verwendet Cookies, um Ihnen den bestmöglichen Service zu bieten.", 11).is_some());
         assert!(notice_rule("You have reached your limit of free articles this month.", 10).is_some());
