@@ -389,6 +389,41 @@ fn split_span(blocks: &[Block], s: usize, e: usize) -> Vec<(usize, usize, f64, O
 /// before the article rarely weighs a third of it).
 const PIECE_SHARE: f64 = 0.3;
 
+/// How many of the last kept blocks may be an author box ([`drop_trailing_bio`]).
+const BIO_TAIL_BLOCKS: usize = 3;
+
+/// The author box after an article names the author of the byline (`Jane Doe is a reporter
+/// covering…`). Among the last kept blocks, one that names a byline author (two words or
+/// more) is dropped, with what follows it.
+fn drop_trailing_bio(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
+    let mut names: Vec<String> = Vec::new();
+    for b in blocks.iter().filter(|b| b.header) {
+        if let Some(a) = crate::meta::text::byline_authors(&b.text) {
+            names.extend(a.into_iter().filter(|n| n.split_whitespace().count() >= 2));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&j| keep[j]).collect();
+    // the first two paragraphs are never the author box
+    let tail = BIO_TAIL_BLOCKS.min(kept.len().saturating_sub(2));
+    for &j in &kept[kept.len() - tail..] {
+        let b = &blocks[j];
+        if b.words > 120 {
+            continue;
+        }
+        if let Some(n) = names.iter().find(|n| b.text.contains(n.as_str())) {
+            let n = n.clone();
+            for &k in kept.iter().filter(|&&k| k >= j) {
+                keep[k] = false;
+                reason[k] = format!("author box after the article (names the byline's author {n:?})");
+            }
+            return;
+        }
+    }
+}
+
 /// Word n-grams compared by [`drop_repeated_text`].
 const REPEAT_NGRAM: usize = 6;
 
@@ -629,6 +664,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         trim_teaser_tail(&blocks, s, e, &mut keep, &mut block_reason);
     }
     drop_repeated_text(&blocks, &mut keep, &mut block_reason);
+    drop_trailing_bio(&blocks, &mut keep, &mut block_reason);
     for (i, b) in blocks.iter().enumerate() {
         if block_reason[i].is_empty() {
             block_reason[i] = match &b.chrome {
@@ -962,6 +998,30 @@ mod tests {
             assert!(!b.is_fragment() && b.is_label(), "{t}");
         }
         assert!(score(&block("What the council decided"), 10.0) > score(&block("World Politics Business"), 10.0));
+    }
+
+    #[test]
+    fn author_box_and_tag_cloud_after_the_article_are_dropped() {
+        let bio = "Jane Doe is a reporter covering city hall and transport for the Herald. She joined the paper in 2015 after ten years at the Coast Times.";
+        let tags = "bridge council river transport city hall engineers roads traffic commute north bank repairs safety mayor budget inspection piers closure ring road";
+        let dump = format!("Council closes the old bridge for two years\n\nBy Jane Doe\n\n{}\n\n{}\n\n{}\n\n{bio}\n\n{tags}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let why = |start: &str| x.decisions.iter().find(|d| d.text.starts_with(start)).unwrap().reason.clone();
+        assert!(why("Jane Doe is").contains("author box"), "{}", why("Jane Doe is"));
+        assert!(why("bridge council").contains("tag cloud"), "{}", why("bridge council"));
+    }
+
+    #[test]
+    fn captions_between_paragraphs_do_not_split_the_article() {
+        // w3m style: a caption and an image placeholder between every two paragraphs
+        let mut dump = String::from("Council closes the old bridge for two years\n\n");
+        for (i, p) in EN.iter().enumerate() {
+            dump.push_str(&wrap(p, 80, ""));
+            dump.push_str(&format!("\n\n[bridge_{i}]\n\nThe bridge seen from the north bank (Image: GETTY)\n\n"));
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
     }
 
     #[test]
