@@ -324,6 +324,52 @@ fn score(b: &Block, threshold: f64) -> f64 {
     s
 }
 
+/// Headline + snippet pairs in a row that make a teaser list ([`mark_teaser_runs`]).
+const TEASER_RUN_PAIRS: usize = 4;
+/// A teaser snippet has at most this many words.
+const TEASER_SNIPPET_WORDS: usize = 60;
+
+/// Lists of other articles: a headline, maybe a byline or date, a one-paragraph snippet, again
+/// and again. Articles with subheadings have several paragraphs under most of them; a run of
+/// [`TEASER_RUN_PAIRS`] single short snippets under headlines is a teaser list.
+fn mark_teaser_runs(blocks: &mut [Block], threshold: f64) {
+    let headline = |b: &Block| {
+        b.chrome.is_none() && !b.bullet && (4..=20).contains(&b.words) && (!b.ends_sentence() || b.text.ends_with("...") || b.text.ends_with('…'))
+    };
+    let snippet = |b: &Block| b.chrome.is_none() && !b.bullet && b.is_prose() && b.words <= TEASER_SNIPPET_WORDS;
+    let n = blocks.len();
+    let mut i = 0;
+    while i < n {
+        // pairs starting at i
+        let mut j = i;
+        let mut pairs = 0;
+        while j + 1 < n && headline(&blocks[j]) {
+            let mut k = j + 1;
+            while k < n && k <= j + 2 && blocks[k].header {
+                k += 1;
+            }
+            // a snippet stands alone: the next block is another headline, not more text
+            if k < n && snippet(&blocks[k]) && !(k + 1 < n && blocks[k + 1].is_prose() && !headline(&blocks[k + 1])) {
+                pairs += 1;
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        if pairs >= TEASER_RUN_PAIRS {
+            for b in &mut blocks[i..j] {
+                if b.chrome.is_none() {
+                    b.chrome = Some(format!("teaser list ({pairs} headline and snippet pairs in a row)"));
+                    b.score = score(b, threshold);
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Cost of a caption or in-text teaser inside the span, in thresholds (page chrome costs 2).
 const FURNITURE_COST: f64 = 0.5;
 
@@ -613,6 +659,8 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.furniture = b.chrome.as_deref().is_some_and(|r| r.starts_with("photo caption") || r.starts_with("teaser prefix"));
         b.score = score(b, threshold);
     }
+
+    mark_teaser_runs(&mut blocks, threshold);
 
     // 3. The body: the densest span of text.
     let scores: Vec<f64> = blocks.iter().map(|b| b.score).collect();
@@ -1022,6 +1070,28 @@ mod tests {
         }
         let x = extract_text_dump(&dump, &Options::default());
         assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn teaser_lists_of_headlines_and_snippets() {
+        let teasers = [
+            ("Schools reopen after the storm", "Pupils went back to school on Monday after a week of closures caused by the storm that hit the coast last week."),
+            ("New bus line to the airport", "A new bus line will link the town centre with the airport from next spring, with a bus every twenty minutes."),
+            ("Deal alert: bikes up to 30% off...", "The town's bike shop is selling last year's models at a discount until the end of the month, the owner said."),
+            ("Library extends its opening hours", "The central library will stay open until nine in the evening on weekdays from January, the council announced."),
+        ];
+        let mut dump = String::from("Council closes the old bridge for two years\n\n");
+        for p in EN {
+            dump.push_str(p);
+            dump.push_str("\n\n");
+        }
+        for (h, s) in teasers {
+            dump.push_str(&format!("{h}\n\n{s}\n\n"));
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text.starts_with("Pupils went")).unwrap();
+        assert!(d.reason.contains("teaser list (4 headline and snippet pairs"), "{}", d.reason);
     }
 
     #[test]
