@@ -352,6 +352,10 @@ fn mark_teaser_runs(blocks: &mut [Block], threshold: f64) {
             if k < n && snippet(&blocks[k]) && !(k + 1 < n && blocks[k + 1].is_prose() && !headline(&blocks[k + 1])) {
                 pairs += 1;
                 j = k + 1;
+                // an image label (alt text) may sit between a snippet and the next headline
+                if j + 1 < n && blocks[j].words <= 6 && !blocks[j].ends_sentence() && headline(&blocks[j + 1]) && !headline(&blocks[j]) {
+                    j += 1;
+                }
             } else {
                 break;
             }
