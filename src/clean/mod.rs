@@ -134,11 +134,16 @@ impl Block {
     }
 
     fn header_line(&self) -> bool {
-        self.words <= 16
-            && !self.ends_sentence_strictly()
-            && (crate::meta::text::byline_authors(&self.text).is_some_and(|_| self.text.split_whitespace().count() <= 8)
-                || crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len())
-                || (self.stops <= 1 && rules::has_timestamp(&self.text)))
+        if self.words > 16 || self.ends_sentence_strictly() {
+            return false;
+        }
+        let digits = self.text.bytes().any(|c| c.is_ascii_digit());
+        // bylines open with their word (`By …`, `Par …`) or follow a date (`27.03.2017 par …`)
+        let byline_shaped = self.text.split_whitespace().count() <= 8
+            && (digits || self.text.split_whitespace().next().is_some_and(|w| rules::BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b))));
+        (byline_shaped && crate::meta::text::byline_authors(&self.text).is_some())
+            || (digits && crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
+            || (digits && self.stops <= 1 && rules::has_timestamp(&self.text))
     }
 
     fn ends_sentence_strictly(&self) -> bool {
@@ -482,7 +487,17 @@ const REPEAT_NGRAM: usize = 6;
 /// already in the body is dropped.
 fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
     use std::collections::HashSet;
-    use std::hash::{Hash, Hasher};
+    // FNV-1a over the n-gram's words: cheap, and collisions only cost a kept repeat
+    let fnv = |ws: &[&str]| {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for w in ws {
+            for &c in w.as_bytes().iter().chain(b" ") {
+                h ^= u64::from(c);
+                h = h.wrapping_mul(0x100000001b3);
+            }
+        }
+        h
+    };
     let mut seen: HashSet<u64> = HashSet::new();
     let mut grams: Vec<u64> = Vec::new();
     for (j, b) in blocks.iter().enumerate() {
@@ -491,11 +506,7 @@ fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]
         }
         let words: Vec<&str> = b.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         grams.clear();
-        for w in words.windows(REPEAT_NGRAM) {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            grams.push(h.finish());
-        }
+        grams.extend(words.windows(REPEAT_NGRAM).map(fnv));
         if grams.len() >= 4 {
             let old = grams.iter().filter(|g| seen.contains(g)).count();
             if old * 10 >= grams.len() * 6 {
@@ -649,13 +660,16 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
 
     // 2. Blocks, with what the rules say of each.
     let mut blocks = blocks(&lines, &skip, width);
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for b in &blocks {
-        *seen.entry(b.text.to_lowercase()).or_default() += 1;
+    let lowers: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for l in &lowers {
+        *seen.entry(l.as_str()).or_default() += 1;
     }
-    for b in &mut blocks {
-        b.duplicate = seen[&b.text.to_lowercase()];
-        b.chrome = rules::chrome_rule(&b.text, b.words).or_else(|| rules::caption_rule(&b.text, b.words)).or_else(|| rules::notice_rule(&b.text, b.words))
+    for (b, lower) in blocks.iter_mut().zip(&lowers) {
+        b.duplicate = seen[lower.as_str()];
+        b.chrome = rules::chrome_rule(&b.text, b.words)
+            .or_else(|| rules::caption_rule(&b.text, lower, b.words))
+            .or_else(|| rules::notice_rule(lower, b.words))
             .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| "teaser: a headline glued to its snippet".to_string()))
             .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words))).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())

@@ -98,8 +98,8 @@ const END_MARKERS: &[&str] = &[
     r"categories\s*:", r"mots-clés", r"schlagworte", r"etiquetas\s*:",
 ];
 
-static END_MARKER_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(END_MARKERS.iter().map(|p| format!(r"(?i)^(?:{p})"))).expect("end marker patterns")
+static END_MARKER_SET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{})", END_MARKERS.join("|"))).expect("end marker patterns")
 });
 
 /// Whether a short line opens what follows an article (see [`END_MARKERS`]).
@@ -133,16 +133,25 @@ const NOTICE_PHRASES: &[&str] = &[
     "already a subscriber", "this content is for subscribers", "réservé aux abonnés", "nur für abonnenten",
 ];
 
+/// One literal alternation per phrase list: the regex engine searches them all in one pass.
+fn literal_alternation(phrases: &[&str]) -> Regex {
+    let alts: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&alts.join("|")).expect("phrase list")
+}
+
+static CAPTION_MARKER_RE: LazyLock<Regex> = LazyLock::new(|| literal_alternation(CAPTION_MARKERS));
+static NOTICE_RE: LazyLock<Regex> = LazyLock::new(|| literal_alternation(NOTICE_PHRASES));
+
 /// A block with a notice phrase is a notice up to this many words.
 pub const NOTICE_WORDS: usize = 150;
 
 /// Why a block is a consent or paywall notice, if it is one.
-pub fn notice_rule(text: &str, words: usize) -> Option<String> {
+/// `lower` is the block's text lowercased.
+pub fn notice_rule(lower: &str, words: usize) -> Option<String> {
     if words > NOTICE_WORDS {
         return None;
     }
-    let lower = text.to_lowercase();
-    NOTICE_PHRASES.iter().find(|m| lower.contains(*m)).map(|m| format!("consent or paywall notice (has {m:?})"))
+    NOTICE_RE.find(lower).map(|m| format!("consent or paywall notice (has {:?})", m.as_str()))
 }
 
 /// Agencies and picture desks whose name ends a photo credit.
@@ -151,14 +160,25 @@ const PHOTO_AGENCIES: &str = "AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Bloom
 /// Shapes of captions: a credit at the end (`… Jaafar ASHTIYEH / AFP`, `(Manu Fernandez/AP)`,
 /// `(Source: NASA)`), or the wire-caption dateline `Tuesday, Nov. 19, 2019` (weekday, date and
 /// year, which article text rarely spells out in full).
-static CAPTION_SHAPES: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
-        format!(r"(?:/\s*|\(\s*|\b(?:photo|image|picture|credit|source|foto|bild|crédit)s?\s*:\s*)(?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?|via getty images))?\s*\)?\.?\s*$"),
-        r"(?i)\((?:photo|image|picture|source|credit|foto|bild|crédit|fonte|fuente)s?\s*:\s*[^()]{1,60}\)\.?\s*$".to_string(),
-        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b".to_string(),
-    ])
-    .expect("caption shapes")
+static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?:/\s*|\(\s*|(?-u:\b)(?i:photo|image|picture|credit|source|foto|bild|crédit)s?\s*:\s*)(?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?|via getty images))?\s*\)?\.?\s*$)|(?i:\((?:photo|image|picture|source|credit|foto|bild|crédit|fonte|fuente)s?\s*:\s*[^()]{{1,60}}\)\.?\s*$)"
+    ))
+    .expect("caption credit")
 });
+static WIRE_CAPTION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d{2}(?-u:\b)")
+        .expect("wire caption date")
+});
+
+/// The last `n` bytes of `s` (or all of it), cut at a character boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
 
 /// A block with a caption marker is a caption up to this many words.
 pub const CAPTION_WORDS: usize = 70;
@@ -168,22 +188,22 @@ pub const CAPTION_WORDS: usize = 70;
 static IMAGE_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\[\]]{0,60}\]$").unwrap());
 
 /// Why a block is a photo caption or credit, if it is one.
-pub fn caption_rule(text: &str, words: usize) -> Option<String> {
+/// `lower` is `text` lowercased.
+pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
     if words > CAPTION_WORDS {
         return None;
     }
     if words <= 6 && IMAGE_PLACEHOLDER.is_match(text.trim()) {
         return Some("photo caption or image placeholder (a bracketed label alone)".into());
     }
-    let lower = text.to_lowercase();
-    if let Some(m) = CAPTION_MARKERS.iter().find(|m| lower.contains(*m)) {
-        return Some(format!("photo caption or credit (has {:?})", m.trim()));
+    if let Some(m) = CAPTION_MARKER_RE.find(lower) {
+        return Some(format!("photo caption or credit (has {:?})", m.as_str().trim()));
     }
-    let shapes = CAPTION_SHAPES.matches(text);
-    if shapes.matched(0) || shapes.matched(1) {
+    // credits end the caption: only the end of the block is searched
+    if CAPTION_CREDIT_END.is_match(tail(text.trim_end(), 120)) {
         return Some("photo caption or credit (ends with a picture credit)".into());
     }
-    if shapes.matched(2) && words <= CAPTION_WORDS / 2 + 10 {
+    if words <= CAPTION_WORDS / 2 + 10 && (text.contains(", 19") || text.contains(", 20")) && WIRE_CAPTION_DATE.is_match(text) {
         return Some("photo caption (wire-caption date: weekday, date and year)".into());
     }
     None
@@ -235,7 +255,7 @@ pub fn glued_headline(text: &str) -> bool {
 /// A clock time and a year on one line (`10:48, Tue, Nov 19, 2019`, `2019-11-19 10:48`): a
 /// timestamp, whatever the date format.
 static TIMESTAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\b\d{1,2}[:h.]\d{2}\b.*\b(?:19|20)\d{2}\b)|(?:\b(?:19|20)\d{2}\b.*\b\d{1,2}[:h]\d{2}\b)").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:(?-u:\b)\d{1,2}[:h.]\d{2}(?-u:\b).*(?-u:\b)(?:19|20)\d{2}(?-u:\b))|(?:(?-u:\b)(?:19|20)\d{2}(?-u:\b).*(?-u:\b)\d{1,2}[:h]\d{2}(?-u:\b))").unwrap());
 
 /// Whether a line carries a timestamp (clock time and year).
 pub fn has_timestamp(text: &str) -> bool {
@@ -283,6 +303,10 @@ pub fn stop_words(text: &str) -> usize {
     }
     n
 }
+
+/// Words that open a byline (`By Jane Doe`, `Par …`, `Von …`): a short line starting with one
+/// is checked as a byline.
+pub const BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "przez", "от"];
 
 /// A line of at most this many words is "short": chrome phrases in it make it chrome.
 pub const SHORT_LINE_WORDS: usize = 14;
@@ -400,18 +424,26 @@ mod tests {
         assert_eq!(stop_words("Politics Business Technology Science"), 0);
     }
 
+    fn caption_rule_t(t: &str, w: usize) -> Option<String> {
+        caption_rule(t, &t.to_lowercase(), w)
+    }
+
+    fn notice_rule_t(t: &str, w: usize) -> Option<String> {
+        notice_rule(&t.to_lowercase(), w)
+    }
+
     #[test]
     fn captions_notices_and_end_markers() {
-        assert!(caption_rule("Protesters gather outside parliament on Monday. (AP Photo/Jane Doe)", 9).is_some());
-        assert!(caption_rule("Le Premier ministre, à gauche, et le président (Photo: AFP)", 10).is_some());
-        assert!(caption_rule("The prime minister said the plan would be published next week, after the vote.", 15).is_none());
-        assert!(caption_rule("A man rides a donkey in the village on November 19, 2019. Jaafar ASHTIYEH / AFP", 15).is_some());
-        assert!(caption_rule("Rafael Nadal celebrates a point in Madrid, Spain, Tuesday, Nov. 19, 2019.", 12).is_some());
-        assert!(caption_rule("The icy moon Europa rising above Jupiter's cloud tops. (Source: NASA)", 11).is_some());
-        assert!(caption_rule("[1203947_1]", 2).is_some());
-        assert!(caption_rule("The agency said on Tuesday that it had been told about the plan by AP reporters.", 16).is_none());
-        assert!(notice_rule("Diese Website verwendet Cookies, um Ihnen den bestmöglichen Service zu bieten.", 11).is_some());
-        assert!(notice_rule("You have reached your limit of free articles this month.", 10).is_some());
+        assert!(caption_rule_t("Protesters gather outside parliament on Monday. (AP Photo/Jane Doe)", 9).is_some());
+        assert!(caption_rule_t("Le Premier ministre, à gauche, et le président (Photo: AFP)", 10).is_some());
+        assert!(caption_rule_t("The prime minister said the plan would be published next week, after the vote.", 15).is_none());
+        assert!(caption_rule_t("A man rides a donkey in the village on November 19, 2019. Jaafar ASHTIYEH / AFP", 15).is_some());
+        assert!(caption_rule_t("Rafael Nadal celebrates a point in Madrid, Spain, Tuesday, Nov. 19, 2019.", 12).is_some());
+        assert!(caption_rule_t("The icy moon Europa rising above Jupiter's cloud tops. (Source: NASA)", 11).is_some());
+        assert!(caption_rule_t("[1203947_1]", 2).is_some());
+        assert!(caption_rule_t("The agency said on Tuesday that it had been told about the plan by AP reporters.", 16).is_none());
+        assert!(notice_rule_t("Diese Website verwendet Cookies, um Ihnen den bestmöglichen Service zu bieten.", 11).is_some());
+        assert!(notice_rule_t("You have reached your limit of free articles this month.", 10).is_some());
         assert!(end_marker("12 thoughts on “How to save money”", 6));
         assert!(end_marker("Laisser un commentaire", 3));
         assert!(end_marker("About the author", 3));
