@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::embed::twitter::{find_text_tweets, is_tweet_chrome};
-use crate::model::{word_count, Paragraph, ParagraphKind, Tweet};
+use crate::model::{Paragraph, ParagraphKind, Tweet};
 use crate::options::{Favor, Options};
 
 /// What became of a line.
@@ -89,6 +89,12 @@ struct Block {
     /// Set by the classification.
     chrome: Option<String>,
     duplicate: usize,
+    /// Function words in the text ([`rules::stop_words`]).
+    stops: usize,
+    /// A byline or dateline ([`Block::header_line`]).
+    header: bool,
+    /// Chrome that sits inside articles (captions, in-text teasers): it costs less.
+    furniture: bool,
     score: f64,
 }
 
@@ -101,11 +107,54 @@ impl Block {
     fn is_prose(&self) -> bool {
         (self.words >= 10 && self.ends_sentence()) || self.words >= 25
     }
+
+    /// A short line that reads like a piece of running text (a subheading, a list item, a
+    /// quote): it has function words, as sentences do and menu labels do not.
+    fn is_fragment(&self) -> bool {
+        self.words >= 3 && self.stops * 5 >= self.words
+    }
+
+    /// A long run of words with no sentence punctuation and few function words: a tag cloud
+    /// or a keyword list, not prose.
+    fn is_word_list(&self) -> bool {
+        self.words >= 20
+            && self.stops * 10 < self.words
+            && !self.text.contains(['.', ',', ';', ':', '!', '?', '。', '、', '，'])
+    }
+
+    /// A short line made of names only: no function word at all (menu entries, tags).
+    fn is_label(&self) -> bool {
+        self.words <= 6 && self.stops == 0
+    }
+
+    /// A byline (`By Jane Doe`) or a line that is little more than a date (computed once, in
+    /// [`Block::header_line`]).
+    fn is_header_line(&self) -> bool {
+        self.header
+    }
+
+    fn header_line(&self) -> bool {
+        if self.words > 16 || self.ends_sentence_strictly() {
+            return false;
+        }
+        let digits = self.text.bytes().any(|c| c.is_ascii_digit());
+        // bylines open with their word (`By …`, `Par …`) or follow a date (`27.03.2017 par …`)
+        let byline_shaped = self.text.split_whitespace().count() <= 8
+            && (digits || self.text.split_whitespace().next().is_some_and(|w| rules::BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b))));
+        (byline_shaped && crate::meta::text::byline_authors(&self.text).is_some())
+            || (digits && crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
+            || (digits && self.stops <= 1 && rules::has_timestamp(&self.text))
+    }
+
+    fn ends_sentence_strictly(&self) -> bool {
+        let t = self.text.trim_end();
+        t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("..") && self.words > 6
+    }
 }
 
 /// Width at which the dump is hard-wrapped, if it is.
 fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut lens: Vec<usize> = lines.iter().map(|l| l.trim_end().chars().count()).filter(|&n| n > 0).collect();
+    let mut lens: Vec<usize> = lines.iter().map(|l| display_width(l.trim_end())).filter(|&n| n > 0).collect();
     if lens.len() < 8 {
         return None;
     }
@@ -124,12 +173,53 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     }
 }
 
+/// Scripts written without spaces (Han, kana, Thai...): one word every [`CJK_CHARS_PER_WORD`]
+/// characters, so that a Japanese paragraph weighs like an English one.
+const CJK_CHARS_PER_WORD: usize = 2;
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0x0E80..=0x0EFF | 0x1000..=0x109F)
+}
+
+/// Characters that take two columns in a terminal (Han, kana, Hangul, full-width forms and
+/// CJK punctuation): renderers wrap at columns, not characters.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Width of a line in terminal columns.
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// Words of a block: alphanumeric runs, with runs of unspaced scripts counted by length.
+fn text_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    let mut unspaced: usize = 0;
+    for c in text.chars() {
+        if is_unspaced_script(c) {
+            unspaced += 1;
+            in_word = false;
+            continue;
+        }
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n + unspaced.div_ceil(CJK_CHARS_PER_WORD)
+}
+
 fn indent_of(line: &str) -> usize {
     line.chars().take_while(|c| c.is_whitespace()).count()
 }
 
 fn first_word_len(line: &str) -> usize {
-    line.split_whitespace().next().map_or(0, |w| w.chars().count())
+    // text in a wide script can be broken between any two characters
+    line.split_whitespace().next().map_or(0, |w| if w.starts_with(is_wide) { 2 } else { display_width(w) })
 }
 
 fn collapse_ws(s: &str) -> String {
@@ -161,7 +251,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
             && match width {
                 Some(w) => {
                     let prev = lines[i - 1].trim_end();
-                    let prev_len = prev.chars().count();
+                    let prev_len = display_width(prev);
                     let cont_indent = bullet_rest.is_none()
                         && (indent == indent_of(prev) || (out.last().is_some_and(|b| b.bullet) && indent > out.last().unwrap().indent));
                     cont_indent && prev_len + 1 + first_word_len(line) > w.saturating_sub(1)
@@ -170,7 +260,10 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
             };
         if joins {
             let b = out.last_mut().unwrap();
-            b.text.push(' ');
+            // wide scripts are written without spaces: the line break was not one
+            if !(b.text.ends_with(is_wide) || text.starts_with(is_wide)) {
+                b.text.push(' ');
+            }
             b.text.push_str(text);
             b.last = i;
         } else {
@@ -183,6 +276,9 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 indent,
                 chrome: None,
                 duplicate: 0,
+                stops: 0,
+                header: false,
+                furniture: false,
                 score: 0.0,
             });
         }
@@ -190,21 +286,40 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     }
     for b in &mut out {
         b.text = collapse_ws(&b.text);
-        b.words = word_count(&b.text);
+        b.words = text_words(&b.text);
+        b.stops = rules::stop_words(&b.text);
+        b.header = b.header_line();
     }
     out
 }
 
 /// Score of one block for the densest-span search: prose earns, everything else costs.
 fn score(b: &Block, threshold: f64) -> f64 {
+    if b.furniture {
+        // captions and in-text teasers sit inside articles: they break the text but do not
+        // say that the article has ended
+        return -threshold * FURNITURE_COST;
+    }
     if b.chrome.is_some() {
         return -threshold * 2.0;
+    }
+    if b.words == 0 {
+        // a lone bullet or a symbol: renderer residue, no evidence either way
+        return -1.0;
     }
     if b.duplicate > 1 && !b.is_prose() {
         return -(b.words as f64).max(threshold);
     }
     let w = b.words as f64;
     let mut s = w - threshold;
+    if s < 0.0 {
+        if b.is_fragment() {
+            // in-body short lines (subheadings, list items, short paragraphs) cost less
+            s *= 0.5;
+        } else if b.is_label() {
+            s *= 1.25;
+        }
+    }
     if b.bullet {
         s -= threshold / 2.0;
     }
@@ -213,6 +328,59 @@ fn score(b: &Block, threshold: f64) -> f64 {
     }
     s
 }
+
+/// Headline + snippet pairs in a row that make a teaser list ([`mark_teaser_runs`]).
+const TEASER_RUN_PAIRS: usize = 4;
+/// A teaser snippet has at most this many words.
+const TEASER_SNIPPET_WORDS: usize = 60;
+
+/// Lists of other articles: a headline, maybe a byline or date, a one-paragraph snippet, again
+/// and again. Articles with subheadings have several paragraphs under most of them; a run of
+/// [`TEASER_RUN_PAIRS`] single short snippets under headlines is a teaser list.
+fn mark_teaser_runs(blocks: &mut [Block], threshold: f64) {
+    let headline = |b: &Block| {
+        b.chrome.is_none() && !b.bullet && (4..=20).contains(&b.words) && (!b.ends_sentence() || b.text.ends_with("...") || b.text.ends_with('…'))
+    };
+    let snippet = |b: &Block| b.chrome.is_none() && !b.bullet && b.is_prose() && b.words <= TEASER_SNIPPET_WORDS;
+    let n = blocks.len();
+    let mut i = 0;
+    while i < n {
+        // pairs starting at i
+        let mut j = i;
+        let mut pairs = 0;
+        while j + 1 < n && headline(&blocks[j]) {
+            let mut k = j + 1;
+            while k < n && k <= j + 2 && blocks[k].header {
+                k += 1;
+            }
+            // a snippet stands alone: the next block is another headline, not more text
+            if k < n && snippet(&blocks[k]) && !(k + 1 < n && blocks[k + 1].is_prose() && !headline(&blocks[k + 1])) {
+                pairs += 1;
+                j = k + 1;
+                // an image label (alt text) may sit between a snippet and the next headline
+                if j + 1 < n && blocks[j].words <= 6 && !blocks[j].ends_sentence() && headline(&blocks[j + 1]) && !headline(&blocks[j]) {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if pairs >= TEASER_RUN_PAIRS {
+            for b in &mut blocks[i..j] {
+                if b.chrome.is_none() {
+                    b.chrome = Some(format!("teaser list ({pairs} headline and snippet pairs in a row)"));
+                    b.score = score(b, threshold);
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Cost of a caption or in-text teaser inside the span, in thresholds (page chrome costs 2).
+const FURNITURE_COST: f64 = 0.5;
 
 /// Largest-sum contiguous run of blocks (Kadane); `None` when no block scores above zero.
 fn densest_span(scores: &[f64]) -> Option<(usize, usize)> {
@@ -233,6 +401,222 @@ fn densest_span(scores: &[f64]) -> Option<(usize, usize)> {
     best_span
 }
 
+/// Split the span `s..=e` into pieces at end markers (comments, tags, the author box:
+/// [`rules::end_marker`]) that sit between two runs of text: (first, last, summed score, end
+/// marker that opened the piece) of each piece with a positive score.
+fn split_span(blocks: &[Block], s: usize, e: usize) -> Vec<(usize, usize, f64, Option<usize>)> {
+    let mut pieces = Vec::new();
+    let (mut start, mut sum, mut gap) = (s, 0.0, 0.0);
+    let mut gap_start: Option<usize> = None;
+    let mut marker: Option<usize> = None;
+    let mut opened_by: Option<usize> = None;
+    for (j, b) in blocks.iter().enumerate().take(e + 1).skip(s) {
+        if b.score < 0.0 {
+            gap_start.get_or_insert(j);
+            gap += b.score;
+            if !b.is_prose() && rules::end_marker(&b.text, b.words) {
+                marker.get_or_insert(j);
+            }
+            continue;
+        }
+        if let Some(g) = gap_start.take() {
+            if marker.is_some() {
+                if sum > 0.0 {
+                    pieces.push((start, g - 1, sum, opened_by));
+                }
+                opened_by = marker;
+                start = j;
+                sum = 0.0;
+            } else {
+                sum += gap;
+            }
+        }
+        marker = None;
+        gap = 0.0;
+        sum += b.score;
+    }
+    pieces.push((start, e, sum, opened_by));
+    pieces
+}
+
+/// Of the pieces of a span, the article is the first one that carries at least this share of
+/// the text of the largest (a comment section can outweigh a short article; a teaser block
+/// before the article rarely weighs a third of it).
+const PIECE_SHARE: f64 = 0.3;
+
+/// How many of the last kept blocks may be an author box ([`drop_trailing_bio`]).
+const BIO_TAIL_BLOCKS: usize = 3;
+
+/// The author box after an article names the author of the byline (`Jane Doe is a reporter
+/// covering…`). Among the last kept blocks, one that names a byline author (two words or
+/// more) is dropped, with what follows it.
+fn drop_trailing_bio(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
+    let mut names: Vec<String> = Vec::new();
+    for b in blocks.iter().filter(|b| b.header) {
+        if let Some(a) = crate::meta::text::byline_authors(&b.text) {
+            names.extend(a.into_iter().filter(|n| n.split_whitespace().count() >= 2));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&j| keep[j]).collect();
+    // the first two paragraphs are never the author box
+    let tail = BIO_TAIL_BLOCKS.min(kept.len().saturating_sub(2));
+    for &j in &kept[kept.len() - tail..] {
+        let b = &blocks[j];
+        if b.words > 120 {
+            continue;
+        }
+        if let Some(n) = names.iter().find(|n| b.text.contains(n.as_str())) {
+            let n = n.clone();
+            for &k in kept.iter().filter(|&&k| k >= j) {
+                keep[k] = false;
+                reason[k] = format!("author box after the article (names the byline's author {n:?})");
+            }
+            return;
+        }
+    }
+}
+
+/// Word n-grams compared by [`drop_repeated_text`].
+const REPEAT_NGRAM: usize = 6;
+
+/// Pages repeat text: a lead shown twice, a caption under each photo, a second copy of the
+/// article (AMP or noscript) glued to the first. A kept block most of whose word n-grams are
+/// already in the body is dropped.
+fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
+    use std::collections::HashSet;
+    // FNV-1a over the n-gram's words: cheap, and collisions only cost a kept repeat
+    let fnv = |ws: &[&str]| {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for w in ws {
+            for &c in w.as_bytes().iter().chain(b" ") {
+                h ^= u64::from(c);
+                h = h.wrapping_mul(0x100000001b3);
+            }
+        }
+        h
+    };
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut grams: Vec<u64> = Vec::new();
+    for (j, b) in blocks.iter().enumerate() {
+        if !keep[j] {
+            continue;
+        }
+        let words: Vec<&str> = b.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        grams.clear();
+        grams.extend(words.windows(REPEAT_NGRAM).map(fnv));
+        if grams.len() >= 4 {
+            let old = grams.iter().filter(|g| seen.contains(g)).count();
+            if old * 10 >= grams.len() * 6 {
+                keep[j] = false;
+                reason[j] = format!("repeats text already in the body ({}% of its {REPEAT_NGRAM}-word runs)", old * 100 / grams.len());
+                continue;
+            }
+        }
+        seen.extend(grams.iter().copied());
+    }
+}
+
+/// The span often starts with the page's header: a deck (standfirst), then a byline and a
+/// dateline. When a byline or dateline comes within the first blocks of the span, before any
+/// long run of prose, everything up to it is header, not body.
+fn trim_span_head(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reason: &mut [String], above: &mut [bool]) {
+    let mut words_before = 0;
+    let mut prose_before = 0;
+    let mut last_header = None;
+    for j in s..=e.min(s + 6) {
+        let b = &blocks[j];
+        if keep[j] && b.is_header_line() {
+            last_header = Some(j);
+            continue;
+        }
+        if !keep[j] {
+            continue;
+        }
+        if b.is_prose() {
+            prose_before += 1;
+        }
+        words_before += b.words;
+        if prose_before > 2 || words_before > 80 {
+            break;
+        }
+    }
+    let Some(h) = last_header else { return };
+    // something must follow the header inside the span
+    if !(h + 1..=e).any(|j| keep[j] && blocks[j].is_prose()) {
+        return;
+    }
+    // The first block may be the title itself (the span started at the headline): it is when
+    // a deck follows it, or when nothing headline-like sits right above the span.
+    let non_header = (s..h).filter(|&j| keep[j] && !blocks[j].is_header_line()).count();
+    let above_is_title = (s.saturating_sub(3)..s).rev().find(|&j| blocks[j].chrome.is_none()).is_some_and(|j| {
+        looks_like_title(&blocks[j]) && blocks[j].words >= 4 && !blocks[j].is_header_line()
+    });
+    let title_first = looks_like_title(&blocks[s]) && !blocks[s].is_header_line() && (non_header >= 2 || !above_is_title);
+    for j in s..=h {
+        if !keep[j] {
+            continue;
+        }
+        keep[j] = false;
+        above[j] = !blocks[j].is_header_line() && !(j == s && title_first);
+        reason[j] = if blocks[j].is_header_line() {
+            "header line (byline or dateline) at the top of the main text span".into()
+        } else {
+            format!("deck or kicker above the byline/dateline at the top of the main text span ({} words)", blocks[j].words)
+        };
+    }
+}
+
+/// Teaser lists (other articles' headlines, bylines, dates and snippets) often follow the
+/// article closely enough to join the densest span. Bylines and datelines inside the span,
+/// after the article has started, mark them: from the first one on, when at least two follow,
+/// the span is cut (with the short headline lines just above the first one).
+fn trim_teaser_tail(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reason: &mut [String]) {
+    let mut prose = 0;
+    let mut prose_words = 0;
+    let mut cut = None;
+    for j in s..=e {
+        if !keep[j] {
+            continue;
+        }
+        let b = &blocks[j];
+        if prose >= 2 && prose_words >= 100 && b.is_header_line() {
+            let later = (j..=e).filter(|&k| keep[k] && blocks[k].is_header_line()).count();
+            if later >= 2 {
+                cut = Some(j);
+                break;
+            }
+        }
+        if b.is_prose() {
+            prose += 1;
+            prose_words += b.words;
+        }
+    }
+    let Some(mut c) = cut else { return };
+    let first = c;
+    let mut back = 0;
+    while c > s && back < 3 {
+        let p = &blocks[c - 1];
+        if keep[c - 1] && p.words <= 15 && !p.ends_sentence() {
+            c -= 1;
+            back += 1;
+        } else if !keep[c - 1] {
+            c -= 1;
+        } else {
+            break;
+        }
+    }
+    let n = (first..=e).filter(|&k| keep[k] && blocks[k].is_header_line()).count();
+    for j in c..=e {
+        if keep[j] {
+            keep[j] = false;
+            reason[j] = format!("teaser list after the article ({n} bylines/datelines of other articles follow in the span)");
+        }
+    }
+}
+
 fn looks_like_heading(b: &Block) -> bool {
     (2..=16).contains(&b.words) && !b.ends_sentence() && !b.bullet && b.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic())
 }
@@ -240,6 +624,7 @@ fn looks_like_heading(b: &Block) -> bool {
 fn looks_like_title(b: &Block) -> bool {
     (3..=40).contains(&b.words)
         && !b.bullet
+        && !b.is_header_line()
         && b.chrome.is_none()
         && !b.text.trim_end().ends_with('.')
         && crate::meta::dates::find_date(&b.text).is_none_or(|d| d.end - d.start < b.text.len() / 2)
@@ -275,21 +660,48 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
 
     // 2. Blocks, with what the rules say of each.
     let mut blocks = blocks(&lines, &skip, width);
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for b in &blocks {
-        *seen.entry(b.text.to_lowercase()).or_default() += 1;
+    let lowers: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for l in &lowers {
+        *seen.entry(l.as_str()).or_default() += 1;
     }
-    for b in &mut blocks {
-        b.duplicate = seen[&b.text.to_lowercase()];
-        b.chrome = rules::chrome_rule(&b.text, b.words).or_else(|| {
+    for (b, lower) in blocks.iter_mut().zip(&lowers) {
+        b.duplicate = seen[lower.as_str()];
+        b.chrome = rules::chrome_rule(&b.text, b.words)
+            .or_else(|| rules::caption_rule(&b.text, lower, b.words))
+            .or_else(|| rules::notice_rule(lower, b.words))
+            .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| "teaser: a headline glued to its snippet".to_string()))
+            .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words))).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
         });
+        b.furniture = b.chrome.as_deref().is_some_and(|r| r.starts_with("photo caption") || r.starts_with("teaser prefix"));
         b.score = score(b, threshold);
     }
 
+    mark_teaser_runs(&mut blocks, threshold);
+
     // 3. The body: the densest span of text.
     let scores: Vec<f64> = blocks.iter().map(|b| b.score).collect();
-    let span = densest_span(&scores);
+    let mut span = densest_span(&scores);
+    let mut split_reason: Vec<(usize, usize, String)> = Vec::new();
+    if let Some((s, e)) = span {
+        let pieces = split_span(&blocks, s, e);
+        if pieces.len() > 1 {
+            let max = pieces.iter().map(|p| p.2).fold(0.0, f64::max);
+            let pick = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE).unwrap_or(0);
+            let (a, b, sum, _) = pieces[pick];
+            for (k, p) in pieces.iter().enumerate() {
+                if k != pick {
+                    let why = match p.3 {
+                        Some(m) => format!("{:?} (which opens what follows an article) separates it from the article", blocks[m].text),
+                        None => "page chrome separates it from the article".to_string(),
+                    };
+                    split_reason.push((p.0, p.1, format!("{why} (text score {:+.0} here, {:+.0} in the article)", p.2, sum)));
+                }
+            }
+            span = Some((a, b));
+        }
+    }
     let mut keep = vec![false; blocks.len()];
     let mut block_reason: Vec<String> = vec![String::new(); blocks.len()];
     if let Some((s, e)) = span {
@@ -305,6 +717,20 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             }
         }
     }
+    for (a, b, r) in &split_reason {
+        for j in *a..=*b {
+            if block_reason[j].is_empty() && blocks[j].chrome.is_none() {
+                block_reason[j] = r.clone();
+            }
+        }
+    }
+    let mut above_header = vec![false; blocks.len()];
+    if let Some((s, e)) = span {
+        trim_span_head(&blocks, s, e, &mut keep, &mut block_reason, &mut above_header);
+        trim_teaser_tail(&blocks, s, e, &mut keep, &mut block_reason);
+    }
+    drop_repeated_text(&blocks, &mut keep, &mut block_reason);
+    drop_trailing_bio(&blocks, &mut keep, &mut block_reason);
     for (i, b) in blocks.iter().enumerate() {
         if block_reason[i].is_empty() {
             block_reason[i] = match &b.chrome {
@@ -329,7 +755,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             let lo = fb.saturating_sub(6);
             for j in (lo..fb).rev() {
                 let b = &blocks[j];
-                if b.chrome.is_some() {
+                if b.chrome.is_some() || above_header[j] {
                     continue;
                 }
                 let is_header_line = crate::meta::text::is_dateline(&b.text) || crate::meta::text::byline_authors(&b.text).is_some();
@@ -435,7 +861,8 @@ mod tests {
     fn unwraps_hard_wrapped_paragraphs() {
         let para = "The quick brown fox jumps over the lazy dog while the farmer watches from the porch and wonders what the day will bring for the animals, the fields and the village that sleeps below the hill in the early morning light.";
         let mut wrapped = String::from("Home\n\nA headline about the fox and the dog\n\n");
-        let paras: Vec<String> = (1..=3).map(|i| format!("{para} Part {i}.")).collect();
+        // distinct paragraphs (a page repeating a paragraph loses the repeat)
+        let paras: Vec<String> = vec![EN[0].to_string(), para.to_string(), EN[2].to_string()];
         for p in &paras {
             let mut line = String::new();
             for w in p.split(' ') {
@@ -473,6 +900,226 @@ mod tests {
         assert_eq!(teaser.label, Label::Boilerplate);
         assert!(teaser.reason.contains("teaser"), "{}", teaser.reason);
         assert_eq!(x.decisions.len(), dump.lines().count());
+    }
+
+    /// Hard-wraps `text` at `width` columns, each line prefixed by `indent`.
+    fn wrap(text: &str, width: usize, indent: &str) -> String {
+        let mut out = String::new();
+        let mut line = String::from(indent);
+        for w in text.split(' ') {
+            if line.len() > indent.len() && line.chars().count() + 1 + w.chars().count() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line = String::from(indent);
+            }
+            if line.len() > indent.len() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        out.push_str(&line);
+        out
+    }
+
+    fn body(x: &TextExtraction) -> Vec<&str> {
+        x.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    const EN: [&str; 3] = [
+        "The city council voted on Tuesday night to close the old bridge over the river for at least two years, after engineers found cracks in three of its supporting piers during a routine inspection last month.",
+        "Drivers will have to use the ring road instead, which the council expects to add about fifteen minutes to the morning commute for people who live on the north bank and work in the centre of town.",
+        "The mayor said the decision had not been taken lightly, but that the safety of the people who cross the bridge every day had to come first, and that a new bridge would be designed as soon as possible.",
+    ];
+
+    #[test]
+    fn lynx_style_indented_wrap_at_72_columns() {
+        let mut dump = String::from("   [1]Home [2]News [3]Sport\n\n   Council closes the old bridge for two years\n\n");
+        for p in EN {
+            dump.push_str(&wrap(p, 72, "   "));
+            dump.push_str("\n\n");
+        }
+        dump.push_str("   [4]About us [5]Contact\n");
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        assert_eq!(x.title.as_deref(), Some("Council closes the old bridge for two years"));
+    }
+
+    #[test]
+    fn email_style_ragged_wrap_and_markdown_bullets() {
+        // wrapped at 66 columns, list items with '* ' bullets and a two-space hanging indent
+        let items = [
+            "engineers found cracks in three of the supporting piers of the bridge during the inspection",
+            "the repairs would cost more than building a new bridge from scratch, the report says",
+        ];
+        let mut dump = String::new();
+        dump.push_str(&wrap(EN[0], 66, ""));
+        dump.push_str("\n\nThe report gives two reasons for the closure:\n\n");
+        for it in items {
+            let w = wrap(it, 64, "");
+            for (k, l) in w.lines().enumerate() {
+                dump.push_str(if k == 0 { "* " } else { "  " });
+                dump.push_str(l);
+                dump.push('\n');
+            }
+        }
+        dump.push('\n');
+        dump.push_str(&wrap(EN[1], 66, ""));
+        dump.push_str("\n\n");
+        dump.push_str(&wrap(EN[2], 66, ""));
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(got.contains(&items[0]) && got.contains(&items[1]), "{got:#?}");
+        assert!(got.contains(&EN[0]) && got.contains(&EN[2]), "{got:#?}");
+        let item = x.paragraphs.iter().find(|p| p.text == items[0]).unwrap();
+        assert_eq!(item.kind, ParagraphKind::ListItem);
+    }
+
+    #[test]
+    fn japanese_wrapped_by_columns_joins_without_spaces() {
+        let para = "市議会は火曜日の夜、川に架かる古い橋を少なくとも二年間閉鎖することを決めた。先月の定期点検で、橋を支える三本の橋脚にひびが見つかったためである。運転者は環状道路を使う必要があり、通勤時間は十五分ほど長くなる見込みだ。";
+        // a renderer wrapping at 80 columns puts 40 wide characters on a line
+        let chars: Vec<char> = para.chars().collect();
+        let mut dump = String::from("ホーム\n\n");
+        for _ in 0..3 {
+            for chunk in chars.chunks(40) {
+                dump.push_str(&chunk.iter().collect::<String>());
+                dump.push('\n');
+            }
+            dump.push('\n');
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        assert!(!x.paragraphs.is_empty(), "{:#?}", x.decisions);
+        assert_eq!(x.paragraphs[0].text, para);
+    }
+
+    #[test]
+    fn deck_byline_and_dateline_are_header_not_body() {
+        let dump = format!(
+            "News\n\nCouncil closes the old bridge for two years\n\nEngineers found cracks in three piers, and the repairs would cost more than a new bridge, the council says in its report.\n\nBy Jane Doe\n\nPublished 10:48, Tue, Nov 19, 2019\n\n{}\n\n{}\n\n{}",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        assert_eq!(x.title.as_deref(), Some("Council closes the old bridge for two years"));
+        let deck = x.decisions.iter().find(|d| d.text.starts_with("Engineers found")).unwrap();
+        assert!(deck.reason.contains("deck"), "{}", deck.reason);
+    }
+
+    #[test]
+    fn teaser_list_after_the_article_is_cut() {
+        let dump = format!(
+            "Council closes the old bridge for two years\n\n{}\n\n{}\n\n{}\n\nSchools reopen after the storm\n\nBy John Roe\n\nNovember 18, 2019\n\nPupils went back to school on Monday after a week of closures caused by the storm that hit the coast, the education office said.\n\nNew bus line to the airport\n\nBy Ann Smith\n\nNovember 17, 2019\n\nA new bus line will link the town centre with the airport from next spring, with a bus every twenty minutes during the day.",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let teaser = x.decisions.iter().find(|d| d.text.starts_with("Pupils went")).unwrap();
+        assert_eq!(teaser.label, Label::Boilerplate);
+        assert!(teaser.reason.contains("teaser"), "{}", teaser.reason);
+    }
+
+    #[test]
+    fn comments_after_the_article_are_not_body() {
+        let dump = format!(
+            "Council closes the old bridge for two years\n\n{}\n\n{}\n\n{}\n\n12 comments\n\nmike_r\n\nThis is a disgrace, the council knew about the cracks for years and did nothing about them until it was far too late for everyone.\n\nanna\n\nI cross that bridge every day on my way to work and I had no idea it was in such a bad state, thank you for reporting this.",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let comment = x.decisions.iter().find(|d| d.text.starts_with("This is a disgrace")).unwrap();
+        assert!(comment.reason.contains("12 comments"), "{}", comment.reason);
+    }
+
+    #[test]
+    fn captions_notices_glued_teasers_and_repeats_are_dropped() {
+        let caption = "The old bridge over the river, left, seen from the north bank on Monday. (AP Photo/Jane Doe)";
+        let cookie = "This website uses cookies to improve your experience while you navigate through the website. You can opt out at any time in the settings.";
+        let glued = "Schools Reopen After The Storm Hits The CoastPupils went back to school on Monday after a week of closures caused by the storm.";
+        let dump = format!("{}\n\n{caption}\n\n{}\n\n{}\n\n{}\n\n{glued}\n\n{cookie}", EN[0], EN[1], EN[2], EN[0]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let why = |start: &str| x.decisions.iter().find(|d| d.text.starts_with(start)).unwrap().reason.clone();
+        assert!(why("The old bridge").contains("caption"));
+        assert!(why("This website").contains("notice"));
+        assert!(why("Schools Reopen").contains("glued"));
+        let repeat = x.decisions.iter().filter(|d| d.text == EN[0]).nth(1).unwrap();
+        assert!(repeat.reason.contains("repeats text"), "{}", repeat.reason);
+    }
+
+    #[test]
+    fn function_words_tell_fragments_from_menu_labels() {
+        let block = |t: &str| {
+            let lines = [t];
+            let mut b = blocks(&lines, &[false], None).remove(0);
+            b.score = 0.0;
+            b
+        };
+        // short in-body lines in several languages
+        for t in ["What the council decided", "Ce que le conseil a décidé", "Was der Rat beschlossen hat", "Lo que decidió el consejo"] {
+            assert!(block(t).is_fragment(), "{t}");
+        }
+        // menu labels
+        for t in ["World Politics Business", "Nachrichten Sport Kultur", "Accueil International"] {
+            let b = block(t);
+            assert!(!b.is_fragment() && b.is_label(), "{t}");
+        }
+        assert!(score(&block("What the council decided"), 10.0) > score(&block("World Politics Business"), 10.0));
+    }
+
+    #[test]
+    fn author_box_and_tag_cloud_after_the_article_are_dropped() {
+        let bio = "Jane Doe is a reporter covering city hall and transport for the Herald. She joined the paper in 2015 after ten years at the Coast Times.";
+        let tags = "bridge council river transport city hall engineers roads traffic commute north bank repairs safety mayor budget inspection piers closure ring road";
+        let dump = format!("Council closes the old bridge for two years\n\nBy Jane Doe\n\n{}\n\n{}\n\n{}\n\n{bio}\n\n{tags}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let why = |start: &str| x.decisions.iter().find(|d| d.text.starts_with(start)).unwrap().reason.clone();
+        assert!(why("Jane Doe is").contains("author box"), "{}", why("Jane Doe is"));
+        assert!(why("bridge council").contains("tag cloud"), "{}", why("bridge council"));
+    }
+
+    #[test]
+    fn captions_between_paragraphs_do_not_split_the_article() {
+        // w3m style: a caption and an image placeholder between every two paragraphs
+        let mut dump = String::from("Council closes the old bridge for two years\n\n");
+        for (i, p) in EN.iter().enumerate() {
+            dump.push_str(&wrap(p, 80, ""));
+            dump.push_str(&format!("\n\n[bridge_{i}]\n\nThe bridge seen from the north bank (Image: GETTY)\n\n"));
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn teaser_lists_of_headlines_and_snippets() {
+        let teasers = [
+            ("Schools reopen after the storm", "Pupils went back to school on Monday after a week of closures caused by the storm that hit the coast last week."),
+            ("New bus line to the airport", "A new bus line will link the town centre with the airport from next spring, with a bus every twenty minutes."),
+            ("Deal alert: bikes up to 30% off...", "The town's bike shop is selling last year's models at a discount until the end of the month, the owner said."),
+            ("Library extends its opening hours", "The central library will stay open until nine in the evening on weekdays from January, the council announced."),
+        ];
+        let mut dump = String::from("Council closes the old bridge for two years\n\n");
+        for p in EN {
+            dump.push_str(p);
+            dump.push_str("\n\n");
+        }
+        for (h, s) in teasers {
+            dump.push_str(&format!("{h}\n\n{s}\n\n"));
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text.starts_with("Pupils went")).unwrap();
+        assert!(d.reason.contains("teaser list (4 headline and snippet pairs"), "{}", d.reason);
+    }
+
+    #[test]
+    fn favor_moves_the_threshold() {
+        // a short paragraph between two long ones: kept for recall, dropped for precision
+        let dump = format!("{}\n\nThe bridge stays open until Friday, officials said.\n\n{}", EN[0], EN[1]);
+        let recall = extract_text_dump(&dump, &Options { favor: Favor::Recall, ..Options::default() });
+        let precision = extract_text_dump(&dump, &Options { favor: Favor::Precision, ..Options::default() });
+        assert!(recall.paragraphs.len() >= precision.paragraphs.len());
+        assert!(body(&recall).contains(&"The bridge stays open until Friday, officials said."));
     }
 
     #[test]

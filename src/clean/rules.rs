@@ -44,6 +44,11 @@ const CHROME_LINES: &[&str] = &[
     r"loading\.*", r"chargement(?: en cours)?\.*", r"video", r"vidéo", r"photo", r"photos", r"image",
     r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
     r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
+    r"no,? thanks", r"non merci", r"nein,? danke", r"no,? gracias", r"learn more", r"en savoir plus",
+    r"top (?:stories|news|articles)", r"recommended (?:articles|stories|reading|videos?)", r"editor'?s picks",
+    r"don'?t miss", r"ne manquez pas", r"more (?:in|from|on) .{1,40}", r"mehr (?:aus|von|zu) .{1,30}",
+    r"give feedback", r"survey", r"show (?:more|less|comments)", r"load more(?: comments)?", r"see more",
+    r"\d+\s*(?:of|/|de|von|di|sur)\s*\d+", r"\d+of\d+.*", r"(?:image|photo|picture|foto|bild) \d+ (?:of|de|von|di|sur) \d+",
 ];
 
 /// Phrases that make a short line (at most [`SHORT_LINE_WORDS`] words) chrome wherever they
@@ -62,6 +67,13 @@ const CHROME_PHRASES: &[&str] = &[
     "crédit photo", "bildquelle", "getty images", "afp photo", "reuters/", "shutterstock",
     "advertisement", "publicité", "anzeige", "published in", "this article was", "cet article a été",
     "enable javascript", "activez javascript", "your browser", "votre navigateur",
+    "stay up to date", "restez informé", "successfully subscribed", "succesfully subscribed",
+    "activation link", "if you enjoyed this article", "si vous avez aimé cet article", "support our journalism",
+    "become a member", "devenez membre", "unlimited access", "accès illimité", "already a subscriber",
+    "déjà abonné", "bereits abonnent", "sign up to receive", "delivered to your inbox", "in your inbox",
+    "photo:", "foto:", "photograph:", "(photo", "(foto", "credit:", "crédit :", "crédits :", "bild:",
+    "related topics", "more on this story", "around the web", "from around the web", "promoted stories",
+    "sponsored stories", "you may also be interested", "vous aimerez aussi", "on the same topic",
 ];
 
 /// Prefixes of teaser lines ("Read more: Another story"), chrome whatever their length.
@@ -69,8 +81,232 @@ const TEASER_PREFIXES: &[&str] = &[
     "read more:", "read more ", "read also:", "related:", "see also:", "more:", "watch:", "listen:",
     "lire aussi :", "lire aussi:", "lire aussi", "à lire aussi", "a lire aussi", "à lire :", "voir aussi",
     "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
-    "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "► ", "→ ", ">> ",
+    "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "see more:", "► ", "→ ", ">> ",
 ];
+
+/// Lines that open what comes after an article (comments, related articles, tags, the author
+/// box): the body does not go on past them. Case-insensitive, matched at the start of the line.
+const END_MARKERS: &[&str] = &[
+    r"\d+ (?:comments?|responses?|replies|thoughts|commentaires?|kommentare?|comentarios?|commenti|comentários?|reacties)\b",
+    r"(?:top rated |recent |latest |reader |view |show |read )?comments?\b", r"commentaires?\b", r"kommentare?\b",
+    r"comentarios?\b", r"comentários?\b", r"commenti\b", r"reacties\b", r"leave a (?:comment|reply)", r"post a comment",
+    r"add a comment", r"join the (?:discussion|conversation)", r"comments are closed", r"laisser un commentaire",
+    r"réagissez", r"deixe (?:um |seu |sua |suas )?(?:comentário|dúvidas|opini)", r"deja (?:un |tu )?comentario",
+    r"lascia un commento", r"schreiben sie einen kommentar", r"what do you think\?", r"share your thoughts",
+    r"about the author", r"à propos de l'auteur", r"sobre o autor", r"sobre el autor", r"über den autor",
+    r"posted in\b", r"filed under\b", r"tags?\s*:", r"tagged\s*:?",
+    r"categories\s*:", r"mots-clés", r"schlagworte", r"etiquetas\s*:",
+];
+
+static END_MARKER_SET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{})", END_MARKERS.join("|"))).expect("end marker patterns")
+});
+
+/// Whether a short line opens what follows an article (see [`END_MARKERS`]).
+pub fn end_marker(text: &str, words: usize) -> bool {
+    if words > 12 {
+        return false;
+    }
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    END_MARKER_SET.is_match(t)
+}
+
+/// Phrases of photo captions and credits (lowercase): a block of at most [`CAPTION_WORDS`]
+/// words holding one is a caption, not article text.
+const CAPTION_MARKERS: &[&str] = &[
+    "(ap photo", "ap photo/", "/ap photo", "(photo:", "(photo by", "(photo credit", "photo credit:", "file photo",
+    "(pictured)", "pictured:", "reuters/", "/reuters", "getty images", "afp via getty", "afp/", "/afp", "epa/",
+    "epa-efe", "shutterstock", "photographer:", "(l-r)", "(r-l)", ", left, ", ", right, ", ", center, ",
+    "(left)", "(right)", "in this file photo", "in this photo", "in this image", "this photo taken",
+    "(courtesy", "courtesy of", "image copyright", "image caption", "media caption", "crédit photo", "(photo d'illustration",
+    "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
+];
+
+/// Phrases of consent and paywall notices (cookie banners, "you have reached your limit"): a
+/// block of at most [`NOTICE_WORDS`] words holding one is a notice, whatever its length.
+const NOTICE_PHRASES: &[&str] = &[
+    "uses cookies", "use cookies", "we use cookies", "necessary cookies", "cookies are", "accept cookies",
+    "cookie settings", "cookie preferences", "consent to the use", "your consent", "opt-out of these cookies",
+    "utilise des cookies", "utilisons des cookies", "utilisation des cookies", "verwendet cookies", "verwenden cookies",
+    "utiliza cookies", "utilizamos cookies", "utilizza cookie", "utilizziamo i cookie", "gebruikt cookies",
+    "you have reached your", "free articles remaining", "subscribe to continue reading", "to continue reading",
+    "already a subscriber", "this content is for subscribers", "réservé aux abonnés", "nur für abonnenten",
+];
+
+/// One literal alternation per phrase list: the regex engine searches them all in one pass.
+fn literal_alternation(phrases: &[&str]) -> Regex {
+    let alts: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&alts.join("|")).expect("phrase list")
+}
+
+static CAPTION_MARKER_RE: LazyLock<Regex> = LazyLock::new(|| literal_alternation(CAPTION_MARKERS));
+static NOTICE_RE: LazyLock<Regex> = LazyLock::new(|| literal_alternation(NOTICE_PHRASES));
+
+/// A block with a notice phrase is a notice up to this many words.
+pub const NOTICE_WORDS: usize = 150;
+
+/// Why a block is a consent or paywall notice, if it is one.
+/// `lower` is the block's text lowercased.
+pub fn notice_rule(lower: &str, words: usize) -> Option<String> {
+    if words > NOTICE_WORDS {
+        return None;
+    }
+    NOTICE_RE.find(lower).map(|m| format!("consent or paywall notice (has {:?})", m.as_str()))
+}
+
+/// Agencies and picture desks whose name ends a photo credit.
+const PHOTO_AGENCIES: &str = "AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Bloomberg|Shutterstock|Alamy|PA|ANP|dpa|DPA|Xinhua|NASA|ESA|SIPA|Sipa|Imago|IMAGO|Keystone|ANSA|EFE|Zuma|ZUMA|Polaris|Corbis";
+
+/// Shapes of captions: a credit at the end (`… Jaafar ASHTIYEH / AFP`, `(Manu Fernandez/AP)`,
+/// `(Source: NASA)`), or the wire-caption dateline `Tuesday, Nov. 19, 2019` (weekday, date and
+/// year, which article text rarely spells out in full).
+static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?:/\s*|\(\s*|(?-u:\b)(?i:photo|image|picture|credit|source|foto|bild|crédit)s?\s*:\s*)(?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?|via getty images))?\s*\)?\.?\s*$)|(?i:\((?:photo|image|picture|source|credit|foto|bild|crédit|fonte|fuente)s?\s*:\s*[^()]{{1,60}}\)\.?\s*$)"
+    ))
+    .expect("caption credit")
+});
+static WIRE_CAPTION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d{2}(?-u:\b)")
+        .expect("wire caption date")
+});
+
+/// The last `n` bytes of `s` (or all of it), cut at a character boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+/// A block with a caption marker is a caption up to this many words.
+pub const CAPTION_WORDS: usize = 70;
+
+/// A line that is only a bracketed label: an image rendered as its alt text (`[photo]`,
+/// `[1203947_1]`) or a media placeholder.
+static IMAGE_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\[\]]{0,60}\]$").unwrap());
+
+/// Why a block is a photo caption or credit, if it is one.
+/// `lower` is `text` lowercased.
+pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
+    if words > CAPTION_WORDS {
+        return None;
+    }
+    if words <= 6 && IMAGE_PLACEHOLDER.is_match(text.trim()) {
+        return Some("photo caption or image placeholder (a bracketed label alone)".into());
+    }
+    if let Some(m) = CAPTION_MARKER_RE.find(lower) {
+        return Some(format!("photo caption or credit (has {:?})", m.as_str().trim()));
+    }
+    // credits end the caption: only the end of the block is searched
+    if CAPTION_CREDIT_END.is_match(tail(text.trim_end(), 120)) {
+        return Some("photo caption or credit (ends with a picture credit)".into());
+    }
+    if words <= CAPTION_WORDS / 2 + 10 && (text.contains(", 19") || text.contains(", 20")) && WIRE_CAPTION_DATE.is_match(text) {
+        return Some("photo caption (wire-caption date: weekday, date and year)".into());
+    }
+    None
+}
+
+/// Words that begin with a capital inside a name (`McDonald`, `MacBook`, `DeSantis`): no glue there.
+const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’"];
+
+/// A teaser whose headline is glued to its snippet by the renderer (`Tape Gaffe Ends Hamlin's
+/// Title RunDenny Hamlin's championship run was…`): a Title-Case run of words, then a word
+/// with a lowercase-to-uppercase seam.
+pub fn glued_headline(text: &str) -> bool {
+    let total = text.split_whitespace().count();
+    let mut words = 0usize;
+    let mut capital = 0usize;
+    for tok in text.split_whitespace().take(25) {
+        let mut it = tok.char_indices();
+        let first = it.next().map_or(' ', |(_, c)| c);
+        // seams: a lowercase letter (or ?!.’') then an uppercase then a lowercase letter
+        let (mut a, mut b) = (first, it.next());
+        let mut k = 1;
+        while let Some((ib, cb)) = b {
+            let next = it.next();
+            k += 1;
+            if k >= 3
+                && (a.is_lowercase() || matches!(a, '?' | '!' | '’' | '\'' | '.' | ')'))
+                && cb.is_uppercase()
+                && next.is_some_and(|(_, c)| c.is_lowercase())
+            {
+                let head = &tok[..ib];
+                if !(first.is_lowercase() || NAME_PREFIXES.contains(&head)) {
+                    let long = words.max(1);
+                    // the headline before the seam is Title Case or a question, and a snippet
+                    // follows it (a brand name in a title has no sentence after it)
+                    return words >= 2 && total >= words + 8 && (capital * 10 >= long * 7 || matches!(a, '?' | '!'));
+                }
+            }
+            a = cb;
+            b = next;
+        }
+        words += 1;
+        if first.is_uppercase() || first.is_numeric() || tok.chars().count() <= 3 {
+            capital += 1;
+        }
+    }
+    false
+}
+
+/// A clock time and a year on one line (`10:48, Tue, Nov 19, 2019`, `2019-11-19 10:48`): a
+/// timestamp, whatever the date format.
+static TIMESTAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:(?-u:\b)\d{1,2}[:h.]\d{2}(?-u:\b).*(?-u:\b)(?:19|20)\d{2}(?-u:\b))|(?:(?-u:\b)(?:19|20)\d{2}(?-u:\b).*(?-u:\b)\d{1,2}[:h]\d{2}(?-u:\b))").unwrap());
+
+/// Whether a line carries a timestamp (clock time and year).
+pub fn has_timestamp(text: &str) -> bool {
+    TIMESTAMP.is_match(text)
+}
+
+/// Function words of the languages the cleaner sees most. Prose and in-body fragments are full of
+/// them; navigation labels, names and headline-style menus have few. Lowercase, one per entry.
+const STOP_WORDS: &[&str] = &[
+    // English
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these",
+    "those", "he", "she", "they", "we", "you", "his", "her", "their", "our", "not", "will", "would", "can",
+    "could", "said", "says", "which", "who", "what", "when", "if", "than", "into", "about", "after", "also",
+    // French
+    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "en", "au", "aux", "dans", "pour",
+    "par", "sur", "avec", "est", "sont", "a", "ont", "qui", "que", "qu", "ce", "cette", "il", "elle", "ils",
+    "ne", "pas", "se", "s", "son", "sa", "ses", "leur", "plus", "été", "être",
+    // German
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "oder", "ist", "sind", "war",
+    "nicht", "mit", "von", "zu", "im", "auf", "für", "dass", "sich", "es", "auch", "als", "bei", "nach",
+    "wird", "werden", "hat", "haben", "sie", "er", "wir",
+    // Spanish, Portuguese, Italian
+    "el", "los", "las", "y", "o", "del", "al", "con", "por", "para", "es", "son", "que", "se", "no", "lo",
+    "una", "su", "sus", "como", "pero", "más", "fue", "ha", "os", "as", "um", "uma", "do", "da", "dos", "das",
+    "em", "na", "no", "nos", "não", "foi", "il", "lo", "gli", "di", "che", "è", "nel", "della", "per", "sono",
+    "non", "ma", "anche", "dal", "alla",
+    // Dutch
+    "het", "een", "en", "van", "op", "voor", "met", "dat", "niet", "zijn", "werd", "ook", "aan", "om", "bij",
+];
+
+static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+/// Number of function words among the words of `text` (words are alphanumeric runs, compared
+/// lowercased).
+pub fn stop_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut buf = String::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && w.len() <= 6) {
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if STOP_SET.contains(buf.as_str()) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Words that open a byline (`By Jane Doe`, `Par …`, `Von …`): a short line starting with one
+/// is checked as a byline.
+pub const BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "przez", "от"];
 
 /// A line of at most this many words is "short": chrome phrases in it make it chrome.
 pub const SHORT_LINE_WORDS: usize = 14;
@@ -178,6 +414,53 @@ mod tests {
         assert_eq!(copyright_holder("© 2017 La Revue Internationale. Tous droits réservés.").as_deref(), Some("La Revue Internationale"));
         assert_eq!(copyright_holder("Copyright © 2019 The Hill | All rights reserved").as_deref(), Some("The Hill"));
         assert_eq!(copyright_holder("Nothing here"), None);
+    }
+
+    #[test]
+    fn function_words_in_several_languages() {
+        assert_eq!(stop_words("The mayor said that the bridge would close"), 5);
+        assert_eq!(stop_words("Le maire a dit que le pont serait fermé"), 4);
+        assert_eq!(stop_words("Der Bürgermeister sagte, dass die Brücke schließt"), 3);
+        assert_eq!(stop_words("Politics Business Technology Science"), 0);
+    }
+
+    fn caption_rule_t(t: &str, w: usize) -> Option<String> {
+        caption_rule(t, &t.to_lowercase(), w)
+    }
+
+    fn notice_rule_t(t: &str, w: usize) -> Option<String> {
+        notice_rule(&t.to_lowercase(), w)
+    }
+
+    #[test]
+    fn captions_notices_and_end_markers() {
+        assert!(caption_rule_t("Protesters gather outside parliament on Monday. (AP Photo/Jane Doe)", 9).is_some());
+        assert!(caption_rule_t("Le Premier ministre, à gauche, et le président (Photo: AFP)", 10).is_some());
+        assert!(caption_rule_t("The prime minister said the plan would be published next week, after the vote.", 15).is_none());
+        assert!(caption_rule_t("A man rides a donkey in the village on November 19, 2019. Jaafar ASHTIYEH / AFP", 15).is_some());
+        assert!(caption_rule_t("Rafael Nadal celebrates a point in Madrid, Spain, Tuesday, Nov. 19, 2019.", 12).is_some());
+        assert!(caption_rule_t("The icy moon Europa rising above Jupiter's cloud tops. (Source: NASA)", 11).is_some());
+        assert!(caption_rule_t("[1203947_1]", 2).is_some());
+        assert!(caption_rule_t("The agency said on Tuesday that it had been told about the plan by AP reporters.", 16).is_none());
+        assert!(notice_rule_t("Diese Website verwendet Cookies, um Ihnen den bestmöglichen Service zu bieten.", 11).is_some());
+        assert!(notice_rule_t("You have reached your limit of free articles this month.", 10).is_some());
+        assert!(end_marker("12 thoughts on “How to save money”", 6));
+        assert!(end_marker("Laisser un commentaire", 3));
+        assert!(end_marker("About the author", 3));
+        assert!(end_marker("Tags: economy, budget", 3));
+        assert!(!end_marker("Comments from the minister were not immediately available, and the office declined to say more.", 15));
+    }
+
+    #[test]
+    fn glued_headlines_and_timestamps() {
+        assert!(glued_headline("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled by the tale of the tape."));
+        assert!(glued_headline("Is Violence In Sports On The Rise?Violence is part of the game in many sports but a line was crossed."));
+        // brand names and names with inner capitals are not seams
+        assert!(!glued_headline("Attentat de Londres : les autorités demandent à WhatsApp de collaborer"));
+        assert!(!glued_headline("The company McDonald said on Monday that it would close two hundred restaurants in the country next year."));
+        assert!(has_timestamp("PUBLISHED: 10:48, Tue, Nov 19, 2019"));
+        assert!(has_timestamp("2019-11-19 10h48"));
+        assert!(!has_timestamp("The meeting lasted from 10:00 until noon."));
     }
 
     #[test]
