@@ -331,27 +331,45 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
     if t.is_empty() {
         return None;
     }
+    // Long lines are prose or teasers: only the teaser prefixes can apply, and they need only
+    // the line's first characters lowercased (long lines carry most of a page's bytes).
+    if words > LONG_LINE_WORDS {
+        let head: String = t.chars().take(TEASER_PREFIX_CHARS).collect::<String>().to_lowercase();
+        return teaser_prefix(&head);
+    }
     let lower = t.to_lowercase();
     let core = STRIP_EDGES.replace_all(&lower, "");
     if CHROME_LINE_SET.is_match(&core) {
         return Some(format!("chrome line {:?}", core));
     }
-    if words <= 30 && COPYRIGHT.is_match(t) {
+    if COPYRIGHT.is_match(t) {
         return Some("copyright line".into());
     }
-    for p in TEASER_PREFIXES {
-        if lower.starts_with(p) {
-            return Some(format!("teaser prefix {:?}", p.trim()));
-        }
+    if let Some(r) = teaser_prefix(&lower) {
+        return Some(r);
     }
     if words <= SHORT_LINE_WORDS {
-        for p in CHROME_PHRASES {
-            if lower.contains(p) {
-                return Some(format!("chrome phrase {p:?} in a short line"));
-            }
+        if let Some(m) = CHROME_PHRASE_FINDER.find(&lower) {
+            return Some(format!("chrome phrase {:?} in a short line", CHROME_PHRASES[m.pattern().as_usize()]));
         }
     }
     None
+}
+
+/// Lines of more words than this are checked for teaser prefixes only.
+const LONG_LINE_WORDS: usize = 30;
+/// Characters of a line enough to hold any teaser prefix.
+const TEASER_PREFIX_CHARS: usize = 40;
+
+static CHROME_PHRASE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(CHROME_PHRASES)
+        .expect("chrome phrases")
+});
+
+fn teaser_prefix(lower: &str) -> Option<String> {
+    TEASER_PREFIXES.iter().find(|p| lower.starts_with(*p)).map(|p| format!("teaser prefix {:?}", p.trim()))
 }
 
 /// The site name a copyright line names: `© 2017 La Revue Internationale. Tous droits réservés.`

@@ -244,6 +244,10 @@ fn attach_time(text: &str, f: &mut FoundDate) {
 /// The first date written in `text`, in any of the supported forms. Numeric dates that could
 /// be day/month or month/day are read day first unless only month/day is possible.
 pub fn find_date(text: &str) -> Option<FoundDate> {
+    // Every form needs a number (a day or a year): most lines have none and cost nothing.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut best: Option<FoundDate> = None;
     let mut consider = |f: FoundDate| {
         if best.as_ref().is_none_or(|b| f.start < b.start) {
