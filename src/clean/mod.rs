@@ -153,7 +153,7 @@ impl Block {
 }
 
 /// Width at which the dump is hard-wrapped, if it is.
-fn wrap_width(lines: &[&str]) -> Option<usize> {
+pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
     let mut lens: Vec<usize> = lines.iter().map(|l| display_width(l.trim_end())).filter(|&n| n > 0).collect();
     if lens.len() < 8 {
         return None;

@@ -351,20 +351,11 @@ fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> boo
     len + 1 + nxt.split_whitespace().next().map_or(0, |x| x.chars().count()) > w.saturating_sub(1)
 }
 
-/// Width at which the dump is hard-wrapped, if it is (lines pile up just under it).
+/// Width at which the dump is hard-wrapped, if it is: the cleaner's own measure, on the
+/// lines the decisions hold.
 fn wrap_width(decisions: &[LineDecision]) -> Option<usize> {
-    let mut lens: Vec<usize> = decisions.iter().map(|d| d.text.trim_end().chars().count()).filter(|&n| n > 0).collect();
-    if lens.len() < 8 {
-        return None;
-    }
-    lens.sort_unstable();
-    let p99 = lens[(lens.len() * 99 / 100).min(lens.len() - 1)];
-    if !(30..=200).contains(&p99) {
-        return None;
-    }
-    let long = lens.iter().filter(|&&n| n >= 30).count();
-    let near = lens.iter().filter(|&&n| n + 12 >= p99 && n <= p99).count();
-    (long >= 5 && near * 10 >= long * 3).then(|| lens[lens.len() - 1].min(p99 + 2))
+    let lines: Vec<&str> = decisions.iter().map(|d| d.text.as_str()).collect();
+    crate::clean::wrap_width(&lines)
 }
 
 /// `Title | Site`, `Title - Site`: the site named after a copy of the title.

@@ -76,7 +76,7 @@ fn read_limited<R: Read>(reader: R, limit: u64) -> io::Result<Option<Vec<u8>>> {
 }
 
 /// A reader that counts the bytes read through it, for progress reports.
-struct Counting<R> {
+pub(crate) struct Counting<R> {
     inner: R,
     counter: Arc<AtomicU64>,
 }

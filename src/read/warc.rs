@@ -26,19 +26,6 @@ const MAX_LINE: usize = 64 * 1024;
 /// Most header lines accepted in one block.
 const MAX_HEADERS: usize = 512;
 
-struct Counter<R> {
-    inner: R,
-    n: Arc<AtomicU64>,
-}
-
-impl<R: Read> Read for Counter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let k = self.inner.read(buf)?;
-        self.n.fetch_add(k as u64, Ordering::Relaxed);
-        Ok(k)
-    }
-}
-
 /// flate2 reports a stream cut inside a gzip member as `Interrupted`, which `read_to_end` and
 /// `io::copy` retry forever; this turns it into an end-of-file error.
 struct Uninterrupted<R>(R);
@@ -54,7 +41,7 @@ impl<R: Read> Read for Uninterrupted<R> {
     }
 }
 
-type Raw<R> = BufReader<Counter<R>>;
+type Raw<R> = BufReader<super::Counting<R>>;
 type Member<R> = BufReader<Uninterrupted<flate2::bufread::GzDecoder<Raw<R>>>>;
 
 enum State<R: Read> {
@@ -78,7 +65,7 @@ pub struct WarcDocs<R: Read> {
 impl<R: Read> WarcDocs<R> {
     pub fn new(source: String, reader: R, gzipped: bool, limit: u64) -> Self {
         let raw_count = Arc::new(AtomicU64::new(0));
-        let raw = BufReader::with_capacity(64 * 1024, Counter { inner: reader, n: raw_count.clone() });
+        let raw = BufReader::with_capacity(64 * 1024, super::Counting { inner: reader, counter: raw_count.clone() });
         let state = if gzipped { State::GzIdle(raw) } else { State::Plain(raw) };
         WarcDocs { source, limit, state, raw_count, pos: 0, pending: VecDeque::new() }
     }
