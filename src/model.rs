@@ -105,6 +105,8 @@ pub struct Tweet {
     pub url: Option<String>,
     /// 0-based index of the paragraph right before the tweet (-1 before the first).
     pub after_paragraph: i32,
+    /// The tweet's language as the embed markup gives it (HTML only).
+    pub lang: Option<String>,
 }
 
 /// Everything one row holds.

@@ -21,7 +21,7 @@ use crate::model::{word_count, Article};
 /// metadata as `broadsheet.schema_version`.
 ///
 /// History: 1, the first table; 2 adds `published_source` (where the publication date came
-/// from), after `published_text`.
+/// from), after `published_text`, and the tweets' `lang`.
 pub const SCHEMA_VERSION: &str = "2";
 
 pub const META_SCHEMA_VERSION: &str = "broadsheet.schema_version";
@@ -49,6 +49,7 @@ fn tweet_fields() -> Fields {
         Field::new("status_id", DataType::Utf8, true),
         Field::new("url", DataType::Utf8, true),
         Field::new("after_paragraph", DataType::Int32, false),
+        Field::new("lang", DataType::Utf8, true),
     ])
 }
 
@@ -144,6 +145,7 @@ pub struct BatchBuilder {
     tw_status: StringBuilder,
     tw_url: StringBuilder,
     tw_after: Int32Builder,
+    tw_lang: StringBuilder,
     word_count: Int32Builder,
     extra: StringBuilder,
     error: StringBuilder,
@@ -183,6 +185,7 @@ impl BatchBuilder {
             tw_status: StringBuilder::new(),
             tw_url: StringBuilder::new(),
             tw_after: Int32Builder::new(),
+            tw_lang: StringBuilder::new(),
             word_count: Int32Builder::new(),
             extra: StringBuilder::new(),
             error: StringBuilder::new(),
@@ -229,6 +232,7 @@ impl BatchBuilder {
             self.tw_status.append_option(t.status_id.as_deref());
             self.tw_url.append_option(t.url.as_deref());
             self.tw_after.append_value(t.after_paragraph);
+            self.tw_lang.append_option(t.lang.as_deref());
         }
         self.tweet_offsets.push(self.tweet_offsets.last().unwrap() + a.tweets.len() as i32);
         self.extra.append_option(a.extra.as_deref());
@@ -257,6 +261,7 @@ impl BatchBuilder {
                 Arc::new(self.tw_status.finish()),
                 Arc::new(self.tw_url.finish()),
                 Arc::new(self.tw_after.finish()),
+                Arc::new(self.tw_lang.finish()),
             ],
             None,
         );

@@ -650,6 +650,15 @@ fn blockquote_tweet(el: scraper::ElementRef) -> Tweet {
     }
     let text = tidy_text(&raw);
     let mut tweet = parse_tweet_text(&text);
+    // The tweet's language, as the embed code writes it (`<p lang="fr">`, or on the blockquote).
+    tweet.lang = ps
+        .iter()
+        .find_map(|p| p.value().attr("lang"))
+        .or_else(|| el.value().attr("lang"))
+        .or_else(|| el.value().attr("data-lang"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && l.len() <= 16 && *l != "und")
+        .map(str::to_string);
     // Links with their hrefs, as written in the tweet's text.
     let scope: Vec<scraper::ElementRef> = if ps.is_empty() { vec![el] } else { ps.clone() };
     let mut links: Vec<String> = Vec::new();
@@ -794,6 +803,7 @@ mod tests {
         assert_eq!(t[0].handle.as_deref(), Some("jane"));
         assert_eq!(t[0].author_name.as_deref(), Some("Jane Doe"));
         assert_eq!(t[0].text, "Big news #tag");
+        assert_eq!(t[0].lang.as_deref(), Some("en"));
         assert_eq!(t[0].published.unwrap().to_string(), "2019-11-18");
     }
     fn body(n: usize) -> Vec<String> {
