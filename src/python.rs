@@ -104,15 +104,31 @@ fn stats_dict<'py>(py: Python<'py>, s: &Stats) -> PyResult<Bound<'py, PyDict>> {
     Ok(d)
 }
 
-/// Calls the Python progress callback (if any) and lets Ctrl-C through.
-fn report(progress: &Option<Py<PyAny>>, stats: &Stats) -> Result<(), Error> {
+/// Calls the Python progress callback (if any) and lets Ctrl-C through. The Python exception
+/// that stops the run is kept in `raised`, so that the caller re-raises it as it was (a
+/// KeyboardInterrupt stays one, a bug in a callback keeps its type and traceback).
+fn report(progress: &Option<Py<PyAny>>, stats: &Stats, raised: &std::sync::Mutex<Option<PyErr>>) -> Result<(), Error> {
     Python::attach(|py| -> PyResult<()> {
         if let Some(cb) = progress {
             cb.call1(py, (stats_dict(py, stats)?,))?;
         }
         py.check_signals()
     })
-    .map_err(|e| Error::Interrupted(e.to_string()))
+    .map_err(|e| {
+        let msg = e.to_string();
+        if let Ok(mut slot) = raised.lock() {
+            *slot = Some(e);
+        }
+        Error::Interrupted(msg)
+    })
+}
+
+/// The error of a run: the Python exception raised during it, if any, else the core's.
+fn run_error(err: Error, raised: std::sync::Mutex<Option<PyErr>>) -> PyErr {
+    match raised.into_inner().ok().flatten() {
+        Some(e) => e,
+        None => to_py(err),
+    }
 }
 
 /// A pipeline that reports progress after each batch, as a RecordBatchReader.
@@ -130,7 +146,8 @@ impl Iterator for Reporting {
             return None;
         }
         let batch = self.pipeline.next()?;
-        if let Err(e) = report(&self.progress, &self.pipeline.stats()) {
+        let raised = std::sync::Mutex::new(None);
+        if let Err(e) = report(&self.progress, &self.pipeline.stats(), &raised) {
             self.failed = true;
             return Some(Err(ArrowError::ExternalError(Box::new(e))));
         }
@@ -170,12 +187,12 @@ fn convert<'py>(
     progress: Option<Py<PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let opts = options_from(options)?;
-    let stats = py
-        .detach(|| {
-            let pipeline = Pipeline::new(&inputs, opts)?;
-            crate::write::write_parquet(pipeline, &out, |s| report(&progress, s))
-        })
-        .map_err(to_py)?;
+    let raised = std::sync::Mutex::new(None);
+    let result = py.detach(|| {
+        let pipeline = Pipeline::new(&inputs, opts)?;
+        crate::write::write_parquet(pipeline, &out, |s| report(&progress, s, &raised))
+    });
+    let stats = result.map_err(|e| run_error(e, raised))?;
     stats_dict(py, &stats)
 }
 
@@ -197,12 +214,12 @@ fn convert_dataset<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let opts = options_from(options)?;
     let dopts = crate::write::DatasetOptions { max_rows_per_file, max_file_size, dataset_card, overwrite };
-    let summary = py
-        .detach(|| {
-            let pipeline = Pipeline::new(&inputs, opts)?;
-            crate::write::write_dataset(pipeline, &out_dir, &dopts, |s| report(&progress, s))
-        })
-        .map_err(to_py)?;
+    let raised = std::sync::Mutex::new(None);
+    let result = py.detach(|| {
+        let pipeline = Pipeline::new(&inputs, opts)?;
+        crate::write::write_dataset(pipeline, &out_dir, &dopts, |s| report(&progress, s, &raised))
+    });
+    let summary = result.map_err(|e| run_error(e, raised))?;
     let d = stats_dict(py, &summary.stats)?;
     d.set_item("files", summary.files)?;
     d.set_item("skipped", summary.skipped)?;

@@ -207,3 +207,15 @@ def test_read_into_pandas_and_polars(seeds_dir):
     assert len(df) == 2 and "paragraphs" in df.columns
     pl_df = broadsheet.read(seeds_dir, into="polars")
     assert pl_df.height == 2
+
+
+def test_an_exception_in_the_progress_callback_stops_convert_cleanly(tmp_path, seeds_dir):
+    from broadsheet import _core
+
+    def boom(stats):
+        raise RuntimeError(f"stop after {stats['documents']} documents")
+
+    out = tmp_path / "x.parquet"
+    with pytest.raises(RuntimeError, match="stop after"):
+        _core.convert([str(seeds_dir)], str(out), {"batch_size": 1}, boom)
+    assert not out.exists() and not (tmp_path / "x.parquet.partial").exists()
