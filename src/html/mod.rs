@@ -97,6 +97,8 @@ struct El {
     /// Why this element is chrome, by its own tag, role, class or id.
     flag: Option<String>,
     content: bool,
+    /// Tag and first class word (digits dropped): siblings that share it are alike.
+    sig: u64,
 }
 
 const NO_PARENT: u32 = u32::MAX;
@@ -114,6 +116,8 @@ struct Blk {
     text: String,
     chars: u32,
     link_chars: u32,
+    /// Characters of link text the block starts with (a headline link before a summary).
+    lead_link: u32,
     kind: ParagraphKind,
     heading: u8,
     // set by judging
@@ -139,6 +143,7 @@ struct Walker {
     cur: String,
     cur_chars: u32,
     cur_links: u32,
+    cur_lead: u32,
     pending_space: bool,
     /// A `<br>` was met and no text since.
     after_br: bool,
@@ -176,6 +181,7 @@ impl Walker {
             cur: String::new(),
             cur_chars: 0,
             cur_links: 0,
+            cur_lead: 0,
             pending_space: false,
             after_br: false,
             link_depth: 0,
@@ -192,6 +198,7 @@ impl Walker {
         if self.cur_chars == 0 {
             self.cur.clear();
             self.cur_links = 0;
+            self.cur_lead = 0;
             return;
         }
         let heading = self.heading.last().copied().unwrap_or(0);
@@ -210,6 +217,7 @@ impl Walker {
             text: std::mem::take(&mut self.cur),
             chars: self.cur_chars,
             link_chars: self.cur_links,
+            lead_link: self.cur_lead,
             kind,
             heading,
             words: 0,
@@ -218,6 +226,7 @@ impl Walker {
         });
         self.cur_chars = 0;
         self.cur_links = 0;
+        self.cur_lead = 0;
     }
 
     fn text(&mut self, t: &str) {
@@ -232,10 +241,13 @@ impl Walker {
             self.pending_space = false;
             self.after_br = false;
             self.cur.push(c);
-            self.cur_chars += 1;
             if self.link_depth > 0 {
+                if self.cur_links == self.cur_chars {
+                    self.cur_lead += 1;
+                }
                 self.cur_links += 1;
             }
+            self.cur_chars += 1;
         }
     }
 
@@ -292,7 +304,16 @@ impl Walker {
             shown.push('.');
             shown.push_str(c);
         }
-        self.els.push(El { parent, end: idx, tag: name.to_string(), name: shown, flag, content });
+        let sig = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            name.hash(&mut h);
+            for c in class.split_whitespace().next().unwrap_or("").chars().filter(|c| !c.is_ascii_digit()) {
+                c.hash(&mut h);
+            }
+            h.finish()
+        };
+        self.els.push(El { parent, end: idx, tag: name.to_string(), name: shown, flag, content, sig });
         self.stack.push(idx);
         match name {
             "li" | "dd" | "dt" => self.li_depth += 1,
@@ -578,8 +599,75 @@ fn norm_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// Teaser cards: three or more sibling elements that look alike (same tag and first class
+/// word), each holding a headline link (a block of link text, or a block that opens with one)
+/// and at most two short prose blocks, which together hold most of their parent's prose.
+/// A row of them is a listing of other articles (related posts, "more stories", a news ticker),
+/// not the article, when the page has prose outside such rows. Returns the card elements with
+/// the reason shown by `explain`.
+fn teaser_cards(els: &[El], blocks: &[Blk]) -> Vec<(usize, String)> {
+    let n = els.len();
+    let mut good_chars = vec![0u32; n];
+    let mut good_blocks = vec![0u32; n];
+    let mut headline = vec![false; n];
+    let mut total_good = 0u32;
+    for b in blocks {
+        let is_good = b.quality == Quality::Good;
+        if is_good {
+            total_good += b.chars;
+        }
+        let hl = (b.link_density() >= 0.6 && (2..=25).contains(&b.words)) || b.lead_link >= 15;
+        if b.el == NO_PARENT || !(is_good || hl) {
+            continue;
+        }
+        let mut e = b.el;
+        while e != NO_PARENT {
+            let i = e as usize;
+            if is_good {
+                good_chars[i] += b.chars;
+                good_blocks[i] += 1;
+            }
+            headline[i] |= hl;
+            e = els[i].parent;
+        }
+    }
+    let mut groups: HashMap<(u32, u64), Vec<usize>> = HashMap::new();
+    for (i, el) in els.iter().enumerate() {
+        if el.parent != NO_PARENT && good_blocks[i] > 0 {
+            groups.entry((el.parent, el.sig)).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    let mut card_chars = 0u32;
+    for ((parent, _), members) in groups {
+        if members.len() < 3 {
+            continue;
+        }
+        let cards: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| headline[i] && good_blocks[i] <= 2 && good_chars[i] <= rules::CARD_MAX_CHARS)
+            .collect();
+        let sum: u32 = cards.iter().map(|&i| good_chars[i]).sum();
+        if cards.len() < 3 || cards.len() * 10 < members.len() * 7 || (sum as f64) < 0.75 * good_chars[parent as usize] as f64 {
+            continue;
+        }
+        card_chars += sum;
+        let k = members.len();
+        for i in cards {
+            out.push((i, format!("teaser card (one of {k} similar siblings, each a headline link and a short summary)")));
+        }
+    }
+    // a page made of cards only (a listicle, a listing) keeps them
+    let outside = total_good.saturating_sub(card_chars);
+    if (outside as f64) < (rules::CARD_MIN_ARTICLE_CHARS as f64).max(0.2 * card_chars as f64) {
+        return Vec::new();
+    }
+    out
+}
+
 fn select(
-    els: Vec<El>,
+    mut els: Vec<El>,
     mut blocks: Vec<Blk>,
     _tweet_marks: &[usize],
     ld_body: Option<&str>,
@@ -623,12 +711,27 @@ fn select(
         }
     }
 
+    // Rows of teaser cards are chrome, and their text does not make a sidebar "hold the page".
+    let mut is_card = vec![false; n_el];
+    for (i, r) in teaser_cards(&els, &blocks) {
+        is_card[i] = true;
+        if els[i].flag.is_none() {
+            els[i].flag = Some(r);
+        }
+    }
+    let mut in_card = is_card.clone();
+    for i in 0..n_el {
+        if els[i].parent != NO_PARENT && in_card[els[i].parent as usize] {
+            in_card[i] = true;
+        }
+    }
+
     // Good text under each element, to see whether a chrome-looking element holds the page.
     let mut good = vec![0f64; n_el];
     let mut good_blocks = vec![0u32; n_el];
     let mut total_good = 0f64;
     for b in &blocks {
-        if b.quality == Quality::Good {
+        if b.quality == Quality::Good && !(b.el != NO_PARENT && in_card[b.el as usize]) {
             total_good += b.chars as f64;
             let mut e = b.el;
             while e != NO_PARENT {
@@ -643,7 +746,7 @@ fn select(
     let mut chrome: Vec<Option<usize>> = vec![None; n_el];
     for i in 0..n_el {
         let holds_page = total_good > 0.0 && good[i] > 0.5 * total_good && good_blocks[i] >= 3;
-        let own = els[i].flag.is_some() && !holds_page;
+        let own = els[i].flag.is_some() && (!holds_page || is_card[i]);
         chrome[i] = if own {
             Some(i)
         } else if els[i].parent != NO_PARENT {

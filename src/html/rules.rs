@@ -238,6 +238,12 @@ pub const STOP_WORDS: &[&str] = &[
     "di", "ini", "itu", "dengan", "untuk",
 ];
 
+/// Most prose (characters) a teaser card may hold: a headline and a summary, not an article.
+pub const CARD_MAX_CHARS: u32 = 700;
+/// Least prose (characters) outside rows of teaser cards for them to be dropped: below it the
+/// page is a listing or a listicle made of them, and they are its text.
+pub const CARD_MIN_ARTICLE_CHARS: u32 = 400;
+
 /// What the class/id/role of an element says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttrVerdict {

@@ -125,3 +125,41 @@ fn truncated_and_mangled_pages_never_panic() {
         assert!(extract_html(junk, &opts).is_ok());
     }
 }
+
+/// An article followed by a row of look-alike cards (neutral class names), each a headline
+/// link and a one-sentence summary.
+fn with_cards(article_paragraphs: usize) -> String {
+    let towns = ["north", "south", "east", "west"];
+    let mut html = String::from("<html><body><div class=\"wrap\"><h1>Water prices rise next year</h1>");
+    for town in towns.iter().take(article_paragraphs) {
+        html.push_str(&format!("<p>The regional water board voted on Thursday to raise the price of tap water by four percent next year, saying that the money would pay for new pipes in the older {town} parts of town.</p>"));
+    }
+    html.push_str("<div class=\"grid\">");
+    for (i, topic) in ["library", "harbour", "stadium", "museum"].iter().enumerate() {
+        html.push_str(&format!(
+            "<div class=\"col-{i} box\"><h3><a href=\"/s/{i}\">The {topic} reopens after works</a></h3>\
+             <p>After two years of works that cost more than planned, the {topic} opened its doors again on Saturday to a large crowd of visitors.</p></div>"
+        ));
+    }
+    html.push_str("</div></div></body></html>");
+    html
+}
+
+#[test]
+fn rows_of_teaser_cards_are_dropped_beside_an_article() {
+    let x = ex(&with_cards(4));
+    let t = texts(&x);
+    assert_eq!(t.len(), 4, "{t:#?}");
+    assert!(t.iter().all(|p| p.contains("water board")));
+    let d = x.body.decisions.iter().find(|d| d.text.contains("harbour opened")).unwrap();
+    assert_eq!(d.label, Label::Boilerplate);
+    assert!(d.reason.contains("teaser card"), "{}", d.reason);
+}
+
+#[test]
+fn a_page_made_of_cards_keeps_them() {
+    // no article beside the cards: they are the page's text (a listing, a listicle)
+    let x = ex(&with_cards(0));
+    let t = texts(&x);
+    assert!(t.iter().filter(|p| p.contains("opened its doors")).count() >= 3, "{t:#?}");
+}
