@@ -963,7 +963,7 @@ fn select(
     for (i, b) in blocks.iter().enumerate() {
         let mut para = None;
         if keep[i] {
-            if b.words >= 5 && !seen.insert(norm_key(&b.text)) {
+            if b.quality == Quality::Good && b.words >= 15 && !seen.insert(norm_key(&b.text)) {
                 label[i] = Label::Boilerplate;
                 reason[i] = "repeats a paragraph already kept".into();
             } else {
