@@ -780,7 +780,19 @@ fn select(
         }
     }
 
-    let title_block = blocks.iter().position(|b| b.heading == 1 && block_chrome(b).is_none());
+    // The headline: the <h1> that the document title names, else the first <h1> that is not a
+    // link to another page (an <h1> link inside the body is a "read also" teaser).
+    let title_block = {
+        let meta_key = meta_title.map(norm_key).filter(|k| !k.is_empty());
+        let h1s: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].heading == 1 && block_chrome(&blocks[i]).is_none()).collect();
+        let named = meta_key.as_ref().and_then(|k| {
+            h1s.iter().copied().find(|&i| {
+                let h = norm_key(&blocks[i].text);
+                !h.is_empty() && (h == *k || (blocks[i].words >= 3 && k.contains(h.as_str())))
+            })
+        });
+        named.or_else(|| h1s.iter().copied().find(|&i| blocks[i].link_density() < 0.5))
+    };
     // Descend while one child holds most of the container's net text: a page whose body
     // element wins only because teasers and summaries add up keeps the article's own subtree.
     if let Some(mut cur) = best {

@@ -163,3 +163,22 @@ fn a_page_made_of_cards_keeps_them() {
     let t = texts(&x);
     assert!(t.iter().filter(|p| p.contains("opened its doors")).count() >= 3, "{t:#?}");
 }
+
+#[test]
+fn an_h1_link_inside_the_body_is_not_taken_for_the_headline() {
+    let html = r#"<html><head><title>Netflix will remake the old cartoon series</title>
+      <meta property="og:title" content="Netflix will remake the old cartoon series"></head><body>
+      <div class="single"><div class="top"><span>Cartoons</span> <span>02 Aug 2017</span></div>
+      <div class="entry-content">
+      <p>It was announced today that the streaming service will host a remake of the old cartoon series, with new episodes written by the original author and a new cast.</p>
+      <p>Fans of the series are already up in arms after the first experiment, which was poorly received by almost everyone who grew up watching the original show in the eighties.</p>
+      <p>Read also</p>
+      <h1 class="entry-title"><a href="/other-story">The knights of the cartoon will become a feature film made by a big studio</a></h1>
+      <p>Back to the remake, the working title has not been chosen yet, and the studio says that more details about the cast, the music, the number of episodes and the date of the first one will follow at the start of next year, once the scripts of the first season have been approved by the author.</p>
+      </div></div></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x).join("\n");
+    assert!(t.contains("It was announced today"), "{t}");
+    assert!(t.contains("Fans of the series"), "{t}");
+    assert!(t.contains("Back to the remake"), "{t}");
+}
