@@ -18,8 +18,9 @@
 //!    prose block of the page.
 //!
 //! Every block gets a [`LineDecision`] (`line` is the 1-based block number) so that `explain`
-//! says what was kept and why. Tables come out one cell per block (layout tables then read
-//! like any page; data-table cells are usually too short to be kept).
+//! says what was kept and why. A table row whose cells each hold a single line of text comes
+//! out as one block, its cells joined by spaces (data tables read row by row); a cell that
+//! holds paragraphs of its own stays apart (layout tables then read like any page).
 
 pub mod rules;
 
@@ -344,6 +345,67 @@ impl Walker {
         }
     }
 
+    /// Join the cells of simple table rows into one block: a row whose blocks each sit directly
+    /// in a different cell of that row.
+    fn join_table_rows(&mut self) {
+        let cell_row = |els: &[El], e: u32| -> Option<u32> {
+            let el = els.get(e as usize)?;
+            if !matches!(el.tag.as_str(), "td" | "th") || el.parent == NO_PARENT {
+                return None;
+            }
+            (els[el.parent as usize].tag == "tr").then_some(el.parent)
+        };
+        if !self.els.iter().any(|e| e.tag == "tr") {
+            return;
+        }
+        let old = std::mem::take(&mut self.blocks);
+        let mut out: Vec<Blk> = Vec::with_capacity(old.len());
+        let mut marks = self.tweet_marks.iter_mut().peekable();
+        let mut i = 0;
+        let mut it = old.into_iter().peekable();
+        while let Some(mut b) = it.next() {
+            // tweet marks count blocks: keep them pointing at the same place
+            while let Some(m) = marks.peek_mut() {
+                if **m == i {
+                    **m = out.len();
+                    marks.next();
+                } else {
+                    break;
+                }
+            }
+            i += 1;
+            if let Some(row) = cell_row(&self.els, b.el).filter(|_| b.chars <= rules::TABLE_CELL_MAX_CHARS) {
+                let mut last_cell = b.el;
+                let mut joined = false;
+                while let Some(n) = it.peek() {
+                    if n.el == last_cell
+                        || n.chars > rules::TABLE_CELL_MAX_CHARS
+                        || cell_row(&self.els, n.el) != Some(row)
+                        || marks.peek().is_some_and(|m| **m == i)
+                    {
+                        break;
+                    }
+                    let n = it.next().expect("peeked");
+                    i += 1;
+                    last_cell = n.el;
+                    b.text.push(' ');
+                    b.text.push_str(&n.text);
+                    b.chars += n.chars + 1;
+                    b.link_chars += n.link_chars;
+                    joined = true;
+                }
+                if joined {
+                    b.el = row;
+                }
+            }
+            out.push(b);
+        }
+        for m in marks {
+            *m = out.len();
+        }
+        self.blocks = out;
+    }
+
     fn walk(&mut self, doc: &Html) -> Result<(), String> {
         let mut skip: Option<ego_tree::NodeId> = None;
         for edge in doc.tree.root().traverse() {
@@ -583,6 +645,7 @@ pub fn extract_html(text: &str, options: &Options) -> Result<HtmlExtraction, Str
     let ld_body = jsonld_article_body(&doc);
     let mut w = Walker::new();
     w.walk(&doc)?;
+    w.join_table_rows();
     drop(doc);
     let body = select(w.els, w.blocks, &w.tweet_marks, ld_body.as_deref(), meta.title.as_deref(), options);
     for (t, &mark) in tweets.iter_mut().zip(w.tweet_marks.iter()) {
@@ -814,7 +877,7 @@ fn select(
                     let child = (cur + 1..=(els[cur].end as usize).min(n_el.saturating_sub(1)))
                         .find(|&j| els[j].parent == cur as u32 && inside(blocks[first].el, j));
                     match child {
-                        Some(c) if score[c] >= TITLE_SHARE * score[cur] && score[c] > 0.0 => cur = c,
+                        Some(c) if score[c] >= TITLE_SHARE * score[cur] && score[c] > 0.0 && good_blocks[c] >= 2 => cur = c,
                         _ => break,
                     }
                 }

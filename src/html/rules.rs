@@ -244,6 +244,10 @@ pub const CARD_MAX_CHARS: u32 = 700;
 /// page is a listing or a listicle made of them, and they are its text.
 pub const CARD_MIN_ARTICLE_CHARS: u32 = 400;
 
+/// Longest cell text (characters) joined with its row's other cells into one block: data
+/// cells are short, a layout cell holding an article is not.
+pub const TABLE_CELL_MAX_CHARS: u32 = 200;
+
 /// What the class/id/role of an element says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttrVerdict {

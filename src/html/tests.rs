@@ -182,3 +182,20 @@ fn an_h1_link_inside_the_body_is_not_taken_for_the_headline() {
     assert!(t.contains("Fans of the series"), "{t}");
     assert!(t.contains("Back to the remake"), "{t}");
 }
+
+#[test]
+fn simple_table_rows_read_as_one_line_each() {
+    let html = r#"<html><body><article><h1>The defence held on Sunday</h1>
+      <p>The defence held firm on Sunday, and the coach said after the game that the players had followed the plan to the letter from the first minute.</p>
+      <table><tr><th>Player</th><th>Snaps</th><th>Share</th></tr>
+      <tr><td>DL Larry Smith</td><td>63</td><td>85%</td></tr>
+      <tr><td>DL Myles Jones</td><td>57</td><td>77%</td></tr></table>
+      <p>The team travels to the coast next week for a game that could decide the division, and the coach expects a much harder afternoon there.</p>
+      <table class="layout"><tr><td><p>A layout cell holding a paragraph of its own stays a paragraph of its own, whatever sits beside it in the row.</p></td><td>Side</td></tr></table>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x);
+    assert!(t.contains(&"DL Larry Smith 63 85%"), "{t:#?}");
+    assert!(t.contains(&"Player Snaps Share"), "{t:#?}");
+    assert!(t.iter().any(|p| p.starts_with("A layout cell") && p.ends_with("row.")), "{t:#?}");
+}
