@@ -937,6 +937,17 @@ fn select(
             reason[i] = format!("link list ({:.0}% of the text is link text)", 100.0 * b.link_density());
             continue;
         }
+        if b.heading == 0 && b.words <= rules::CAPTION_CHECK_WORDS {
+            // captions and credits outside <figcaption> (a <p> or <div> under the picture)
+            if let Some(r) = crate::clean::rules::caption_rule(&b.text, &b.text.to_lowercase(), b.words) {
+                // a prose block needs a marker that prose does not use
+                let weak = b.quality == Quality::Good && rules::CAPTION_WEAK_MARKERS.iter().any(|m| r.contains(&format!("{m:?}")));
+                if !weak {
+                    reason[i] = r;
+                    continue;
+                }
+            }
+        }
         if b.quality != Quality::Good {
             if let Some(r) = crate::clean::rules::chrome_rule(&b.text, b.words) {
                 reason[i] = r;

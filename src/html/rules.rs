@@ -248,6 +248,17 @@ pub const CARD_MIN_ARTICLE_CHARS: u32 = 400;
 /// cells are short, a layout cell holding an article is not.
 pub const TABLE_CELL_MAX_CHARS: u32 = 200;
 
+/// Blocks up to this many words are checked for the shapes of a photo caption or credit (the
+/// text cleaner's caption rule) when no `<figcaption>` or caption class marks them.
+pub const CAPTION_CHECK_WORDS: usize = 45;
+
+/// Caption markers of the text cleaner that sentences of an article use too ("courtesy of",
+/// "(left)"): on a block that reads as prose they do not make it a caption.
+pub const CAPTION_WEAK_MARKERS: &[&str] = &[
+    "courtesy of", "(courtesy", ", left, ", ", right, ", ", center, ", "(left)", "(right)", "(l-r)", "(r-l)",
+    "pictured:", "(pictured)", "fonte:", "foto:", "photographer:", "in this photo", "in this image",
+];
+
 /// What the class/id/role of an element says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttrVerdict {

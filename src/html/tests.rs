@@ -199,3 +199,19 @@ fn simple_table_rows_read_as_one_line_each() {
     assert!(t.contains(&"Player Snaps Share"), "{t:#?}");
     assert!(t.iter().any(|p| p.starts_with("A layout cell") && p.ends_with("row.")), "{t:#?}");
 }
+
+#[test]
+fn captions_outside_figcaption_are_dropped_but_prose_with_caption_words_is_kept() {
+    let html = r#"<html><body><article><h1>Protests grow in the city</h1>
+      <p>Thousands of people marched through the city centre on Sunday for the third weekend in a row, calling for new elections and the release of those arrested.</p>
+      <div class="pic"><img src="a.jpg"><p>Protesters have worn masks to protect their identities (Image: GETTY )</p></div>
+      <p>The new screens in the town hall come courtesy of a local company, which donated them last year after the council ran out of money for the works.</p>
+      <p>The organisers said they would march again next Sunday, and the police said they expected an even larger crowd than this week in the centre.</p>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x).join("\n");
+    assert!(!t.contains("Protesters have worn masks"), "{t}");
+    assert!(t.contains("courtesy of a local company"), "{t}");
+    let d = x.body.decisions.iter().find(|d| d.text.contains("worn masks")).unwrap();
+    assert!(d.reason.contains("caption"), "{}", d.reason);
+}
