@@ -976,6 +976,28 @@ fn select(
     let kept: Vec<usize> = (0..blocks.len()).filter(|&i| keep[i]).collect();
     let first_good = kept.iter().copied().find(|&i| blocks[i].quality == Quality::Good);
     let last_good = kept.iter().copied().rev().find(|&i| blocks[i].quality == Quality::Good);
+    // A list of three or more items that are not links, and the heading just above it, ends an
+    // article as often as it ends a page (lists of results, steps, names): it is not trimmed.
+    let mut in_list = vec![false; blocks.len()];
+    {
+        let plain_item = |i: usize| blocks[i].kind == ParagraphKind::ListItem && blocks[i].heading == 0 && blocks[i].link_density() < 0.3;
+        let mut k = 0;
+        while k < kept.len() {
+            let start = k;
+            while k < kept.len() && plain_item(kept[k]) {
+                k += 1;
+            }
+            if k - start >= rules::MIN_LIST_ITEMS {
+                for &i in &kept[start..k] {
+                    in_list[i] = true;
+                }
+                if start > 0 && blocks[kept[start - 1]].heading > 0 {
+                    in_list[kept[start - 1]] = true;
+                }
+            }
+            k = k.max(start + 1);
+        }
+    }
     if let (Some(fg), Some(lg)) = (first_good, last_good) {
         for &i in &kept {
             let b = &blocks[i];
@@ -988,6 +1010,7 @@ fn select(
             }
             if i > lg && (b.heading > 0 || (b.words < threshold_words && !ends_sentence(&b.text)))
                 && !in_ld[i].is_some_and(|f| f >= 0.5 && ld_agrees)
+                && !in_list[i]
             {
                 keep[i] = false;
                 label[i] = Label::Boilerplate;

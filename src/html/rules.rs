@@ -259,6 +259,9 @@ pub const CAPTION_WEAK_MARKERS: &[&str] = &[
     "pictured:", "(pictured)", "fonte:", "foto:", "photographer:", "in this photo", "in this image",
 ];
 
+/// Items (not links) a list after the last paragraph must have to be kept as part of the body.
+pub const MIN_LIST_ITEMS: usize = 3;
+
 /// What the class/id/role of an element says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttrVerdict {

@@ -215,3 +215,20 @@ fn captions_outside_figcaption_are_dropped_but_prose_with_caption_words_is_kept(
     let d = x.body.decisions.iter().find(|d| d.text.contains("worn masks")).unwrap();
     assert!(d.reason.contains("caption"), "{}", d.reason);
 }
+
+#[test]
+fn a_plain_list_ending_the_article_is_kept_but_a_link_list_is_not() {
+    let html = r#"<html><body><article><h1>Twenty teams qualify for the finals</h1>
+      <p>Twenty of the twenty-four places at next summer's finals have now been filled after the last round of group games was played on Tuesday night.</p>
+      <p>The four remaining places will be decided in the play-offs in March, when sixteen teams will compete in four small knockout tournaments of their own.</p>
+      <h3>The qualified teams</h3>
+      <ul><li>England (Group A): 10th appearance</li><li>Spain (Group F): 11th appearance</li>
+      <li>France (Group H): 10th appearance</li><li>Wales (Group E): Second appearance</li></ul>
+      <ul><li><a href="/a">Football</a></li><li><a href="/b">Finals</a></li><li><a href="/c">Europe</a></li></ul>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x);
+    assert!(t.contains(&"Wales (Group E): Second appearance"), "{t:#?}");
+    assert!(t.contains(&"The qualified teams"), "{t:#?}");
+    assert!(!t.contains(&"Football"), "{t:#?}");
+}
