@@ -153,6 +153,21 @@ struct Walker {
     quote_depth: u32,
     heading: Vec<u8>,
     tweet_marks: Vec<usize>,
+    /// Open `<span>`s: where the block stood when each opened, to cut out a link list glued
+    /// into a paragraph (a hover card, a menu inside an inline element).
+    spans: Vec<SpanMark>,
+    anchors: u32,
+}
+
+/// The state of the current block when a `<span>` opened.
+struct SpanMark {
+    node: ego_tree::NodeId,
+    blocks: usize,
+    len: usize,
+    chars: u32,
+    links: u32,
+    lead: u32,
+    anchors: u32,
 }
 
 fn is_hidden(v: &scraper::node::Element) -> bool {
@@ -190,6 +205,8 @@ impl Walker {
             quote_depth: 0,
             heading: Vec::new(),
             tweet_marks: Vec::new(),
+            spans: Vec::new(),
+            anchors: 0,
         }
     }
 
@@ -345,6 +362,29 @@ impl Walker {
         }
     }
 
+    /// At the end of a `<span>`: if what it added to the current block is a list of links glued
+    /// after other text (three or more links, nearly all of its text), cut it out again.
+    fn close_span(&mut self, id: ego_tree::NodeId) {
+        let Some(m) = self.spans.pop() else { return };
+        if m.node != id {
+            // unbalanced (should not happen in a parsed tree): forget the marks
+            self.spans.clear();
+            return;
+        }
+        if m.blocks != self.blocks.len() || m.chars == 0 || m.len > self.cur.len() {
+            return;
+        }
+        let added = self.cur_chars - m.chars;
+        let linked = self.cur_links - m.links;
+        if self.anchors - m.anchors >= 3 && added >= rules::GLUED_LINKS_MIN_CHARS && linked as f64 >= 0.9 * added as f64 {
+            self.cur.truncate(m.len);
+            self.cur_chars = m.chars;
+            self.cur_links = m.links;
+            self.cur_lead = m.lead;
+            self.pending_space = true;
+        }
+    }
+
     /// Join the cells of simple table rows into one block: a row whose blocks each sit directly
     /// in a different cell of that row.
     fn join_table_rows(&mut self) {
@@ -437,7 +477,19 @@ impl Walker {
                                             self.pending_space = true;
                                         }
                                     }
-                                    "a" => self.link_depth += 1,
+                                    "a" => {
+                                        self.link_depth += 1;
+                                        self.anchors += 1;
+                                    }
+                                    "span" => self.spans.push(SpanMark {
+                                        node: node.id(),
+                                        blocks: self.blocks.len(),
+                                        len: self.cur.len(),
+                                        chars: self.cur_chars,
+                                        links: self.cur_links,
+                                        lead: self.cur_lead,
+                                        anchors: self.anchors,
+                                    }),
                                     "img" | "wbr" => {}
                                     _ => {}
                                 },
@@ -458,6 +510,7 @@ impl Walker {
                         match tag_class(name) {
                             TagClass::Block => self.close_block(name),
                             TagClass::Inline if name == "a" => self.link_depth = self.link_depth.saturating_sub(1),
+                            TagClass::Inline if name == "span" => self.close_span(node.id()),
                             _ => {}
                         }
                     }
@@ -905,6 +958,7 @@ fn select(
     let mut reason: Vec<String> = vec![String::new(); blocks.len()];
     let mut label = vec![Label::Boilerplate; blocks.len()];
     let mut h1_title: Option<usize> = None;
+    let last_good_in = blocks.iter().rposition(|b| in_container(b) && b.quality == Quality::Good && block_chrome(b).is_none());
     for (i, b) in blocks.iter().enumerate() {
         if b.heading == 1 && h1_title.is_none() && block_chrome(b).is_none() {
             h1_title = Some(i);
@@ -933,7 +987,17 @@ fn select(
             reason[i] = format!("{}: inside {}", els[c].flag.as_deref().unwrap_or("chrome"), describe(&els[c]));
             continue;
         }
-        if b.quality == Quality::Bad {
+        // a sentence of mostly link text inside the body ("Get more ideas here!"), before its
+        // last paragraph, is part of it; link lists, menus and "read more" lines are not
+        // sentences or are chrome lines
+        let linked_sentence = b.quality == Quality::Bad
+            && last_good_in.is_some_and(|l| i < l)
+            && b.heading == 0
+            && b.words >= rules::LINKED_SENTENCE_WORDS
+            && b.link_density() <= 0.9
+            && ends_sentence(&b.text)
+            && crate::clean::rules::chrome_rule(&b.text, b.words).is_none();
+        if b.quality == Quality::Bad && !linked_sentence {
             reason[i] = format!("link list ({:.0}% of the text is link text)", 100.0 * b.link_density());
             continue;
         }

@@ -262,6 +262,13 @@ pub const CAPTION_WEAK_MARKERS: &[&str] = &[
 /// Items (not links) a list after the last paragraph must have to be kept as part of the body.
 pub const MIN_LIST_ITEMS: usize = 3;
 
+/// Least words of a sentence made mostly of link text for it to be kept inside the body.
+pub const LINKED_SENTENCE_WORDS: usize = 6;
+
+/// Least characters of a run of links inside a `<span>` glued after a paragraph's text for it
+/// to be cut out of the paragraph (a hover card, an inline menu).
+pub const GLUED_LINKS_MIN_CHARS: u32 = 80;
+
 /// What the class/id/role of an element says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttrVerdict {

@@ -232,3 +232,29 @@ fn a_plain_list_ending_the_article_is_kept_but_a_link_list_is_not() {
     assert!(t.contains(&"The qualified teams"), "{t:#?}");
     assert!(!t.contains(&"Football"), "{t:#?}");
 }
+
+#[test]
+fn a_hover_card_of_links_inside_a_paragraph_is_cut_out() {
+    let html = r#"<html><body><article><h1>Man pleads guilty to threats</h1>
+      <p>A man pleaded guilty on Monday to charges that he threatened to kill Rep. <span class="rollover"><a href="/people/jane-roe">Jane Roe</a><span class="card"><a href="/people/jane-roe">Jane Roe</a><a href="/n/1">Progressives oppose the funding bill over surveillance</a><a href="/n/2">Senators call for a new security coordinator</a><a href="/n/3">Overnight: the week in energy and the environment</a></span></span> in a phone call to her office in March.</p>
+      <p>He faces up to ten years in prison when he is sentenced in the spring, prosecutors said in a statement released after the hearing on Monday.</p>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x);
+    assert!(t[0].contains("kill Rep. Jane Roe in a phone call"), "{t:#?}");
+    assert!(!t.join(" ").contains("Senators call"), "{t:#?}");
+}
+
+#[test]
+fn a_sentence_of_link_text_between_paragraphs_is_kept() {
+    let html = r#"<html><body><article><h1>Meal prep for the week</h1>
+      <p>Preparing your meals on Sunday saves time during the week, and it makes it much easier to eat well when the days get long and busy.</p>
+      <p>Pro tip: <a href="/ideas">Get more pre-workout meal ideas here!</a></p>
+      <p>Cook the grains and the proteins first, then the vegetables, and keep everything in separate boxes in the fridge for up to four days.</p>
+      <p><a href="/a">Home</a> <a href="/b">Recipes</a> <a href="/c">Fitness</a></p>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x);
+    assert!(t.contains(&"Pro tip: Get more pre-workout meal ideas here!"), "{t:#?}");
+    assert!(!t.contains(&"Home Recipes Fitness"), "{t:#?}");
+}
