@@ -1013,6 +1013,10 @@ fn select(
             }
         }
         if b.quality != Quality::Good {
+            if b.words <= 3 && rules::is_ad_label(&b.text) {
+                reason[i] = format!("advertisement label {:?}", b.text.trim());
+                continue;
+            }
             if let Some(r) = crate::clean::rules::chrome_rule(&b.text, b.words) {
                 reason[i] = r;
                 continue;

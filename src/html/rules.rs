@@ -269,6 +269,23 @@ pub const LINKED_SENTENCE_WORDS: usize = 6;
 /// to be cut out of the paragraph (a hover card, an inline menu).
 pub const GLUED_LINKS_MIN_CHARS: u32 = 80;
 
+/// Labels that stand alone above an ad slot, in the common languages (a line that is only one
+/// of them, any case, trailing punctuation aside).
+pub const AD_LABELS: &[&str] = &[
+    "advert", "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted",
+    "anzeige", "werbung", "publicité", "publicite", "pub", "publicidad", "publicidade", "pubblicità",
+    "pubblicita", "advertentie", "reklama", "reklam", "annons", "annonse", "reclame", "iklan",
+    "реклама", "広告", "广告", "광고", "إعلان",
+];
+
+static AD_LABEL_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| AD_LABELS.iter().copied().collect());
+
+/// Whether a line is only an advertisement label ("Advert", "Anzeige", "Publicité").
+pub fn is_ad_label(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    !t.is_empty() && AD_LABEL_SET.contains(t.as_str())
+}
+
 /// What the class/id/role of an element says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttrVerdict {
@@ -349,5 +366,14 @@ mod tests {
         assert_eq!(judge_attrs("RelatedStories"), AttrVerdict::Boilerplate("related links"));
         assert_eq!(judge_attrs("navigation"), AttrVerdict::Boilerplate("navigation"));
         assert_eq!(judge_attrs("canvas"), AttrVerdict::Neutral);
+    }
+
+    #[test]
+    fn ad_labels_are_whole_lines() {
+        assert!(is_ad_label("Advert"));
+        assert!(is_ad_label(" - ANZEIGE - "));
+        assert!(is_ad_label("Publicité"));
+        assert!(!is_ad_label("Advertising revenue fell"));
+        assert!(!is_ad_label("Adverts"));
     }
 }
