@@ -18,8 +18,9 @@
 //!    prose block of the page.
 //!
 //! Every block gets a [`LineDecision`] (`line` is the 1-based block number) so that `explain`
-//! says what was kept and why. Tables come out one cell per block (layout tables then read
-//! like any page; data-table cells are usually too short to be kept).
+//! says what was kept and why. A table row whose cells each hold a single line of text comes
+//! out as one block, its cells joined by spaces (data tables read row by row); a cell that
+//! holds paragraphs of its own stays apart (layout tables then read like any page).
 
 pub mod rules;
 
@@ -97,6 +98,8 @@ struct El {
     /// Why this element is chrome, by its own tag, role, class or id.
     flag: Option<String>,
     content: bool,
+    /// Tag and first class word (digits dropped): siblings that share it are alike.
+    sig: u64,
 }
 
 const NO_PARENT: u32 = u32::MAX;
@@ -114,6 +117,8 @@ struct Blk {
     text: String,
     chars: u32,
     link_chars: u32,
+    /// Characters of link text the block starts with (a headline link before a summary).
+    lead_link: u32,
     kind: ParagraphKind,
     heading: u8,
     // set by judging
@@ -139,6 +144,7 @@ struct Walker {
     cur: String,
     cur_chars: u32,
     cur_links: u32,
+    cur_lead: u32,
     pending_space: bool,
     /// A `<br>` was met and no text since.
     after_br: bool,
@@ -147,6 +153,21 @@ struct Walker {
     quote_depth: u32,
     heading: Vec<u8>,
     tweet_marks: Vec<usize>,
+    /// Open `<span>`s: where the block stood when each opened, to cut out a link list glued
+    /// into a paragraph (a hover card, a menu inside an inline element).
+    spans: Vec<SpanMark>,
+    anchors: u32,
+}
+
+/// The state of the current block when a `<span>` opened.
+struct SpanMark {
+    node: ego_tree::NodeId,
+    blocks: usize,
+    len: usize,
+    chars: u32,
+    links: u32,
+    lead: u32,
+    anchors: u32,
 }
 
 fn is_hidden(v: &scraper::node::Element) -> bool {
@@ -176,6 +197,7 @@ impl Walker {
             cur: String::new(),
             cur_chars: 0,
             cur_links: 0,
+            cur_lead: 0,
             pending_space: false,
             after_br: false,
             link_depth: 0,
@@ -183,6 +205,8 @@ impl Walker {
             quote_depth: 0,
             heading: Vec::new(),
             tweet_marks: Vec::new(),
+            spans: Vec::new(),
+            anchors: 0,
         }
     }
 
@@ -192,6 +216,7 @@ impl Walker {
         if self.cur_chars == 0 {
             self.cur.clear();
             self.cur_links = 0;
+            self.cur_lead = 0;
             return;
         }
         let heading = self.heading.last().copied().unwrap_or(0);
@@ -210,6 +235,7 @@ impl Walker {
             text: std::mem::take(&mut self.cur),
             chars: self.cur_chars,
             link_chars: self.cur_links,
+            lead_link: self.cur_lead,
             kind,
             heading,
             words: 0,
@@ -218,6 +244,7 @@ impl Walker {
         });
         self.cur_chars = 0;
         self.cur_links = 0;
+        self.cur_lead = 0;
     }
 
     fn text(&mut self, t: &str) {
@@ -232,10 +259,13 @@ impl Walker {
             self.pending_space = false;
             self.after_br = false;
             self.cur.push(c);
-            self.cur_chars += 1;
             if self.link_depth > 0 {
+                if self.cur_links == self.cur_chars {
+                    self.cur_lead += 1;
+                }
                 self.cur_links += 1;
             }
+            self.cur_chars += 1;
         }
     }
 
@@ -292,7 +322,16 @@ impl Walker {
             shown.push('.');
             shown.push_str(c);
         }
-        self.els.push(El { parent, end: idx, tag: name.to_string(), name: shown, flag, content });
+        let sig = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            name.hash(&mut h);
+            for c in class.split_whitespace().next().unwrap_or("").chars().filter(|c| !c.is_ascii_digit()) {
+                c.hash(&mut h);
+            }
+            h.finish()
+        };
+        self.els.push(El { parent, end: idx, tag: name.to_string(), name: shown, flag, content, sig });
         self.stack.push(idx);
         match name {
             "li" | "dd" | "dt" => self.li_depth += 1,
@@ -321,6 +360,90 @@ impl Walker {
             }
             _ => {}
         }
+    }
+
+    /// At the end of a `<span>`: if what it added to the current block is a list of links glued
+    /// after other text (three or more links, nearly all of its text), cut it out again.
+    fn close_span(&mut self, id: ego_tree::NodeId) {
+        let Some(m) = self.spans.pop() else { return };
+        if m.node != id {
+            // unbalanced (should not happen in a parsed tree): forget the marks
+            self.spans.clear();
+            return;
+        }
+        if m.blocks != self.blocks.len() || m.chars == 0 || m.len > self.cur.len() {
+            return;
+        }
+        let added = self.cur_chars - m.chars;
+        let linked = self.cur_links - m.links;
+        if self.anchors - m.anchors >= 3 && added >= rules::GLUED_LINKS_MIN_CHARS && linked as f64 >= 0.9 * added as f64 {
+            self.cur.truncate(m.len);
+            self.cur_chars = m.chars;
+            self.cur_links = m.links;
+            self.cur_lead = m.lead;
+            self.pending_space = true;
+        }
+    }
+
+    /// Join the cells of simple table rows into one block: a row whose blocks each sit directly
+    /// in a different cell of that row.
+    fn join_table_rows(&mut self) {
+        let cell_row = |els: &[El], e: u32| -> Option<u32> {
+            let el = els.get(e as usize)?;
+            if !matches!(el.tag.as_str(), "td" | "th") || el.parent == NO_PARENT {
+                return None;
+            }
+            (els[el.parent as usize].tag == "tr").then_some(el.parent)
+        };
+        if !self.els.iter().any(|e| e.tag == "tr") {
+            return;
+        }
+        let old = std::mem::take(&mut self.blocks);
+        let mut out: Vec<Blk> = Vec::with_capacity(old.len());
+        let mut marks = self.tweet_marks.iter_mut().peekable();
+        let mut i = 0;
+        let mut it = old.into_iter().peekable();
+        while let Some(mut b) = it.next() {
+            // tweet marks count blocks: keep them pointing at the same place
+            while let Some(m) = marks.peek_mut() {
+                if **m == i {
+                    **m = out.len();
+                    marks.next();
+                } else {
+                    break;
+                }
+            }
+            i += 1;
+            if let Some(row) = cell_row(&self.els, b.el).filter(|_| b.chars <= rules::TABLE_CELL_MAX_CHARS) {
+                let mut last_cell = b.el;
+                let mut joined = false;
+                while let Some(n) = it.peek() {
+                    if n.el == last_cell
+                        || n.chars > rules::TABLE_CELL_MAX_CHARS
+                        || cell_row(&self.els, n.el) != Some(row)
+                        || marks.peek().is_some_and(|m| **m == i)
+                    {
+                        break;
+                    }
+                    let n = it.next().expect("peeked");
+                    i += 1;
+                    last_cell = n.el;
+                    b.text.push(' ');
+                    b.text.push_str(&n.text);
+                    b.chars += n.chars + 1;
+                    b.link_chars += n.link_chars;
+                    joined = true;
+                }
+                if joined {
+                    b.el = row;
+                }
+            }
+            out.push(b);
+        }
+        for m in marks {
+            *m = out.len();
+        }
+        self.blocks = out;
     }
 
     fn walk(&mut self, doc: &Html) -> Result<(), String> {
@@ -354,7 +477,19 @@ impl Walker {
                                             self.pending_space = true;
                                         }
                                     }
-                                    "a" => self.link_depth += 1,
+                                    "a" => {
+                                        self.link_depth += 1;
+                                        self.anchors += 1;
+                                    }
+                                    "span" => self.spans.push(SpanMark {
+                                        node: node.id(),
+                                        blocks: self.blocks.len(),
+                                        len: self.cur.len(),
+                                        chars: self.cur_chars,
+                                        links: self.cur_links,
+                                        lead: self.cur_lead,
+                                        anchors: self.anchors,
+                                    }),
                                     "img" | "wbr" => {}
                                     _ => {}
                                 },
@@ -375,6 +510,7 @@ impl Walker {
                         match tag_class(name) {
                             TagClass::Block => self.close_block(name),
                             TagClass::Inline if name == "a" => self.link_depth = self.link_depth.saturating_sub(1),
+                            TagClass::Inline if name == "span" => self.close_span(node.id()),
                             _ => {}
                         }
                     }
@@ -562,6 +698,7 @@ pub fn extract_html(text: &str, options: &Options) -> Result<HtmlExtraction, Str
     let ld_body = jsonld_article_body(&doc);
     let mut w = Walker::new();
     w.walk(&doc)?;
+    w.join_table_rows();
     drop(doc);
     let body = select(w.els, w.blocks, &w.tweet_marks, ld_body.as_deref(), meta.title.as_deref(), options);
     for (t, &mark) in tweets.iter_mut().zip(w.tweet_marks.iter()) {
@@ -578,8 +715,75 @@ fn norm_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// Teaser cards: three or more sibling elements that look alike (same tag and first class
+/// word), each holding a headline link (a block of link text, or a block that opens with one)
+/// and at most two short prose blocks, which together hold most of their parent's prose.
+/// A row of them is a listing of other articles (related posts, "more stories", a news ticker),
+/// not the article, when the page has prose outside such rows. Returns the card elements with
+/// the reason shown by `explain`.
+fn teaser_cards(els: &[El], blocks: &[Blk]) -> Vec<(usize, String)> {
+    let n = els.len();
+    let mut good_chars = vec![0u32; n];
+    let mut good_blocks = vec![0u32; n];
+    let mut headline = vec![false; n];
+    let mut total_good = 0u32;
+    for b in blocks {
+        let is_good = b.quality == Quality::Good;
+        if is_good {
+            total_good += b.chars;
+        }
+        let hl = (b.link_density() >= 0.6 && (2..=25).contains(&b.words)) || b.lead_link >= 15;
+        if b.el == NO_PARENT || !(is_good || hl) {
+            continue;
+        }
+        let mut e = b.el;
+        while e != NO_PARENT {
+            let i = e as usize;
+            if is_good {
+                good_chars[i] += b.chars;
+                good_blocks[i] += 1;
+            }
+            headline[i] |= hl;
+            e = els[i].parent;
+        }
+    }
+    let mut groups: HashMap<(u32, u64), Vec<usize>> = HashMap::new();
+    for (i, el) in els.iter().enumerate() {
+        if el.parent != NO_PARENT && good_blocks[i] > 0 {
+            groups.entry((el.parent, el.sig)).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    let mut card_chars = 0u32;
+    for ((parent, _), members) in groups {
+        if members.len() < 3 {
+            continue;
+        }
+        let cards: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| headline[i] && good_blocks[i] <= 2 && good_chars[i] <= rules::CARD_MAX_CHARS)
+            .collect();
+        let sum: u32 = cards.iter().map(|&i| good_chars[i]).sum();
+        if cards.len() < 3 || cards.len() * 10 < members.len() * 7 || (sum as f64) < 0.75 * good_chars[parent as usize] as f64 {
+            continue;
+        }
+        card_chars += sum;
+        let k = members.len();
+        for i in cards {
+            out.push((i, format!("teaser card (one of {k} similar siblings, each a headline link and a short summary)")));
+        }
+    }
+    // a page made of cards only (a listicle, a listing) keeps them
+    let outside = total_good.saturating_sub(card_chars);
+    if (outside as f64) < (rules::CARD_MIN_ARTICLE_CHARS as f64).max(0.2 * card_chars as f64) {
+        return Vec::new();
+    }
+    out
+}
+
 fn select(
-    els: Vec<El>,
+    mut els: Vec<El>,
     mut blocks: Vec<Blk>,
     _tweet_marks: &[usize],
     ld_body: Option<&str>,
@@ -623,12 +827,27 @@ fn select(
         }
     }
 
+    // Rows of teaser cards are chrome, and their text does not make a sidebar "hold the page".
+    let mut is_card = vec![false; n_el];
+    for (i, r) in teaser_cards(&els, &blocks) {
+        is_card[i] = true;
+        if els[i].flag.is_none() {
+            els[i].flag = Some(r);
+        }
+    }
+    let mut in_card = is_card.clone();
+    for i in 0..n_el {
+        if els[i].parent != NO_PARENT && in_card[els[i].parent as usize] {
+            in_card[i] = true;
+        }
+    }
+
     // Good text under each element, to see whether a chrome-looking element holds the page.
     let mut good = vec![0f64; n_el];
     let mut good_blocks = vec![0u32; n_el];
     let mut total_good = 0f64;
     for b in &blocks {
-        if b.quality == Quality::Good {
+        if b.quality == Quality::Good && !(b.el != NO_PARENT && in_card[b.el as usize]) {
             total_good += b.chars as f64;
             let mut e = b.el;
             while e != NO_PARENT {
@@ -643,7 +862,7 @@ fn select(
     let mut chrome: Vec<Option<usize>> = vec![None; n_el];
     for i in 0..n_el {
         let holds_page = total_good > 0.0 && good[i] > 0.5 * total_good && good_blocks[i] >= 3;
-        let own = els[i].flag.is_some() && !holds_page;
+        let own = els[i].flag.is_some() && (!holds_page || is_card[i]);
         chrome[i] = if own {
             Some(i)
         } else if els[i].parent != NO_PARENT {
@@ -677,7 +896,19 @@ fn select(
         }
     }
 
-    let title_block = blocks.iter().position(|b| b.heading == 1 && block_chrome(b).is_none());
+    // The headline: the <h1> that the document title names, else the first <h1> that is not a
+    // link to another page (an <h1> link inside the body is a "read also" teaser).
+    let title_block = {
+        let meta_key = meta_title.map(norm_key).filter(|k| !k.is_empty());
+        let h1s: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].heading == 1 && block_chrome(&blocks[i]).is_none()).collect();
+        let named = meta_key.as_ref().and_then(|k| {
+            h1s.iter().copied().find(|&i| {
+                let h = norm_key(&blocks[i].text);
+                !h.is_empty() && (h == *k || (blocks[i].words >= 3 && k.contains(h.as_str())))
+            })
+        });
+        named.or_else(|| h1s.iter().copied().find(|&i| blocks[i].link_density() < 0.5))
+    };
     // Descend while one child holds most of the container's net text: a page whose body
     // element wins only because teasers and summaries add up keeps the article's own subtree.
     if let Some(mut cur) = best {
@@ -699,7 +930,7 @@ fn select(
                     let child = (cur + 1..=(els[cur].end as usize).min(n_el.saturating_sub(1)))
                         .find(|&j| els[j].parent == cur as u32 && inside(blocks[first].el, j));
                     match child {
-                        Some(c) if score[c] >= TITLE_SHARE * score[cur] && score[c] > 0.0 => cur = c,
+                        Some(c) if score[c] >= TITLE_SHARE * score[cur] && score[c] > 0.0 && good_blocks[c] >= 2 => cur = c,
                         _ => break,
                     }
                 }
@@ -727,6 +958,7 @@ fn select(
     let mut reason: Vec<String> = vec![String::new(); blocks.len()];
     let mut label = vec![Label::Boilerplate; blocks.len()];
     let mut h1_title: Option<usize> = None;
+    let last_good_in = blocks.iter().rposition(|b| in_container(b) && b.quality == Quality::Good && block_chrome(b).is_none());
     for (i, b) in blocks.iter().enumerate() {
         if b.heading == 1 && h1_title.is_none() && block_chrome(b).is_none() {
             h1_title = Some(i);
@@ -755,11 +987,36 @@ fn select(
             reason[i] = format!("{}: inside {}", els[c].flag.as_deref().unwrap_or("chrome"), describe(&els[c]));
             continue;
         }
-        if b.quality == Quality::Bad {
+        // a sentence of mostly link text inside the body ("Get more ideas here!"), before its
+        // last paragraph, is part of it; link lists, menus and "read more" lines are not
+        // sentences or are chrome lines
+        let linked_sentence = b.quality == Quality::Bad
+            && last_good_in.is_some_and(|l| i < l)
+            && b.heading == 0
+            && b.words >= rules::LINKED_SENTENCE_WORDS
+            && b.link_density() <= 0.9
+            && ends_sentence(&b.text)
+            && crate::clean::rules::chrome_rule(&b.text, b.words).is_none();
+        if b.quality == Quality::Bad && !linked_sentence {
             reason[i] = format!("link list ({:.0}% of the text is link text)", 100.0 * b.link_density());
             continue;
         }
+        if b.heading == 0 && b.words <= rules::CAPTION_CHECK_WORDS {
+            // captions and credits outside <figcaption> (a <p> or <div> under the picture)
+            if let Some(r) = crate::clean::rules::caption_rule(&b.text, &b.text.to_lowercase(), b.words) {
+                // a prose block needs a marker that prose does not use
+                let weak = b.quality == Quality::Good && rules::CAPTION_WEAK_MARKERS.iter().any(|m| r.contains(&format!("{m:?}")));
+                if !weak {
+                    reason[i] = r;
+                    continue;
+                }
+            }
+        }
         if b.quality != Quality::Good {
+            if b.words <= 3 && rules::is_ad_label(&b.text) {
+                reason[i] = format!("advertisement label {:?}", b.text.trim());
+                continue;
+            }
             if let Some(r) = crate::clean::rules::chrome_rule(&b.text, b.words) {
                 reason[i] = r;
                 continue;
@@ -787,6 +1044,28 @@ fn select(
     let kept: Vec<usize> = (0..blocks.len()).filter(|&i| keep[i]).collect();
     let first_good = kept.iter().copied().find(|&i| blocks[i].quality == Quality::Good);
     let last_good = kept.iter().copied().rev().find(|&i| blocks[i].quality == Quality::Good);
+    // A list of three or more items that are not links, and the heading just above it, ends an
+    // article as often as it ends a page (lists of results, steps, names): it is not trimmed.
+    let mut in_list = vec![false; blocks.len()];
+    {
+        let plain_item = |i: usize| blocks[i].kind == ParagraphKind::ListItem && blocks[i].heading == 0 && blocks[i].link_density() < 0.3;
+        let mut k = 0;
+        while k < kept.len() {
+            let start = k;
+            while k < kept.len() && plain_item(kept[k]) {
+                k += 1;
+            }
+            if k - start >= rules::MIN_LIST_ITEMS {
+                for &i in &kept[start..k] {
+                    in_list[i] = true;
+                }
+                if start > 0 && blocks[kept[start - 1]].heading > 0 {
+                    in_list[kept[start - 1]] = true;
+                }
+            }
+            k = k.max(start + 1);
+        }
+    }
     if let (Some(fg), Some(lg)) = (first_good, last_good) {
         for &i in &kept {
             let b = &blocks[i];
@@ -799,6 +1078,7 @@ fn select(
             }
             if i > lg && (b.heading > 0 || (b.words < threshold_words && !ends_sentence(&b.text)))
                 && !in_ld[i].is_some_and(|f| f >= 0.5 && ld_agrees)
+                && !in_list[i]
             {
                 keep[i] = false;
                 label[i] = Label::Boilerplate;
@@ -860,7 +1140,7 @@ fn select(
     for (i, b) in blocks.iter().enumerate() {
         let mut para = None;
         if keep[i] {
-            if b.words >= 5 && !seen.insert(norm_key(&b.text)) {
+            if b.quality == Quality::Good && b.words >= 15 && !seen.insert(norm_key(&b.text)) {
                 label[i] = Label::Boilerplate;
                 reason[i] = "repeats a paragraph already kept".into();
             } else {

@@ -238,6 +238,54 @@ pub const STOP_WORDS: &[&str] = &[
     "di", "ini", "itu", "dengan", "untuk",
 ];
 
+/// Most prose (characters) a teaser card may hold: a headline and a summary, not an article.
+pub const CARD_MAX_CHARS: u32 = 700;
+/// Least prose (characters) outside rows of teaser cards for them to be dropped: below it the
+/// page is a listing or a listicle made of them, and they are its text.
+pub const CARD_MIN_ARTICLE_CHARS: u32 = 400;
+
+/// Longest cell text (characters) joined with its row's other cells into one block: data
+/// cells are short, a layout cell holding an article is not.
+pub const TABLE_CELL_MAX_CHARS: u32 = 200;
+
+/// Blocks up to this many words are checked for the shapes of a photo caption or credit (the
+/// text cleaner's caption rule) when no `<figcaption>` or caption class marks them.
+pub const CAPTION_CHECK_WORDS: usize = 45;
+
+/// Caption markers of the text cleaner that sentences of an article use too ("courtesy of",
+/// "(left)"): on a block that reads as prose they do not make it a caption.
+pub const CAPTION_WEAK_MARKERS: &[&str] = &[
+    "courtesy of", "(courtesy", ", left, ", ", right, ", ", center, ", "(left)", "(right)", "(l-r)", "(r-l)",
+    "pictured:", "(pictured)", "fonte:", "foto:", "photographer:", "in this photo", "in this image",
+];
+
+/// Items (not links) a list after the last paragraph must have to be kept as part of the body.
+pub const MIN_LIST_ITEMS: usize = 3;
+
+/// Least words of a sentence made mostly of link text for it to be kept inside the body.
+pub const LINKED_SENTENCE_WORDS: usize = 6;
+
+/// Least characters of a run of links inside a `<span>` glued after a paragraph's text for it
+/// to be cut out of the paragraph (a hover card, an inline menu).
+pub const GLUED_LINKS_MIN_CHARS: u32 = 80;
+
+/// Labels that stand alone above an ad slot, in the common languages (a line that is only one
+/// of them, any case, trailing punctuation aside).
+pub const AD_LABELS: &[&str] = &[
+    "advert", "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted",
+    "anzeige", "werbung", "publicité", "publicite", "pub", "publicidad", "publicidade", "pubblicità",
+    "pubblicita", "advertentie", "reklama", "reklam", "annons", "annonse", "reclame", "iklan",
+    "реклама", "広告", "广告", "광고", "إعلان",
+];
+
+static AD_LABEL_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| AD_LABELS.iter().copied().collect());
+
+/// Whether a line is only an advertisement label ("Advert", "Anzeige", "Publicité").
+pub fn is_ad_label(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    !t.is_empty() && AD_LABEL_SET.contains(t.as_str())
+}
+
 /// What the class/id/role of an element says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttrVerdict {
@@ -318,5 +366,14 @@ mod tests {
         assert_eq!(judge_attrs("RelatedStories"), AttrVerdict::Boilerplate("related links"));
         assert_eq!(judge_attrs("navigation"), AttrVerdict::Boilerplate("navigation"));
         assert_eq!(judge_attrs("canvas"), AttrVerdict::Neutral);
+    }
+
+    #[test]
+    fn ad_labels_are_whole_lines() {
+        assert!(is_ad_label("Advert"));
+        assert!(is_ad_label(" - ANZEIGE - "));
+        assert!(is_ad_label("Publicité"));
+        assert!(!is_ad_label("Advertising revenue fell"));
+        assert!(!is_ad_label("Adverts"));
     }
 }

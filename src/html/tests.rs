@@ -125,3 +125,136 @@ fn truncated_and_mangled_pages_never_panic() {
         assert!(extract_html(junk, &opts).is_ok());
     }
 }
+
+/// An article followed by a row of look-alike cards (neutral class names), each a headline
+/// link and a one-sentence summary.
+fn with_cards(article_paragraphs: usize) -> String {
+    let towns = ["north", "south", "east", "west"];
+    let mut html = String::from("<html><body><div class=\"wrap\"><h1>Water prices rise next year</h1>");
+    for town in towns.iter().take(article_paragraphs) {
+        html.push_str(&format!("<p>The regional water board voted on Thursday to raise the price of tap water by four percent next year, saying that the money would pay for new pipes in the older {town} parts of town.</p>"));
+    }
+    html.push_str("<div class=\"grid\">");
+    for (i, topic) in ["library", "harbour", "stadium", "museum"].iter().enumerate() {
+        html.push_str(&format!(
+            "<div class=\"col-{i} box\"><h3><a href=\"/s/{i}\">The {topic} reopens after works</a></h3>\
+             <p>After two years of works that cost more than planned, the {topic} opened its doors again on Saturday to a large crowd of visitors.</p></div>"
+        ));
+    }
+    html.push_str("</div></div></body></html>");
+    html
+}
+
+#[test]
+fn rows_of_teaser_cards_are_dropped_beside_an_article() {
+    let x = ex(&with_cards(4));
+    let t = texts(&x);
+    assert_eq!(t.len(), 4, "{t:#?}");
+    assert!(t.iter().all(|p| p.contains("water board")));
+    let d = x.body.decisions.iter().find(|d| d.text.contains("harbour opened")).unwrap();
+    assert_eq!(d.label, Label::Boilerplate);
+    assert!(d.reason.contains("teaser card"), "{}", d.reason);
+}
+
+#[test]
+fn a_page_made_of_cards_keeps_them() {
+    // no article beside the cards: they are the page's text (a listing, a listicle)
+    let x = ex(&with_cards(0));
+    let t = texts(&x);
+    assert!(t.iter().filter(|p| p.contains("opened its doors")).count() >= 3, "{t:#?}");
+}
+
+#[test]
+fn an_h1_link_inside_the_body_is_not_taken_for_the_headline() {
+    let html = r#"<html><head><title>Netflix will remake the old cartoon series</title>
+      <meta property="og:title" content="Netflix will remake the old cartoon series"></head><body>
+      <div class="single"><div class="top"><span>Cartoons</span> <span>02 Aug 2017</span></div>
+      <div class="entry-content">
+      <p>It was announced today that the streaming service will host a remake of the old cartoon series, with new episodes written by the original author and a new cast.</p>
+      <p>Fans of the series are already up in arms after the first experiment, which was poorly received by almost everyone who grew up watching the original show in the eighties.</p>
+      <p>Read also</p>
+      <h1 class="entry-title"><a href="/other-story">The knights of the cartoon will become a feature film made by a big studio</a></h1>
+      <p>Back to the remake, the working title has not been chosen yet, and the studio says that more details about the cast, the music, the number of episodes and the date of the first one will follow at the start of next year, once the scripts of the first season have been approved by the author.</p>
+      </div></div></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x).join("\n");
+    assert!(t.contains("It was announced today"), "{t}");
+    assert!(t.contains("Fans of the series"), "{t}");
+    assert!(t.contains("Back to the remake"), "{t}");
+}
+
+#[test]
+fn simple_table_rows_read_as_one_line_each() {
+    let html = r#"<html><body><article><h1>The defence held on Sunday</h1>
+      <p>The defence held firm on Sunday, and the coach said after the game that the players had followed the plan to the letter from the first minute.</p>
+      <table><tr><th>Player</th><th>Snaps</th><th>Share</th></tr>
+      <tr><td>DL Larry Smith</td><td>63</td><td>85%</td></tr>
+      <tr><td>DL Myles Jones</td><td>57</td><td>77%</td></tr></table>
+      <p>The team travels to the coast next week for a game that could decide the division, and the coach expects a much harder afternoon there.</p>
+      <table class="layout"><tr><td><p>A layout cell holding a paragraph of its own stays a paragraph of its own, whatever sits beside it in the row.</p></td><td>Side</td></tr></table>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x);
+    assert!(t.contains(&"DL Larry Smith 63 85%"), "{t:#?}");
+    assert!(t.contains(&"Player Snaps Share"), "{t:#?}");
+    assert!(t.iter().any(|p| p.starts_with("A layout cell") && p.ends_with("row.")), "{t:#?}");
+}
+
+#[test]
+fn captions_outside_figcaption_are_dropped_but_prose_with_caption_words_is_kept() {
+    let html = r#"<html><body><article><h1>Protests grow in the city</h1>
+      <p>Thousands of people marched through the city centre on Sunday for the third weekend in a row, calling for new elections and the release of those arrested.</p>
+      <div class="pic"><img src="a.jpg"><p>Protesters have worn masks to protect their identities (Image: GETTY )</p></div>
+      <p>The new screens in the town hall come courtesy of a local company, which donated them last year after the council ran out of money for the works.</p>
+      <p>The organisers said they would march again next Sunday, and the police said they expected an even larger crowd than this week in the centre.</p>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x).join("\n");
+    assert!(!t.contains("Protesters have worn masks"), "{t}");
+    assert!(t.contains("courtesy of a local company"), "{t}");
+    let d = x.body.decisions.iter().find(|d| d.text.contains("worn masks")).unwrap();
+    assert!(d.reason.contains("caption"), "{}", d.reason);
+}
+
+#[test]
+fn a_plain_list_ending_the_article_is_kept_but_a_link_list_is_not() {
+    let html = r#"<html><body><article><h1>Twenty teams qualify for the finals</h1>
+      <p>Twenty of the twenty-four places at next summer's finals have now been filled after the last round of group games was played on Tuesday night.</p>
+      <p>The four remaining places will be decided in the play-offs in March, when sixteen teams will compete in four small knockout tournaments of their own.</p>
+      <h3>The qualified teams</h3>
+      <ul><li>England (Group A): 10th appearance</li><li>Spain (Group F): 11th appearance</li>
+      <li>France (Group H): 10th appearance</li><li>Wales (Group E): Second appearance</li></ul>
+      <ul><li><a href="/a">Football</a></li><li><a href="/b">Finals</a></li><li><a href="/c">Europe</a></li></ul>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x);
+    assert!(t.contains(&"Wales (Group E): Second appearance"), "{t:#?}");
+    assert!(t.contains(&"The qualified teams"), "{t:#?}");
+    assert!(!t.contains(&"Football"), "{t:#?}");
+}
+
+#[test]
+fn a_hover_card_of_links_inside_a_paragraph_is_cut_out() {
+    let html = r#"<html><body><article><h1>Man pleads guilty to threats</h1>
+      <p>A man pleaded guilty on Monday to charges that he threatened to kill Rep. <span class="rollover"><a href="/people/jane-roe">Jane Roe</a><span class="card"><a href="/people/jane-roe">Jane Roe</a><a href="/n/1">Progressives oppose the funding bill over surveillance</a><a href="/n/2">Senators call for a new security coordinator</a><a href="/n/3">Overnight: the week in energy and the environment</a></span></span> in a phone call to her office in March.</p>
+      <p>He faces up to ten years in prison when he is sentenced in the spring, prosecutors said in a statement released after the hearing on Monday.</p>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x);
+    assert!(t[0].contains("kill Rep. Jane Roe in a phone call"), "{t:#?}");
+    assert!(!t.join(" ").contains("Senators call"), "{t:#?}");
+}
+
+#[test]
+fn a_sentence_of_link_text_between_paragraphs_is_kept() {
+    let html = r#"<html><body><article><h1>Meal prep for the week</h1>
+      <p>Preparing your meals on Sunday saves time during the week, and it makes it much easier to eat well when the days get long and busy.</p>
+      <p>Pro tip: <a href="/ideas">Get more pre-workout meal ideas here!</a></p>
+      <p>Cook the grains and the proteins first, then the vegetables, and keep everything in separate boxes in the fridge for up to four days.</p>
+      <p><a href="/a">Home</a> <a href="/b">Recipes</a> <a href="/c">Fitness</a></p>
+      </article></body></html>"#;
+    let x = ex(html);
+    let t = texts(&x);
+    assert!(t.contains(&"Pro tip: Get more pre-workout meal ideas here!"), "{t:#?}");
+    assert!(!t.contains(&"Home Recipes Fitness"), "{t:#?}");
+}
