@@ -95,6 +95,10 @@ struct Block {
     header: bool,
     /// Chrome that sits inside articles (captions, in-text teasers): it costs less.
     furniture: bool,
+    /// Inside a numbered list of this many items ([`mark_enumerations`]).
+    enumerated: Option<usize>,
+    /// The number of a numbered list item (`3)`, `3.`), read before the bullet is stripped.
+    number: Option<u32>,
     score: f64,
 }
 
@@ -279,6 +283,8 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 stops: 0,
                 header: false,
                 furniture: false,
+                enumerated: None,
+                number: item_number(line),
                 score: 0.0,
             });
         }
@@ -375,6 +381,73 @@ fn mark_teaser_runs(blocks: &mut [Block], threshold: f64) {
             i = j;
         } else {
             i += 1;
+        }
+    }
+}
+
+/// Number of a list item written `3)` or `3.` at the start of a block (up to three digits).
+fn item_number(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let mut cs = rest.chars();
+    match (cs.next(), cs.next()) {
+        (Some(')' | '.'), Some(c)) if c.is_whitespace() => t[..digits].parse().ok(),
+        _ => None,
+    }
+}
+
+/// Items numbered 1), 2), 3)… in a row, at most this many blocks apart.
+const ENUM_GAP: usize = 4;
+/// Score of a numbered item of an enumeration, and floor of what sits between two items.
+const ENUM_ITEM_SCORE: f64 = 2.0;
+const ENUM_GAP_FLOOR: f64 = -1.0;
+
+/// Numbered lists (`1) …`, `2) …`, `3) …`): a listicle's items are short lines that the
+/// densest span would cut off, but numbers that count up one by one are written by an author,
+/// not by a menu. In a run of at least three consecutively numbered blocks right after a
+/// paragraph, items earn a little and what sits between them (a link, an image label) costs
+/// little.
+fn mark_enumerations(blocks: &mut [Block]) {
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // first item, last item, items
+    let mut cur: Option<(usize, usize, u32, usize)> = None; // first, last, last number, count
+    for (j, b) in blocks.iter().enumerate() {
+        // `1. 1` is a ranking widget's counter, not an item
+        let Some(n) = b.number.filter(|_| b.words >= 2) else { continue };
+        match cur {
+            Some((f, l, m, c)) if n == m + 1 && j - l <= ENUM_GAP => cur = Some((f, j, n, c + 1)),
+            _ => {
+                if let Some((f, l, _, c)) = cur {
+                    runs.push((f, l, c));
+                }
+                cur = Some((j, j, n, 1));
+            }
+        }
+    }
+    if let Some((f, l, _, c)) = cur {
+        runs.push((f, l, c));
+    }
+    // the list is the article's when running text introduces it (a "most read" box opens
+    // with its label, a menu with more menu)
+    let introduced = |f: usize| f > 0 && blocks[f - 1].chrome.is_none() && blocks[f - 1].is_prose() && blocks[f - 1].duplicate <= 1;
+    runs.retain(|r| r.2 >= 3 && introduced(r.0));
+    for (f, l, c) in runs {
+        for b in &mut blocks[f..=l] {
+            if b.chrome.is_some() {
+                continue;
+            }
+            if b.number.is_some() && b.words >= 2 {
+                if b.score < ENUM_ITEM_SCORE {
+                    b.score = ENUM_ITEM_SCORE;
+                    b.enumerated = Some(c);
+                }
+            } else if b.score < ENUM_GAP_FLOOR {
+                b.score = ENUM_GAP_FLOOR;
+                b.enumerated = Some(c);
+            }
         }
     }
 }
@@ -679,6 +752,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
 
     mark_teaser_runs(&mut blocks, threshold);
+    mark_enumerations(&mut blocks);
 
     // 3. The body: the densest span of text.
     let scores: Vec<f64> = blocks.iter().map(|b| b.score).collect();
@@ -713,7 +787,10 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
                 block_reason[i] = format!("repeated line ({}× in the page) inside the main text span", b.duplicate);
             } else {
                 keep[i] = true;
-                block_reason[i] = format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words);
+                block_reason[i] = match b.enumerated {
+                    Some(c) => format!("in the main text span, inside a numbered list of {c} items (block score {:+.0}, {} words)", b.score, b.words),
+                    None => format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words),
+                };
             }
         }
     }
@@ -1126,5 +1203,49 @@ mod tests {
     fn empty_dump() {
         let x = extract_text_dump("", &Options::default());
         assert!(x.paragraphs.is_empty() && x.title.is_none() && x.decisions.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod enum_tests {
+    use super::*;
+
+    #[test]
+    fn numbered_list_items_stay_with_the_article() {
+        let mut t = String::from("Home\n\nNews\n\nSport\n\n");
+        t += "Black Friday is coming again this year, and shops everywhere are getting ready for it with discounts on everything they sell.\n\n";
+        t += "Here is our selection of the offers that nostalgic readers should not miss, from toys to films and records:\n\n";
+        for (i, item) in ["Lego Star Wars Resistance Bomber", "Electric racing track", "Blade Runner Final Cut", "Ghostbusters Collection 1-2", "Taboo board game"].iter().enumerate() {
+            t += &format!("{}) {item}\nhttp://amzn.to/x{i}\n\n", i + 1);
+        }
+        t += "Contact\n\nPrivacy\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(body.iter().any(|p| p.starts_with("Lego")), "{body:?}");
+        assert!(body.iter().any(|p| p.starts_with("Taboo")), "{body:?}");
+        assert!(!body.iter().any(|p| *p == "Contact" || *p == "Sport"), "{body:?}");
+        // menus numbered out of order are not lists
+        assert_eq!(item_number("3) Lego"), Some(3));
+        assert_eq!(item_number("3.5 million"), None);
+        assert_eq!(item_number("2019. Year"), None);
+    }
+}
+
+#[cfg(test)]
+mod enum_box_tests {
+    use super::*;
+
+    #[test]
+    fn a_numbered_most_read_box_is_not_a_list_of_the_article() {
+        let mut t = String::from("Sign up for Newsletters and Alerts\n\nMost Popular\n\n");
+        for (i, h) in ["Police chief sought state funding for gunshot system", "The county fair will be free to attend next summer", "Man dies after crashing into power pole", "Skimming device found at gas station"].iter().enumerate() {
+            t += &format!("  {}. {h}\n", i + 1);
+        }
+        t += "\nBUFFALO, N.Y. — Hours before his two-goal performance on Tuesday, the coach said the veteran winger was finally playing the way he wanted to play.\n\n";
+        t += "“It takes a little longer now, but he is playing well now, he is getting a little bit of confidence back,” the coach said after the morning skate.\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert!(body[0].starts_with("BUFFALO"), "{body:?}");
     }
 }
