@@ -452,6 +452,92 @@ fn mark_enumerations(blocks: &mut [Block]) {
     }
 }
 
+/// Blocks the article head may skip: page chrome and repeated lines ("Previous Post",
+/// "Share this") between the headline, the byline/dateline and the first paragraph.
+fn head_filler(b: &Block) -> bool {
+    b.chrome.is_some() || b.duplicate > 1 || b.words == 0
+}
+
+/// Where an article opens: a headline-like block, then (within [`HEAD_REACH`] blocks,
+/// skipping [`head_filler`]) one or more bylines or datelines, then prose. Returns the headline
+/// and the first paragraph of the first such head in the page.
+const HEAD_REACH: usize = 5;
+fn first_article_head(blocks: &[Block]) -> Option<(usize, usize)> {
+    let n = blocks.len();
+    for (j, b) in blocks.iter().enumerate() {
+        if head_filler(b) || b.header || b.bullet || !(2..=40).contains(&b.words) || b.ends_sentence() {
+            continue;
+        }
+        let mut headers = 0;
+        let mut k = j + 1;
+        while k < n && k <= j + HEAD_REACH {
+            let c = &blocks[k];
+            if c.header {
+                headers += 1;
+            } else if !head_filler(c) {
+                break;
+            }
+            k += 1;
+        }
+        if headers > 0 && k < n && blocks[k].chrome.is_none() && blocks[k].is_prose() {
+            return Some((j, k));
+        }
+    }
+    None
+}
+
+/// A short line holding a date or a time ("Jane on May 3, 2018 at 4:47 pm said:"): bylines,
+/// datelines and the heads of comments.
+fn dated_line(b: &Block) -> bool {
+    b.header
+        || (b.words <= 16
+            && !b.ends_sentence_strictly()
+            && b.text.bytes().any(|c| c.is_ascii_digit())
+            && (rules::has_timestamp(&b.text) || crate::meta::dates::find_date(&b.text).is_some()))
+}
+
+/// Dated lines that make a span a thread of comments (or of other articles).
+const THREAD_DATED_LINES: usize = 3;
+/// The article under a head wins over a headless span when it weighs this share of it.
+const HEAD_SHARE: f64 = 0.5;
+
+/// The densest span is not always the article: a comment thread can outweigh a short post, a
+/// customer-service box a two-paragraph news item. When the span has no head of its own (no
+/// byline or dateline at its top) and an article head ([`first_article_head`]) comes before
+/// it, the text under that head is the article if it weighs [`HEAD_SHARE`] of the span, or
+/// whatever it weighs when the span is a thread ([`THREAD_DATED_LINES`] dated lines).
+fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize, String)> {
+    let own_head = (s.saturating_sub(HEAD_REACH)..=(s + 3).min(e)).any(|j| blocks[j].header);
+    if own_head {
+        return None;
+    }
+    let (h, a) = first_article_head(blocks)?;
+    if a >= s {
+        return None;
+    }
+    // the run under the head: its best prefix, ending before the span
+    let (mut sum, mut best, mut end) = (0.0, 0.0, a);
+    for (j, b) in blocks.iter().enumerate().take(s).skip(a) {
+        sum += b.score;
+        if sum > best {
+            best = sum;
+            end = j;
+        }
+    }
+    let span_sum: f64 = blocks[s..=e].iter().map(|b| b.score).sum();
+    let dated = blocks[s..=e].iter().filter(|b| dated_line(b)).count();
+    let thread = dated >= THREAD_DATED_LINES;
+    if best <= 0.0 || !(thread || best >= span_sum * HEAD_SHARE) {
+        return None;
+    }
+    let why = if thread {
+        format!("a thread ({dated} dated lines) without a headline of its own; the article is the text under the headline {:?}", blocks[h].text)
+    } else {
+        format!("text without a headline of its own (score {span_sum:+.0}); the article is the text under the headline {:?} (score {best:+.0})", blocks[h].text)
+    };
+    Some((a, end, why))
+}
+
 /// Cost of a caption or in-text teaser inside the span, in thresholds (page chrome costs 2).
 const FURNITURE_COST: f64 = 0.5;
 
@@ -773,6 +859,12 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
                     split_reason.push((p.0, p.1, format!("{why} (text score {:+.0} here, {:+.0} in the article)", p.2, sum)));
                 }
             }
+            span = Some((a, b));
+        }
+    }
+    if let Some((s, e)) = span {
+        if let Some((a, b, why)) = anchor_to_head(&blocks, s, e) {
+            split_reason.push((s, e, why));
             span = Some((a, b));
         }
     }
