@@ -474,7 +474,8 @@ fn first_article_head(blocks: &[Block]) -> Option<(usize, usize)> {
             let c = &blocks[k];
             if c.header {
                 headers += 1;
-            } else if !head_filler(c) {
+            } else if !head_filler(c) && !(headers > 0 && c.is_label()) {
+                // share buttons ("Email Twitter Facebook") often follow the byline
                 break;
             }
             k += 1;
@@ -507,7 +508,9 @@ const HEAD_SHARE: f64 = 0.5;
 /// it, the text under that head is the article if it weighs [`HEAD_SHARE`] of the span, or
 /// whatever it weighs when the span is a thread ([`THREAD_DATED_LINES`] dated lines).
 fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize, String)> {
-    let own_head = (s.saturating_sub(HEAD_REACH)..=(s + 3).min(e)).any(|j| blocks[j].header);
+    // a byline or dateline at its top, or right above it (past chrome and share buttons)
+    let above = (s.saturating_sub(HEAD_REACH)..s).rev().find(|&j| !(head_filler(&blocks[j]) || blocks[j].is_label()));
+    let own_head = above.is_some_and(|j| blocks[j].header) || (s..=(s + 3).min(e)).any(|j| blocks[j].header);
     if own_head {
         return None;
     }
@@ -1339,5 +1342,40 @@ mod enum_box_tests {
         let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body[0].starts_with("BUFFALO"), "{body:?}");
+    }
+}
+
+#[cfg(test)]
+mod head_tests {
+    use super::*;
+
+    fn body(t: &str) -> Vec<String> {
+        extract_text_dump(t, &Options::default()).paragraphs.into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn a_comment_thread_does_not_outweigh_the_post_under_the_headline() {
+        let mut t = String::from("Home\n\nBlog\n\nSeptember open thread\n\nPrevious Post\n\nSeptember 10, 2018 | by Catherine\n\n");
+        t += "Our goal with hosting quarterly open threads is to give blog readers an opportunity to publicly raise comments or questions about our work.\n\n";
+        t += "Posted in Open thread | Permalink | 10 Comments\n\nComments\n\n";
+        for (who, what) in [("Milan", "the follow-up paper on cash transfers"), ("Alex", "the report on road safety"), ("Sam", "the deworming estimates"), ("Kim", "the malaria nets model")] {
+            t += &format!("{who} on September 12, 2018 at 4:47 pm said:\n\n");
+            t += &format!("I read {what} this week, and did not see any analysis of the negative effects that the change would have for the people who live with it every day, which seems like an important consideration when you weigh the benefits against the costs of {what}.\n\n");
+        }
+        let b = body(&t);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(b[0].starts_with("Our goal"), "{b:?}");
+    }
+
+    #[test]
+    fn a_short_article_under_its_head_beats_a_bigger_box_elsewhere() {
+        let mut t = String::from("News\n\nOpinion\n\nSon of former president stabbed to death in Berlin\n\nBy POST STAFF\n\nNOVEMBER 20, 2019 10:43\n\nEmail Twitter Facebook\n\n");
+        t += "The son of the former German president was stabbed to death, while another man was critically injured in an attempt to stop the assailant.\n\n";
+        t += "The stabbing occurred during a presentation he led at the clinic in Berlin, where he worked as a chief physician. Police arrested a suspect.\n\n";
+        t += "Contact us\n\nAbout us\n\n";
+        t += "The Customer Service Center can be contacted with any questions or requests you might have regarding your subscription, delivery, billing, your account, or the newsletters and alerts that you receive from us by email every day, and our team will do its best to answer within one working day of receiving your message, on weekdays only.\n\nTerms\n";
+        let b = body(&t);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert!(b[0].starts_with("The son"), "{b:?}");
     }
 }
