@@ -99,6 +99,9 @@ struct Block {
     enumerated: Option<usize>,
     /// The number of a numbered list item (`3)`, `3.`), read before the bullet is stripped.
     number: Option<u32>,
+    /// The next block goes on in lowercase: this one is a piece of a sentence cut by the
+    /// renderer, not a line of its own.
+    run_on: bool,
     score: f64,
 }
 
@@ -285,10 +288,15 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 furniture: false,
                 enumerated: None,
                 number: item_number(line),
+                run_on: false,
                 score: 0.0,
             });
         }
         open = true;
+    }
+    for j in 1..out.len() {
+        let next_lower = out[j].text.chars().next().is_some_and(char::is_lowercase);
+        out[j - 1].run_on = next_lower && out[j].first == out[j - 1].last + 1;
     }
     for b in &mut out {
         b.text = collapse_ws(&b.text);
@@ -331,6 +339,10 @@ fn score(b: &Block, threshold: f64) -> f64 {
     }
     if b.is_prose() {
         s += threshold / 2.0;
+    } else if s > 0.0 && !b.ends_sentence() && b.first == b.last && !b.run_on && !b.text.ends_with([',', ';', '-', '–']) {
+        // one line of ten to twenty-odd words without a full stop is a headline (of this
+        // article, or of the next ones in a list), not running text: it earns nothing
+        s = 0.0;
     }
     s
 }
@@ -1377,5 +1389,33 @@ mod head_tests {
         let b = body(&t);
         assert_eq!(b.len(), 2, "{b:?}");
         assert!(b[0].starts_with("The son"), "{b:?}");
+    }
+}
+
+#[cfg(test)]
+mod headline_list_tests {
+    use super::*;
+
+    #[test]
+    fn headlines_without_full_stops_after_the_article_earn_nothing() {
+        let mut t = String::from("Health authorities in Inner Mongolia have confirmed a third case of the plague, after two people were diagnosed with the pneumonic form of the disease last week in Beijing.\n\n");
+        t += "The other two patients caught pneumonic plague, which differs from the bubonic form in that it affects the lungs and can spread between people.\n\n";
+        t += "Most read in Science\n";
+        for h in [
+            "UK weather forecast: Terrifying map shows collapsed polar vortex freezing the country in December",
+            "Flights: Passengers can fly for up to 80 percent less by travelling on this day",
+            "Royal wedding 2020: Will the princess be allowed to wear a royal tiara at her wedding",
+            "Meteor shower 2019: A few hundred meteors are about to burst out in a dazzling rare display",
+        ] {
+            t += h;
+            t += "\n";
+        }
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        // a sentence cut by the renderer (the next line goes on in lowercase) is not a headline
+        let cut = "The Santa Fe Animal Shelter announced this week that the black cat was\nrecently found wandering the streets of the capital, after five years away from home.\n";
+        let blocks = blocks(&cut.lines().collect::<Vec<_>>(), &[false, false], None);
+        assert!(blocks[0].run_on && score(&blocks[0], 10.0) > 0.0);
     }
 }
