@@ -509,6 +509,18 @@ fn dated_line(b: &Block) -> bool {
             && (rules::has_timestamp(&b.text) || crate::meta::dates::find_date(&b.text).is_some()))
 }
 
+/// A byline or dateline at the top of the span `s..=e`, or right above it (past chrome and
+/// share buttons).
+fn has_own_head(blocks: &[Block], s: usize, e: usize) -> bool {
+    let above = (s.saturating_sub(HEAD_REACH)..s).rev().find(|&j| !(head_filler(&blocks[j]) || blocks[j].is_label()));
+    above.is_some_and(|j| blocks[j].header) || (s..=(s + 3).min(e)).any(|j| blocks[j].header)
+}
+
+/// A span holding [`THREAD_DATED_LINES`] dated lines or more: comments, or other articles.
+fn is_thread(blocks: &[Block], s: usize, e: usize) -> bool {
+    blocks[s..=e].iter().filter(|b| dated_line(b)).count() >= THREAD_DATED_LINES
+}
+
 /// Dated lines that make a span a thread of comments (or of other articles).
 const THREAD_DATED_LINES: usize = 3;
 /// The article under a head wins over a headless span when it weighs this share of it.
@@ -520,10 +532,7 @@ const HEAD_SHARE: f64 = 0.5;
 /// it, the text under that head is the article if it weighs [`HEAD_SHARE`] of the span, or
 /// whatever it weighs when the span is a thread ([`THREAD_DATED_LINES`] dated lines).
 fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize, String)> {
-    // a byline or dateline at its top, or right above it (past chrome and share buttons)
-    let above = (s.saturating_sub(HEAD_REACH)..s).rev().find(|&j| !(head_filler(&blocks[j]) || blocks[j].is_label()));
-    let own_head = above.is_some_and(|j| blocks[j].header) || (s..=(s + 3).min(e)).any(|j| blocks[j].header);
-    if own_head {
+    if has_own_head(blocks, s, e) {
         return None;
     }
     let (h, a) = first_article_head(blocks)?;
@@ -863,7 +872,15 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         let pieces = split_span(&blocks, s, e);
         if pieces.len() > 1 {
             let max = pieces.iter().map(|p| p.2).fold(0.0, f64::max);
-            let pick = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE).unwrap_or(0);
+            let mut pick = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE).unwrap_or(0);
+            // a piece under its own byline/dateline is the article when the first one has no
+            // head (a news ticker, a teaser above the headline) and it is not a thread
+            let headed = |p: &(usize, usize, f64, Option<usize>)| has_own_head(&blocks, p.0, p.1);
+            if !headed(&pieces[pick]) {
+                if let Some(k) = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE && headed(p) && !is_thread(&blocks, p.0, p.1)) {
+                    pick = k;
+                }
+            }
             let (a, b, sum, _) = pieces[pick];
             for (k, p) in pieces.iter().enumerate() {
                 if k != pick {
@@ -1417,5 +1434,27 @@ mod headline_list_tests {
         let cut = "The Santa Fe Animal Shelter announced this week that the black cat was\nrecently found wandering the streets of the capital, after five years away from home.\n";
         let blocks = blocks(&cut.lines().collect::<Vec<_>>(), &[false, false], None);
         assert!(blocks[0].run_on && score(&blocks[0], 10.0) > 0.0);
+    }
+}
+
+#[cfg(test)]
+mod headed_piece_tests {
+    use super::*;
+
+    #[test]
+    fn the_piece_under_a_byline_wins_over_a_headless_ticker() {
+        let mut t = String::from("CONTACT US\n\nBreaking News\n\n");
+        // a news ticker flattened into one long line
+        for i in 0..8 {
+            t += &format!("Officials in region {i} expressed concern over the new registry and said residents may soon be affected by it. ");
+        }
+        t += "\n\nWith shattered dreams, deportees return home\n\nNovember 20, 2019\n\nby Post News Weekly\n\n0 Comments\n\n";
+        t += "NEW DELHI: Their dream shattered and huge savings wasted, nearly 150 people returned home on a special flight on Wednesday morning.\n\n";
+        t += "“This was the fourth time I have been deported,” said one of them, who had spent his family's savings on the journey across three continents.\n\n";
+        t += "He said he had spent a fortune on the four attempts, and that he would not try again after what he had seen at the border this year.\n\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 3, "{body:?}");
+        assert!(body[0].starts_with("NEW DELHI"), "{body:?}");
     }
 }
