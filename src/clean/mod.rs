@@ -752,6 +752,42 @@ fn trim_span_head(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reaso
     }
 }
 
+/// List items before the article's head: when the span opens with a run of bullet items (a
+/// ticker, a list of other stories) and then a byline or dateline comes, the items are not
+/// the article.
+const LEAD_LIST_ITEMS: usize = 3;
+fn trim_lead_list(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reason: &mut [String]) {
+    let mut items = 0;
+    let mut h = None;
+    for j in s..=e {
+        if !keep[j] {
+            continue;
+        }
+        let b = &blocks[j];
+        if b.bullet {
+            items += 1;
+        } else if b.header {
+            h = Some(j);
+            break;
+        } else if !b.is_prose() && b.words <= 8 {
+            // a heading or a label between the list and the head
+            continue;
+        } else {
+            return;
+        }
+    }
+    let Some(h) = h else { return };
+    if items < LEAD_LIST_ITEMS || !(h + 1..=e).any(|j| keep[j] && blocks[j].is_prose() && !blocks[j].bullet) {
+        return;
+    }
+    for j in s..h {
+        if keep[j] {
+            keep[j] = false;
+            reason[j] = format!("list before the article's byline/dateline ({items} items at the top of the main text span)");
+        }
+    }
+}
+
 /// Teaser lists (other articles' headlines, bylines, dates and snippets) often follow the
 /// article closely enough to join the densest span. Bylines and datelines inside the span,
 /// after the article has started, mark them: from the first one on, when at least two follow,
@@ -927,6 +963,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
     let mut above_header = vec![false; blocks.len()];
     if let Some((s, e)) = span {
+        trim_lead_list(&blocks, s, e, &mut keep, &mut block_reason);
         trim_span_head(&blocks, s, e, &mut keep, &mut block_reason, &mut above_header);
         trim_teaser_tail(&blocks, s, e, &mut keep, &mut block_reason);
     }
@@ -1455,6 +1492,26 @@ mod headed_piece_tests {
         let x = extract_text_dump(&t, &Options::default());
         let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(body.len(), 3, "{body:?}");
+        assert!(body[0].starts_with("NEW DELHI"), "{body:?}");
+    }
+}
+
+#[cfg(test)]
+mod lead_list_tests {
+    use super::*;
+
+    #[test]
+    fn a_list_of_stories_above_the_dateline_is_not_the_article() {
+        let mut t = String::from("Breaking News\n\n");
+        for (i, s) in ["Regulators express concern over the registry", "Man pleads guilty to fraud scheme", "Council regrets the new position on settlements", "Schools and colleges open again"].iter().enumerate() {
+            t += &format!("  • {s} CITY: Officials said on Tuesday that the matter number {i} would be examined by a committee in the coming weeks, according to a statement.\n");
+        }
+        t += "\nNovember 20, 2019\n\n";
+        t += "NEW DELHI: Their dream shattered and huge savings wasted, nearly 150 people returned home on a special flight on Wednesday morning.\n\n";
+        t += "“This was the fourth time I have been deported,” said one of them, who had spent his family's savings on the journey across three continents.\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
         assert!(body[0].starts_with("NEW DELHI"), "{body:?}");
     }
 }
