@@ -339,9 +339,9 @@ fn score(b: &Block, threshold: f64) -> f64 {
     }
     if b.is_prose() {
         s += threshold / 2.0;
-    } else if s > 0.0 && !b.ends_sentence() && b.first == b.last && !b.run_on && !b.text.ends_with([',', ';', '-', '–']) {
-        // one line of ten to twenty-odd words without a full stop is a headline (of this
-        // article, or of the next ones in a list), not running text: it earns nothing
+    } else if s > 0.0 && !b.ends_sentence() && !b.run_on && !b.text.ends_with([',', ';', '-', '–']) {
+        // ten to twenty-odd words without a full stop are a headline (of this
+        // article, or of the next ones in a list, wrapped or not), not running text: they earn nothing
         s = 0.0;
     }
     s
