@@ -347,6 +347,47 @@ fn score(b: &Block, threshold: f64) -> f64 {
     s
 }
 
+/// The same text twice in one block (`TitleTitle`, an image's title glued to its caption).
+fn doubled(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.len();
+    if n < 20 {
+        return false;
+    }
+    // the halves may be glued or separated by one space
+    [n / 2, n.div_ceil(2)].into_iter().any(|k| {
+        t.is_char_boundary(k) && {
+            let (a, b) = t.split_at(k);
+            let (a, b) = (a.trim_end(), b.trim_start());
+            a == b
+        }
+    })
+}
+
+/// Text the page shows twice in a row is an image's caption or title repeated by the
+/// renderer (alt text, then the caption), not article text: a paragraph never repeats itself
+/// at once. Blocks equal to the next one (eight words or more) and blocks made of one text
+/// twice are captions (furniture: they cost little inside the article).
+fn mark_doubled_text(blocks: &mut [Block], lowers: &[String], threshold: f64) {
+    for j in 0..blocks.len() {
+        if blocks[j].chrome.is_some() || blocks[j].words < 8 {
+            continue;
+        }
+        let twin = (j + 1 < blocks.len() && lowers[j] == lowers[j + 1]) || (j > 0 && lowers[j] == lowers[j - 1]);
+        let why = if twin {
+            "photo caption (the same text twice in a row: alt text and caption)"
+        } else if blocks[j].words <= 60 && doubled(&blocks[j].text) {
+            "photo caption (one text twice in the same line: image title and caption)"
+        } else {
+            continue;
+        };
+        let b = &mut blocks[j];
+        b.chrome = Some(why.to_string());
+        b.furniture = true;
+        b.score = score(b, threshold);
+    }
+}
+
 /// Headline + snippet pairs in a row that make a teaser list ([`mark_teaser_runs`]).
 const TEASER_RUN_PAIRS: usize = 4;
 /// A teaser snippet has at most this many words.
@@ -897,6 +938,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.score = score(b, threshold);
     }
 
+    mark_doubled_text(&mut blocks, &lowers, threshold);
     mark_teaser_runs(&mut blocks, threshold);
     mark_enumerations(&mut blocks);
 
@@ -1218,7 +1260,12 @@ mod tests {
         // a renderer wrapping at 80 columns puts 40 wide characters on a line
         let chars: Vec<char> = para.chars().collect();
         let mut dump = String::from("ホーム\n\n");
-        for _ in 0..3 {
+        // three different paragraphs (the same text twice in a row is a caption): the
+        // sentences in turn
+        for k in 0..3 {
+            let sentences: Vec<&str> = para.split_inclusive('。').collect();
+            let rotated: String = sentences[k..].iter().chain(&sentences[..k]).copied().collect();
+            let chars: Vec<char> = if k == 0 { chars.clone() } else { rotated.chars().collect() };
             for chunk in chars.chunks(40) {
                 dump.push_str(&chunk.iter().collect::<String>());
                 dump.push('\n');
@@ -1513,5 +1560,25 @@ mod lead_list_tests {
         let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body[0].starts_with("NEW DELHI"), "{body:?}");
+    }
+}
+
+#[cfg(test)]
+mod doubled_tests {
+    use super::*;
+
+    #[test]
+    fn captions_shown_twice_are_not_body() {
+        assert!(doubled("He died in my hands: 3 demonstrators killedHe died in my hands: 3 demonstrators killed"));
+        assert!(doubled("Photo of the new bridge over the river Photo of the new bridge over the river"));
+        assert!(!doubled("The council voted on Tuesday to close the bridge for two years."));
+        let cap = "A guest holds her phone showing a picture taken during the press conference unveiling the new operating system in Dongguan. (Photo by a staff photographer)";
+        let t = format!(
+            "The company unveiled its own operating system on Friday, as it faces the threat of losing access to the systems it uses today amid escalating trade tensions.\n\n{cap}\n\n{cap}\n\nThe new system will first be used in smart screens later this year, the company said, before coming to its watches and other devices next year.\n"
+        );
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert!(body[1].starts_with("The new system"), "{body:?}");
     }
 }
