@@ -453,6 +453,8 @@ fn item_number(text: &str) -> Option<u32> {
     }
 }
 
+/// Items of a list announced by a colon, at least.
+const LIST_ITEMS: usize = 3;
 /// Items numbered 1), 2), 3)… in a row, at most this many blocks apart.
 const ENUM_GAP: usize = 4;
 /// Score of a numbered item of an enumeration, and floor of what sits between two items.
@@ -463,9 +465,10 @@ const ENUM_GAP_FLOOR: f64 = -1.0;
 /// densest span would cut off, but numbers that count up one by one are written by an author,
 /// not by a menu. In a run of at least three consecutively numbered blocks right after a
 /// paragraph, items earn a little and what sits between them (a link, an image label) costs
-/// little.
+/// little. So do the lines right below a line that announces them with a colon ("The tour
+/// dates:"), without a blank line between.
 fn mark_enumerations(blocks: &mut [Block]) {
-    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // first item, last item, items
+    let mut runs: Vec<(usize, usize, usize, bool)> = Vec::new(); // first item, last item, items, numbered
     let mut cur: Option<(usize, usize, u32, usize)> = None; // first, last, last number, count
     for (j, b) in blocks.iter().enumerate() {
         // `1. 1` is a ranking widget's counter, not an item
@@ -474,25 +477,43 @@ fn mark_enumerations(blocks: &mut [Block]) {
             Some((f, l, m, c)) if n == m + 1 && j - l <= ENUM_GAP => cur = Some((f, j, n, c + 1)),
             _ => {
                 if let Some((f, l, _, c)) = cur {
-                    runs.push((f, l, c));
+                    runs.push((f, l, c, true));
                 }
                 cur = Some((j, j, n, 1));
             }
         }
     }
     if let Some((f, l, _, c)) = cur {
-        runs.push((f, l, c));
+        runs.push((f, l, c, true));
     }
     // the list is the article's when running text introduces it (a "most read" box opens
     // with its label, a menu with more menu)
     let introduced = |f: usize| f > 0 && blocks[f - 1].chrome.is_none() && blocks[f - 1].is_prose() && blocks[f - 1].duplicate <= 1;
     runs.retain(|r| r.2 >= 3 && introduced(r.0));
-    for (f, l, c) in runs {
+    // lists announced by a line ending in a colon ("The tour dates:"), their items on the
+    // lines right below it (no blank line between)
+    let mut j = 0;
+    while j < blocks.len() {
+        let b = &blocks[j];
+        if b.chrome.is_none() && b.words >= 4 && b.text.ends_with(':') && !b.header {
+            let mut k = j + 1;
+            while k < blocks.len() && blocks[k].first == blocks[k - 1].last + 1 && blocks[k].chrome.is_none() && (1..=30).contains(&blocks[k].words) {
+                k += 1;
+            }
+            if k - (j + 1) >= LIST_ITEMS {
+                runs.push((j + 1, k - 1, k - (j + 1), false));
+                j = k;
+                continue;
+            }
+        }
+        j += 1;
+    }
+    for (f, l, c, numbered) in runs {
         for b in &mut blocks[f..=l] {
             if b.chrome.is_some() {
                 continue;
             }
-            if b.number.is_some() && b.words >= 2 {
+            if b.words >= 2 && (b.number.is_some() || !numbered) {
                 if b.score < ENUM_ITEM_SCORE {
                     b.score = ENUM_ITEM_SCORE;
                     b.enumerated = Some(c);
@@ -1580,5 +1601,27 @@ mod doubled_tests {
         let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body[1].starts_with("The new system"), "{body:?}");
+    }
+}
+
+#[cfg(test)]
+mod colon_list_tests {
+    use super::*;
+
+    #[test]
+    fn a_list_announced_by_a_colon_stays_with_the_article() {
+        let mut t = String::from("Home\n\nMusic\n\n");
+        t += "To celebrate fifty years since the band was formed, the founding members will tour North America next summer, the first time the four of them play together since 1975.\n\n";
+        t += "Tickets go on sale on Friday, and the band said that it would play its hits as well as songs from a new album that it has recorded this year.\n\n";
+        t += "The 2020 tour dates:\n";
+        for d in ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- Credit Union Amphitheatre, Tampa, FL", "June 17 -- Bridgestone Arena, Nashville, TN", "June 19 -- Music Pavilion, Charlotte, NC", "June 24 -- Jiffy Lube Live, Bristow, VA"] {
+            t += d;
+            t += "\n";
+        }
+        t += "\nShare\n\nTweet\n\nAbout us\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(body.contains(&"June 24 -- Jiffy Lube Live, Bristow, VA"), "{body:?}");
+        assert!(!body.iter().any(|p| *p == "Share" || *p == "Music"), "{body:?}");
     }
 }
