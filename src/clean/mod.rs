@@ -510,7 +510,11 @@ fn mark_enumerations(blocks: &mut [Block]) {
     }
     for (f, l, c, numbered) in runs {
         for b in &mut blocks[f..=l] {
-            if b.chrome.is_some() {
+            if let Some(r) = &b.chrome {
+                // an item's picture stays out of the body, but it does not end the list
+                if r.starts_with("photo caption") && b.score < ENUM_GAP_FLOOR {
+                    b.score = ENUM_GAP_FLOOR;
+                }
                 continue;
             }
             if b.words >= 2 && (b.number.is_some() || !numbered) {
@@ -1445,7 +1449,12 @@ mod enum_tests {
         t += "Black Friday is coming again this year, and shops everywhere are getting ready for it with discounts on everything they sell.\n\n";
         t += "Here is our selection of the offers that nostalgic readers should not miss, from toys to films and records:\n\n";
         for (i, item) in ["Lego Star Wars Resistance Bomber", "Electric racing track", "Blade Runner Final Cut", "Ghostbusters Collection 1-2", "Taboo board game"].iter().enumerate() {
-            t += &format!("{}) {item}\nhttp://amzn.to/x{i}\n\n", i + 1);
+            // a link under each item, or a w3m-style image placeholder
+            if i % 2 == 0 {
+                t += &format!("{}) {item}\nhttp://amzn.to/x{i}\n\n", i + 1);
+            } else {
+                t += &format!("{}) {item}\n[{i}-300x300]\n\n", i + 1);
+            }
         }
         t += "Contact\n\nPrivacy\n";
         let x = extract_text_dump(&t, &Options::default());
