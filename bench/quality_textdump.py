@@ -85,7 +85,7 @@ def extract_folder(files: list, favor: str) -> dict:
     return out
 
 
-def run(bench_dir: Path, verbose: bool, favor: str = "balanced") -> dict:
+def run(bench_dir: Path, verbose: bool, favor: str = "balanced", per_doc: Path | None = None) -> dict:
     folder = Path(bench_dir) / "textdump"
     sh = folder / "scrapinghub"
     if not (sh / "gold.json").is_file():
@@ -156,6 +156,8 @@ def run(bench_dir: Path, verbose: bool, favor: str = "balanced") -> dict:
         print("worst documents (F1 P R renderer id):")
         for f, p, rc, rend, doc in worst[:40]:
             print(f"  {f:.3f} {p:.3f} {rc:.3f} {rend:<12} {doc}")
+    if per_doc is not None:
+        per_doc.write_text("".join(f"{f:.3f} {p:.3f} {rc:.3f} {rend} {doc}\n" for f, p, rc, rend, doc in sorted(worst, key=lambda w: (w[3], w[4]))))
     return metrics
 
 
@@ -166,8 +168,9 @@ if __name__ == "__main__":
     ap.add_argument("--bench", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "bench")
     ap.add_argument("--favor", default="balanced", choices=["balanced", "precision", "recall"])
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--per-doc", type=Path, help="write every document's F1 P R renderer id to this file (to diff two runs)")
     a = ap.parse_args()
-    m = run(a.bench, a.verbose, a.favor)
+    m = run(a.bench, a.verbose, a.favor, a.per_doc)
     for k in sorted(m):
         print(f"{k:<36} {m[k]:.3f}")
     sys.exit(0)

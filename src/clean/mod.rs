@@ -95,6 +95,13 @@ struct Block {
     header: bool,
     /// Chrome that sits inside articles (captions, in-text teasers): it costs less.
     furniture: bool,
+    /// Inside a numbered list of this many items ([`mark_enumerations`]).
+    enumerated: Option<usize>,
+    /// The number of a numbered list item (`3)`, `3.`), read before the bullet is stripped.
+    number: Option<u32>,
+    /// The next block goes on in lowercase: this one is a piece of a sentence cut by the
+    /// renderer, not a line of its own.
+    run_on: bool,
     score: f64,
 }
 
@@ -279,10 +286,17 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 stops: 0,
                 header: false,
                 furniture: false,
+                enumerated: None,
+                number: item_number(line),
+                run_on: false,
                 score: 0.0,
             });
         }
         open = true;
+    }
+    for j in 1..out.len() {
+        let next_lower = out[j].text.chars().next().is_some_and(char::is_lowercase);
+        out[j - 1].run_on = next_lower && out[j].first == out[j - 1].last + 1;
     }
     for b in &mut out {
         b.text = collapse_ws(&b.text);
@@ -325,8 +339,53 @@ fn score(b: &Block, threshold: f64) -> f64 {
     }
     if b.is_prose() {
         s += threshold / 2.0;
+    } else if s > 0.0 && !b.ends_sentence() && !b.run_on && !b.text.ends_with([',', ';', '-', '–']) {
+        // ten to twenty-odd words without a full stop are a headline (of this
+        // article, or of the next ones in a list, wrapped or not), not running text: they earn nothing
+        s = 0.0;
     }
     s
+}
+
+/// The same text twice in one block (`TitleTitle`, an image's title glued to its caption).
+fn doubled(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.len();
+    if n < 20 {
+        return false;
+    }
+    // the halves may be glued or separated by one space
+    [n / 2, n.div_ceil(2)].into_iter().any(|k| {
+        t.is_char_boundary(k) && {
+            let (a, b) = t.split_at(k);
+            let (a, b) = (a.trim_end(), b.trim_start());
+            a == b
+        }
+    })
+}
+
+/// Text the page shows twice in a row is an image's caption or title repeated by the
+/// renderer (alt text, then the caption), not article text: a paragraph never repeats itself
+/// at once. Blocks equal to the next one (eight words or more) and blocks made of one text
+/// twice are captions (furniture: they cost little inside the article).
+fn mark_doubled_text(blocks: &mut [Block], lowers: &[String], threshold: f64) {
+    for j in 0..blocks.len() {
+        if blocks[j].chrome.is_some() || blocks[j].words < 8 {
+            continue;
+        }
+        let twin = (j + 1 < blocks.len() && lowers[j] == lowers[j + 1]) || (j > 0 && lowers[j] == lowers[j - 1]);
+        let why = if twin {
+            "photo caption (the same text twice in a row: alt text and caption)"
+        } else if blocks[j].words <= 60 && doubled(&blocks[j].text) {
+            "photo caption (one text twice in the same line: image title and caption)"
+        } else {
+            continue;
+        };
+        let b = &mut blocks[j];
+        b.chrome = Some(why.to_string());
+        b.furniture = true;
+        b.score = score(b, threshold);
+    }
 }
 
 /// Headline + snippet pairs in a row that make a teaser list ([`mark_teaser_runs`]).
@@ -377,6 +436,196 @@ fn mark_teaser_runs(blocks: &mut [Block], threshold: f64) {
             i += 1;
         }
     }
+}
+
+/// Number of a list item written `3)` or `3.` at the start of a block (up to three digits).
+fn item_number(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let mut cs = rest.chars();
+    match (cs.next(), cs.next()) {
+        (Some(')' | '.'), Some(c)) if c.is_whitespace() => t[..digits].parse().ok(),
+        _ => None,
+    }
+}
+
+/// Items of a list announced by a colon, at least.
+const LIST_ITEMS: usize = 3;
+/// Items numbered 1), 2), 3)… in a row, at most this many blocks apart.
+const ENUM_GAP: usize = 4;
+/// Score of a numbered item of an enumeration, and floor of what sits between two items.
+const ENUM_ITEM_SCORE: f64 = 2.0;
+const ENUM_GAP_FLOOR: f64 = -1.0;
+
+/// Numbered lists (`1) …`, `2) …`, `3) …`): a listicle's items are short lines that the
+/// densest span would cut off, but numbers that count up one by one are written by an author,
+/// not by a menu. In a run of at least three consecutively numbered blocks right after a
+/// paragraph, items earn a little and what sits between them (a link, an image label) costs
+/// little. So do the lines right below a line that announces them with a colon ("The tour
+/// dates:"), without a blank line between.
+fn mark_enumerations(blocks: &mut [Block]) {
+    let mut runs: Vec<(usize, usize, usize, bool)> = Vec::new(); // first item, last item, items, numbered
+    let mut cur: Option<(usize, usize, u32, usize)> = None; // first, last, last number, count
+    for (j, b) in blocks.iter().enumerate() {
+        // `1. 1` is a ranking widget's counter, not an item
+        let Some(n) = b.number.filter(|_| b.words >= 2) else { continue };
+        match cur {
+            Some((f, l, m, c)) if n == m + 1 && j - l <= ENUM_GAP => cur = Some((f, j, n, c + 1)),
+            _ => {
+                if let Some((f, l, _, c)) = cur {
+                    runs.push((f, l, c, true));
+                }
+                cur = Some((j, j, n, 1));
+            }
+        }
+    }
+    if let Some((f, l, _, c)) = cur {
+        runs.push((f, l, c, true));
+    }
+    // the list is the article's when running text introduces it (a "most read" box opens
+    // with its label, a menu with more menu)
+    let introduced = |f: usize| f > 0 && blocks[f - 1].chrome.is_none() && blocks[f - 1].is_prose() && blocks[f - 1].duplicate <= 1;
+    runs.retain(|r| r.2 >= 3 && introduced(r.0));
+    // lists announced by a line ending in a colon ("The tour dates:"), their items on the
+    // lines right below it (no blank line between)
+    let mut j = 0;
+    while j < blocks.len() {
+        let b = &blocks[j];
+        if b.chrome.is_none() && b.words >= 4 && b.text.ends_with(':') && !b.header {
+            let mut k = j + 1;
+            while k < blocks.len() && blocks[k].first == blocks[k - 1].last + 1 && blocks[k].chrome.is_none() && (1..=30).contains(&blocks[k].words) {
+                k += 1;
+            }
+            if k - (j + 1) >= LIST_ITEMS {
+                runs.push((j + 1, k - 1, k - (j + 1), false));
+                j = k;
+                continue;
+            }
+        }
+        j += 1;
+    }
+    for (f, l, c, numbered) in runs {
+        for b in &mut blocks[f..=l] {
+            if let Some(r) = &b.chrome {
+                // an item's picture stays out of the body, but it does not end the list
+                if r.starts_with("photo caption") && b.score < ENUM_GAP_FLOOR {
+                    b.score = ENUM_GAP_FLOOR;
+                }
+                continue;
+            }
+            if b.words >= 2 && (b.number.is_some() || !numbered) {
+                if b.score < ENUM_ITEM_SCORE {
+                    b.score = ENUM_ITEM_SCORE;
+                    b.enumerated = Some(c);
+                }
+            } else if b.score < ENUM_GAP_FLOOR {
+                b.score = ENUM_GAP_FLOOR;
+                b.enumerated = Some(c);
+            }
+        }
+    }
+}
+
+/// Blocks the article head may skip: page chrome and repeated lines ("Previous Post",
+/// "Share this") between the headline, the byline/dateline and the first paragraph.
+fn head_filler(b: &Block) -> bool {
+    b.chrome.is_some() || b.duplicate > 1 || b.words == 0
+}
+
+/// Where an article opens: a headline-like block, then (within [`HEAD_REACH`] blocks,
+/// skipping [`head_filler`]) one or more bylines or datelines, then prose. Returns the headline
+/// and the first paragraph of the first such head in the page.
+const HEAD_REACH: usize = 5;
+fn first_article_head(blocks: &[Block]) -> Option<(usize, usize)> {
+    let n = blocks.len();
+    for (j, b) in blocks.iter().enumerate() {
+        if head_filler(b) || b.header || b.bullet || !(2..=40).contains(&b.words) || b.ends_sentence() {
+            continue;
+        }
+        let mut headers = 0;
+        let mut k = j + 1;
+        while k < n && k <= j + HEAD_REACH {
+            let c = &blocks[k];
+            if c.header {
+                headers += 1;
+            } else if !head_filler(c) && !(headers > 0 && c.is_label()) {
+                // share buttons ("Email Twitter Facebook") often follow the byline
+                break;
+            }
+            k += 1;
+        }
+        if headers > 0 && k < n && blocks[k].chrome.is_none() && blocks[k].is_prose() {
+            return Some((j, k));
+        }
+    }
+    None
+}
+
+/// A short line holding a date or a time ("Jane on May 3, 2018 at 4:47 pm said:"): bylines,
+/// datelines and the heads of comments.
+fn dated_line(b: &Block) -> bool {
+    b.header
+        || (b.words <= 16
+            && !b.ends_sentence_strictly()
+            && b.text.bytes().any(|c| c.is_ascii_digit())
+            && (rules::has_timestamp(&b.text) || crate::meta::dates::find_date(&b.text).is_some()))
+}
+
+/// A byline or dateline at the top of the span `s..=e`, or right above it (past chrome and
+/// share buttons).
+fn has_own_head(blocks: &[Block], s: usize, e: usize) -> bool {
+    let above = (s.saturating_sub(HEAD_REACH)..s).rev().find(|&j| !(head_filler(&blocks[j]) || blocks[j].is_label()));
+    above.is_some_and(|j| blocks[j].header) || (s..=(s + 3).min(e)).any(|j| blocks[j].header)
+}
+
+/// A span holding [`THREAD_DATED_LINES`] dated lines or more: comments, or other articles.
+fn is_thread(blocks: &[Block], s: usize, e: usize) -> bool {
+    blocks[s..=e].iter().filter(|b| dated_line(b)).count() >= THREAD_DATED_LINES
+}
+
+/// Dated lines that make a span a thread of comments (or of other articles).
+const THREAD_DATED_LINES: usize = 3;
+/// The article under a head wins over a headless span when it weighs this share of it.
+const HEAD_SHARE: f64 = 0.5;
+
+/// The densest span is not always the article: a comment thread can outweigh a short post, a
+/// customer-service box a two-paragraph news item. When the span has no head of its own (no
+/// byline or dateline at its top) and an article head ([`first_article_head`]) comes before
+/// it, the text under that head is the article if it weighs [`HEAD_SHARE`] of the span, or
+/// whatever it weighs when the span is a thread ([`THREAD_DATED_LINES`] dated lines).
+fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize, String)> {
+    if has_own_head(blocks, s, e) {
+        return None;
+    }
+    let (h, a) = first_article_head(blocks)?;
+    if a >= s {
+        return None;
+    }
+    // the run under the head: its best prefix, ending before the span
+    let (mut sum, mut best, mut end) = (0.0, 0.0, a);
+    for (j, b) in blocks.iter().enumerate().take(s).skip(a) {
+        sum += b.score;
+        if sum > best {
+            best = sum;
+            end = j;
+        }
+    }
+    let span_sum: f64 = blocks[s..=e].iter().map(|b| b.score).sum();
+    let dated = blocks[s..=e].iter().filter(|b| dated_line(b)).count();
+    let thread = dated >= THREAD_DATED_LINES;
+    if best <= 0.0 || !(thread || best >= span_sum * HEAD_SHARE) {
+        return None;
+    }
+    let why = if thread {
+        format!("a thread ({dated} dated lines) without a headline of its own; the article is the text under the headline {:?}", blocks[h].text)
+    } else {
+        format!("text without a headline of its own (score {span_sum:+.0}); the article is the text under the headline {:?} (score {best:+.0})", blocks[h].text)
+    };
+    Some((a, end, why))
 }
 
 /// Cost of a caption or in-text teaser inside the span, in thresholds (page chrome costs 2).
@@ -569,6 +818,42 @@ fn trim_span_head(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reaso
     }
 }
 
+/// List items before the article's head: when the span opens with a run of bullet items (a
+/// ticker, a list of other stories) and then a byline or dateline comes, the items are not
+/// the article.
+const LEAD_LIST_ITEMS: usize = 3;
+fn trim_lead_list(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reason: &mut [String]) {
+    let mut items = 0;
+    let mut h = None;
+    for j in s..=e {
+        if !keep[j] {
+            continue;
+        }
+        let b = &blocks[j];
+        if b.bullet {
+            items += 1;
+        } else if b.header {
+            h = Some(j);
+            break;
+        } else if !b.is_prose() && b.words <= 8 {
+            // a heading or a label between the list and the head
+            continue;
+        } else {
+            return;
+        }
+    }
+    let Some(h) = h else { return };
+    if items < LEAD_LIST_ITEMS || !(h + 1..=e).any(|j| keep[j] && blocks[j].is_prose() && !blocks[j].bullet) {
+        return;
+    }
+    for j in s..h {
+        if keep[j] {
+            keep[j] = false;
+            reason[j] = format!("list before the article's byline/dateline ({items} items at the top of the main text span)");
+        }
+    }
+}
+
 /// Teaser lists (other articles' headlines, bylines, dates and snippets) often follow the
 /// article closely enough to join the densest span. Bylines and datelines inside the span,
 /// after the article has started, mark them: from the first one on, when at least two follow,
@@ -678,7 +963,9 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.score = score(b, threshold);
     }
 
+    mark_doubled_text(&mut blocks, &lowers, threshold);
     mark_teaser_runs(&mut blocks, threshold);
+    mark_enumerations(&mut blocks);
 
     // 3. The body: the densest span of text.
     let scores: Vec<f64> = blocks.iter().map(|b| b.score).collect();
@@ -688,7 +975,15 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         let pieces = split_span(&blocks, s, e);
         if pieces.len() > 1 {
             let max = pieces.iter().map(|p| p.2).fold(0.0, f64::max);
-            let pick = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE).unwrap_or(0);
+            let mut pick = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE).unwrap_or(0);
+            // a piece under its own byline/dateline is the article when the first one has no
+            // head (a news ticker, a teaser above the headline) and it is not a thread
+            let headed = |p: &(usize, usize, f64, Option<usize>)| has_own_head(&blocks, p.0, p.1);
+            if !headed(&pieces[pick]) {
+                if let Some(k) = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE && headed(p) && !is_thread(&blocks, p.0, p.1)) {
+                    pick = k;
+                }
+            }
             let (a, b, sum, _) = pieces[pick];
             for (k, p) in pieces.iter().enumerate() {
                 if k != pick {
@@ -699,6 +994,12 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
                     split_reason.push((p.0, p.1, format!("{why} (text score {:+.0} here, {:+.0} in the article)", p.2, sum)));
                 }
             }
+            span = Some((a, b));
+        }
+    }
+    if let Some((s, e)) = span {
+        if let Some((a, b, why)) = anchor_to_head(&blocks, s, e) {
+            split_reason.push((s, e, why));
             span = Some((a, b));
         }
     }
@@ -713,7 +1014,10 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
                 block_reason[i] = format!("repeated line ({}× in the page) inside the main text span", b.duplicate);
             } else {
                 keep[i] = true;
-                block_reason[i] = format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words);
+                block_reason[i] = match b.enumerated {
+                    Some(c) => format!("in the main text span, inside a numbered list of {c} items (block score {:+.0}, {} words)", b.score, b.words),
+                    None => format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words),
+                };
             }
         }
     }
@@ -726,6 +1030,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
     let mut above_header = vec![false; blocks.len()];
     if let Some((s, e)) = span {
+        trim_lead_list(&blocks, s, e, &mut keep, &mut block_reason);
         trim_span_head(&blocks, s, e, &mut keep, &mut block_reason, &mut above_header);
         trim_teaser_tail(&blocks, s, e, &mut keep, &mut block_reason);
     }
@@ -980,7 +1285,12 @@ mod tests {
         // a renderer wrapping at 80 columns puts 40 wide characters on a line
         let chars: Vec<char> = para.chars().collect();
         let mut dump = String::from("ホーム\n\n");
-        for _ in 0..3 {
+        // three different paragraphs (the same text twice in a row is a caption): the
+        // sentences in turn
+        for k in 0..3 {
+            let sentences: Vec<&str> = para.split_inclusive('。').collect();
+            let rotated: String = sentences[k..].iter().chain(&sentences[..k]).copied().collect();
+            let chars: Vec<char> = if k == 0 { chars.clone() } else { rotated.chars().collect() };
             for chunk in chars.chunks(40) {
                 dump.push_str(&chunk.iter().collect::<String>());
                 dump.push('\n');
@@ -1126,5 +1436,201 @@ mod tests {
     fn empty_dump() {
         let x = extract_text_dump("", &Options::default());
         assert!(x.paragraphs.is_empty() && x.title.is_none() && x.decisions.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod enum_tests {
+    use super::*;
+
+    #[test]
+    fn numbered_list_items_stay_with_the_article() {
+        let mut t = String::from("Home\n\nNews\n\nSport\n\n");
+        t += "Black Friday is coming again this year, and shops everywhere are getting ready for it with discounts on everything they sell.\n\n";
+        t += "Here is our selection of the offers that nostalgic readers should not miss, from toys to films and records:\n\n";
+        for (i, item) in ["Lego Star Wars Resistance Bomber", "Electric racing track", "Blade Runner Final Cut", "Ghostbusters Collection 1-2", "Taboo board game"].iter().enumerate() {
+            // a link under each item, or a w3m-style image placeholder
+            if i % 2 == 0 {
+                t += &format!("{}) {item}\nhttp://amzn.to/x{i}\n\n", i + 1);
+            } else {
+                t += &format!("{}) {item}\n[{i}-300x300]\n\n", i + 1);
+            }
+        }
+        t += "Contact\n\nPrivacy\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(body.iter().any(|p| p.starts_with("Lego")), "{body:?}");
+        assert!(body.iter().any(|p| p.starts_with("Taboo")), "{body:?}");
+        assert!(!body.iter().any(|p| *p == "Contact" || *p == "Sport"), "{body:?}");
+        // menus numbered out of order are not lists
+        assert_eq!(item_number("3) Lego"), Some(3));
+        assert_eq!(item_number("3.5 million"), None);
+        assert_eq!(item_number("2019. Year"), None);
+    }
+}
+
+#[cfg(test)]
+mod enum_box_tests {
+    use super::*;
+
+    #[test]
+    fn a_numbered_most_read_box_is_not_a_list_of_the_article() {
+        let mut t = String::from("Sign up for Newsletters and Alerts\n\nMost Popular\n\n");
+        for (i, h) in ["Police chief sought state funding for gunshot system", "The county fair will be free to attend next summer", "Man dies after crashing into power pole", "Skimming device found at gas station"].iter().enumerate() {
+            t += &format!("  {}. {h}\n", i + 1);
+        }
+        t += "\nBUFFALO, N.Y. — Hours before his two-goal performance on Tuesday, the coach said the veteran winger was finally playing the way he wanted to play.\n\n";
+        t += "“It takes a little longer now, but he is playing well now, he is getting a little bit of confidence back,” the coach said after the morning skate.\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert!(body[0].starts_with("BUFFALO"), "{body:?}");
+    }
+}
+
+#[cfg(test)]
+mod head_tests {
+    use super::*;
+
+    fn body(t: &str) -> Vec<String> {
+        extract_text_dump(t, &Options::default()).paragraphs.into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn a_comment_thread_does_not_outweigh_the_post_under_the_headline() {
+        let mut t = String::from("Home\n\nBlog\n\nSeptember open thread\n\nPrevious Post\n\nSeptember 10, 2018 | by Catherine\n\n");
+        t += "Our goal with hosting quarterly open threads is to give blog readers an opportunity to publicly raise comments or questions about our work.\n\n";
+        t += "Posted in Open thread | Permalink | 10 Comments\n\nComments\n\n";
+        for (who, what) in [("Milan", "the follow-up paper on cash transfers"), ("Alex", "the report on road safety"), ("Sam", "the deworming estimates"), ("Kim", "the malaria nets model")] {
+            t += &format!("{who} on September 12, 2018 at 4:47 pm said:\n\n");
+            t += &format!("I read {what} this week, and did not see any analysis of the negative effects that the change would have for the people who live with it every day, which seems like an important consideration when you weigh the benefits against the costs of {what}.\n\n");
+        }
+        let b = body(&t);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(b[0].starts_with("Our goal"), "{b:?}");
+    }
+
+    #[test]
+    fn a_short_article_under_its_head_beats_a_bigger_box_elsewhere() {
+        let mut t = String::from("News\n\nOpinion\n\nSon of former president stabbed to death in Berlin\n\nBy POST STAFF\n\nNOVEMBER 20, 2019 10:43\n\nEmail Twitter Facebook\n\n");
+        t += "The son of the former German president was stabbed to death, while another man was critically injured in an attempt to stop the assailant.\n\n";
+        t += "The stabbing occurred during a presentation he led at the clinic in Berlin, where he worked as a chief physician. Police arrested a suspect.\n\n";
+        t += "Contact us\n\nAbout us\n\n";
+        t += "The Customer Service Center can be contacted with any questions or requests you might have regarding your subscription, delivery, billing, your account, or the newsletters and alerts that you receive from us by email every day, and our team will do its best to answer within one working day of receiving your message, on weekdays only.\n\nTerms\n";
+        let b = body(&t);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert!(b[0].starts_with("The son"), "{b:?}");
+    }
+}
+
+#[cfg(test)]
+mod headline_list_tests {
+    use super::*;
+
+    #[test]
+    fn headlines_without_full_stops_after_the_article_earn_nothing() {
+        let mut t = String::from("Health authorities in Inner Mongolia have confirmed a third case of the plague, after two people were diagnosed with the pneumonic form of the disease last week in Beijing.\n\n");
+        t += "The other two patients caught pneumonic plague, which differs from the bubonic form in that it affects the lungs and can spread between people.\n\n";
+        t += "Most read in Science\n";
+        for h in [
+            "UK weather forecast: Terrifying map shows collapsed polar vortex freezing the country in December",
+            "Flights: Passengers can fly for up to 80 percent less by travelling on this day",
+            "Royal wedding 2020: Will the princess be allowed to wear a royal tiara at her wedding",
+            "Meteor shower 2019: A few hundred meteors are about to burst out in a dazzling rare display",
+        ] {
+            t += h;
+            t += "\n";
+        }
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        // a sentence cut by the renderer (the next line goes on in lowercase) is not a headline
+        let cut = "The Santa Fe Animal Shelter announced this week that the black cat was\nrecently found wandering the streets of the capital, after five years away from home.\n";
+        let blocks = blocks(&cut.lines().collect::<Vec<_>>(), &[false, false], None);
+        assert!(blocks[0].run_on && score(&blocks[0], 10.0) > 0.0);
+    }
+}
+
+#[cfg(test)]
+mod headed_piece_tests {
+    use super::*;
+
+    #[test]
+    fn the_piece_under_a_byline_wins_over_a_headless_ticker() {
+        let mut t = String::from("CONTACT US\n\nBreaking News\n\n");
+        // a news ticker flattened into one long line
+        for i in 0..8 {
+            t += &format!("Officials in region {i} expressed concern over the new registry and said residents may soon be affected by it. ");
+        }
+        t += "\n\nWith shattered dreams, deportees return home\n\nNovember 20, 2019\n\nby Post News Weekly\n\n0 Comments\n\n";
+        t += "NEW DELHI: Their dream shattered and huge savings wasted, nearly 150 people returned home on a special flight on Wednesday morning.\n\n";
+        t += "“This was the fourth time I have been deported,” said one of them, who had spent his family's savings on the journey across three continents.\n\n";
+        t += "He said he had spent a fortune on the four attempts, and that he would not try again after what he had seen at the border this year.\n\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 3, "{body:?}");
+        assert!(body[0].starts_with("NEW DELHI"), "{body:?}");
+    }
+}
+
+#[cfg(test)]
+mod lead_list_tests {
+    use super::*;
+
+    #[test]
+    fn a_list_of_stories_above_the_dateline_is_not_the_article() {
+        let mut t = String::from("Breaking News\n\n");
+        for (i, s) in ["Regulators express concern over the registry", "Man pleads guilty to fraud scheme", "Council regrets the new position on settlements", "Schools and colleges open again"].iter().enumerate() {
+            t += &format!("  • {s} CITY: Officials said on Tuesday that the matter number {i} would be examined by a committee in the coming weeks, according to a statement.\n");
+        }
+        t += "\nNovember 20, 2019\n\n";
+        t += "NEW DELHI: Their dream shattered and huge savings wasted, nearly 150 people returned home on a special flight on Wednesday morning.\n\n";
+        t += "“This was the fourth time I have been deported,” said one of them, who had spent his family's savings on the journey across three continents.\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert!(body[0].starts_with("NEW DELHI"), "{body:?}");
+    }
+}
+
+#[cfg(test)]
+mod doubled_tests {
+    use super::*;
+
+    #[test]
+    fn captions_shown_twice_are_not_body() {
+        assert!(doubled("He died in my hands: 3 demonstrators killedHe died in my hands: 3 demonstrators killed"));
+        assert!(doubled("Photo of the new bridge over the river Photo of the new bridge over the river"));
+        assert!(!doubled("The council voted on Tuesday to close the bridge for two years."));
+        let cap = "A guest holds her phone showing a picture taken during the press conference unveiling the new operating system in Dongguan. (Photo by a staff photographer)";
+        let t = format!(
+            "The company unveiled its own operating system on Friday, as it faces the threat of losing access to the systems it uses today amid escalating trade tensions.\n\n{cap}\n\n{cap}\n\nThe new system will first be used in smart screens later this year, the company said, before coming to its watches and other devices next year.\n"
+        );
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert!(body[1].starts_with("The new system"), "{body:?}");
+    }
+}
+
+#[cfg(test)]
+mod colon_list_tests {
+    use super::*;
+
+    #[test]
+    fn a_list_announced_by_a_colon_stays_with_the_article() {
+        let mut t = String::from("Home\n\nMusic\n\n");
+        t += "To celebrate fifty years since the band was formed, the founding members will tour North America next summer, the first time the four of them play together since 1975.\n\n";
+        t += "Tickets go on sale on Friday, and the band said that it would play its hits as well as songs from a new album that it has recorded this year.\n\n";
+        t += "The 2020 tour dates:\n";
+        for d in ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- Credit Union Amphitheatre, Tampa, FL", "June 17 -- Bridgestone Arena, Nashville, TN", "June 19 -- Music Pavilion, Charlotte, NC", "June 24 -- Jiffy Lube Live, Bristow, VA"] {
+            t += d;
+            t += "\n";
+        }
+        t += "\nShare\n\nTweet\n\nAbout us\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(body.contains(&"June 24 -- Jiffy Lube Live, Bristow, VA"), "{body:?}");
+        assert!(!body.iter().any(|p| *p == "Share" || *p == "Music"), "{body:?}");
     }
 }
