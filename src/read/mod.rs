@@ -106,6 +106,8 @@ pub struct DocReader {
     completed: u64,
     current_size: u64,
     current_read: Arc<AtomicU64>,
+    /// The file being read (for the error row of a reader that fails outright).
+    current_source: String,
     total: u64,
 }
 
@@ -119,6 +121,7 @@ impl DocReader {
             completed: 0,
             current_size: 0,
             current_read: Arc::new(AtomicU64::new(0)),
+            current_source: String::new(),
             total,
         }
     }
@@ -175,18 +178,35 @@ impl Iterator for DocReader {
     type Item = RawDoc;
 
     fn next(&mut self) -> Option<RawDoc> {
+        use std::panic::{catch_unwind, AssertUnwindSafe};
         loop {
             if let Some(it) = self.current.as_mut() {
-                if let Some(doc) = it.next() {
-                    return Some(doc);
+                // A reader that panics on some malformed container must not end the run: the
+                // rest of that file is given up with an error row, and reading goes on.
+                match catch_unwind(AssertUnwindSafe(|| it.next())) {
+                    Ok(Some(doc)) => return Some(doc),
+                    Ok(None) => {}
+                    Err(_) => {
+                        self.current = None;
+                        self.completed += self.current_size;
+                        self.current_size = 0;
+                        return Some(RawDoc::failed(
+                            std::mem::take(&mut self.current_source),
+                            "internal error while reading this file; the rest of it was skipped",
+                        ));
+                    }
                 }
                 self.current = None;
                 self.completed += self.current_size;
                 self.current_size = 0;
             }
             let file = self.files.next()?;
-            let it = self.open(file);
-            self.current = Some(it);
+            self.current_source = file.display();
+            let source = self.current_source.clone();
+            match catch_unwind(AssertUnwindSafe(|| self.open(file))) {
+                Ok(it) => self.current = Some(it),
+                Err(_) => return Some(RawDoc::failed(source, "internal error while opening this file")),
+            }
         }
     }
 }
@@ -500,6 +520,30 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert!(docs[0].error.is_some(), "{:?}", docs[0]);
         assert_eq!(docs[1].bytes, b"second member");
+    }
+
+    #[test]
+    fn a_panicking_reader_gives_an_error_row_and_reading_goes_on() {
+        struct Boom;
+        impl Iterator for Boom {
+            type Item = RawDoc;
+            fn next(&mut self) -> Option<RawDoc> {
+                panic!("malformed container")
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::fs::write(&a, "first").unwrap();
+        std::fs::write(&b, "second").unwrap();
+        let mut r = DocReader::new(expand_inputs(&[a.to_str().unwrap(), b.to_str().unwrap()]).unwrap(), 100);
+        assert_eq!(r.next().unwrap().bytes, b"first");
+        r.current = Some(Box::new(Boom));
+        r.current_source = "broken.zip".into();
+        let failed = r.next().unwrap();
+        assert_eq!(failed.source, "broken.zip");
+        assert!(failed.error.unwrap().contains("internal error"));
+        assert_eq!(r.next().unwrap().bytes, b"second");
+        assert!(r.next().is_none());
     }
 
     #[test]
