@@ -163,12 +163,22 @@ pub fn explain_bytes(bytes: &[u8], format: FormatChoice, options: &Options, sour
 /// in the given order. Used for documents that arrive as Arrow arrays (e.g. from Ray).
 pub fn process_all(raws: Vec<RawDoc>, options: &Options) -> Result<RecordBatch> {
     options.validate()?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads())
-        .build()
-        .map_err(|e| Error::option("jobs", format!("cannot start worker threads: {e}")))?;
-    let articles: Vec<Article> = pool.install(|| raws.into_par_iter().map(|r| process(r, options)).collect());
+    let articles = process_on(&worker_pool(options)?, raws, options);
     table::to_batch(&table::schema(&options.to_metadata_json()), &articles)
+}
+
+/// The pool of `options.jobs` worker threads.
+fn worker_pool(options: &Options) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads())
+        .thread_name(|i| format!("broadsheet-{i}"))
+        .build()
+        .map_err(|e| Error::option("jobs", format!("cannot start worker threads: {e}")))
+}
+
+/// Process documents on `pool`, keeping their order.
+fn process_on(pool: &rayon::ThreadPool, raws: Vec<RawDoc>, options: &Options) -> Vec<Article> {
+    pool.install(|| raws.into_par_iter().map(|r| process(r, options)).collect())
 }
 
 /// Counters of a run.
@@ -224,8 +234,7 @@ impl Producer {
         if raws.is_empty() {
             return None;
         }
-        let options = &self.options;
-        let articles: Vec<Article> = self.pool.install(|| raws.into_par_iter().map(|r| process(r, options)).collect());
+        let articles = process_on(&self.pool, raws, &self.options);
         let (read, _) = self.reader.progress();
         self.stats.bytes_read = read;
         for a in &articles {
@@ -248,11 +257,7 @@ impl Pipeline {
             files = files.into_iter().skip(i).step_by(n).collect();
         }
         let reader = DocReader::new(files, options.max_member_size);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(options.threads())
-            .thread_name(|i| format!("broadsheet-{i}"))
-            .build()
-            .map_err(|e| Error::option("jobs", format!("cannot start worker threads: {e}")))?;
+        let pool = worker_pool(&options)?;
         let schema = table::schema(&options.to_metadata_json());
         let (_, total) = reader.progress();
         let stats = Stats { bytes_total: total, ..Stats::default() };
