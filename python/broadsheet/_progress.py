@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any, Callable, Dict, Optional, Union
+from typing import Any, Dict, Optional, Union
 
 ProgressArg = Union[bool, None]
 
@@ -28,8 +28,7 @@ def wanted(progress: ProgressArg) -> bool:
 
 
 class _PlainBar:
-    def __init__(self, total: int, desc: str) -> None:
-        self.total = max(total, 1)
+    def __init__(self, desc: str) -> None:
         self.desc = desc
         self.start = time.monotonic()
         self.last = 0.0
@@ -40,7 +39,7 @@ class _PlainBar:
             return
         self.last = now
         done = stats["bytes_read"]
-        frac = min(done / self.total, 1.0)
+        frac = min(done / max(stats["bytes_total"], 1), 1.0)
         width = 30
         filled = int(frac * width)
         rate = done / max(now - self.start, 1e-9) / 1e6
@@ -56,13 +55,16 @@ class _PlainBar:
 
 
 class _TqdmBar:
-    def __init__(self, total: int, desc: str) -> None:
+    def __init__(self, desc: str) -> None:
         from tqdm.auto import tqdm  # type: ignore
 
-        self.bar = tqdm(total=total, desc=desc, unit="B", unit_scale=True, unit_divisor=1024)
+        # the total is only known once the core has listed the inputs: set at the first update
+        self.bar = tqdm(total=None, desc=desc, unit="B", unit_scale=True, unit_divisor=1024)
         self.pos = 0
 
     def update(self, stats: Dict[str, int], final: bool = False) -> None:
+        if self.bar.total != stats["bytes_total"]:
+            self.bar.total = stats["bytes_total"]
         done = stats["bytes_read"]
         self.bar.update(done - self.pos)
         self.pos = done
@@ -75,11 +77,11 @@ class _TqdmBar:
 class Progress:
     """A callback for the Rust core (called after each batch with the running counters)."""
 
-    def __init__(self, total_bytes: int, desc: str) -> None:
+    def __init__(self, desc: str) -> None:
         try:
-            self._bar: Any = _TqdmBar(total_bytes, desc)
+            self._bar: Any = _TqdmBar(desc)
         except ImportError:
-            self._bar = _PlainBar(total_bytes, desc)
+            self._bar = _PlainBar(desc)
         self.last: Optional[Dict[str, int]] = None
 
     def __call__(self, stats: Dict[str, int]) -> None:
@@ -92,7 +94,8 @@ class Progress:
         self._bar.close()
 
 
-def make(progress: ProgressArg, total_bytes: Callable[[], int], desc: str) -> Optional[Progress]:
+def make(progress: ProgressArg, desc: str) -> Optional[Progress]:
+    """A bar fed by the core's counters (which carry the input's total size), or None."""
     if not wanted(progress):
         return None
-    return Progress(total_bytes(), desc)
+    return Progress(desc)

@@ -80,10 +80,6 @@ def _options(
     return opts
 
 
-def _total_bytes(inputs: List[str]) -> int:
-    return sum(size for _, size in _core.expand(inputs))
-
-
 def iter_batches(
     source: Source,
     *,
@@ -104,7 +100,7 @@ def iter_batches(
     """
     inputs = _inputs(source)
     opts = _options(jobs=jobs, batch_size=batch_size, format=format, favor=favor, max_member_size=max_member_size, shard=shard)
-    bar = _progress.make(progress, lambda: _total_bytes(inputs), "broadsheet")
+    bar = _progress.make(progress, "broadsheet")
     reader = _core.read_batches(inputs, opts, bar)
     if bar is None:
         return reader
@@ -197,7 +193,7 @@ def convert(
         or max_file_size is not None
         or dataset_card
     )
-    bar = _progress.make(progress, lambda: _total_bytes(inputs), "broadsheet")
+    bar = _progress.make(progress, "broadsheet")
     try:
         if as_dataset:
             return dict(
