@@ -153,7 +153,7 @@ pub fn word_count(text: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in text.chars() {
-        let w = c.is_alphanumeric();
+        let w = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
         if w && !in_word {
             n += 1;
         }

@@ -10,7 +10,6 @@
 
 pub mod rules;
 
-use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -197,7 +196,10 @@ fn is_wide(c: char) -> bool {
 
 /// Width of a line in terminal columns.
 fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.chars().map(|c| if (c as u32) >= 0x1100 && is_wide(c) { 2 } else { 1 }).sum()
 }
 
 /// Words of a block: alphanumeric runs, with runs of unspaced scripts counted by length.
@@ -206,6 +208,12 @@ fn text_words(text: &str) -> usize {
     let mut in_word = false;
     let mut unspaced: usize = 0;
     for c in text.chars() {
+        if c.is_ascii() {
+            let w = c.is_ascii_alphanumeric();
+            n += usize::from(w && !in_word);
+            in_word = w;
+            continue;
+        }
         if is_unspaced_script(c) {
             unspaced += 1;
             in_word = false;
@@ -735,7 +743,6 @@ const REPEAT_NGRAM: usize = 6;
 /// article (AMP or noscript) glued to the first. A kept block most of whose word n-grams are
 /// already in the body is dropped.
 fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
-    use std::collections::HashSet;
     // FNV-1a over the n-gram's words: cheap, and collisions only cost a kept repeat
     let fnv = |ws: &[&str]| {
         let mut h: u64 = 0xcbf29ce484222325;
@@ -747,7 +754,7 @@ fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]
         }
         h
     };
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<u64> = Default::default();
     let mut grams: Vec<u64> = Vec::new();
     for (j, b) in blocks.iter().enumerate() {
         if !keep[j] {
@@ -946,7 +953,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     // 2. Blocks, with what the rules say of each.
     let mut blocks = blocks(&lines, &skip, width);
     let lowers: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for l in &lowers {
         *seen.entry(l.as_str()).or_default() += 1;
     }

@@ -287,17 +287,27 @@ const STOP_WORDS: &[&str] = &[
     "het", "een", "en", "van", "op", "voor", "met", "dat", "niet", "zijn", "werd", "ook", "aan", "om", "bij",
 ];
 
-static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// Number of function words among the words of `text` (words are alphanumeric runs, compared
 /// lowercased).
 pub fn stop_words(text: &str) -> usize {
     let mut n = 0;
     let mut buf = String::new();
+    let mut ascii = [0u8; 6];
     for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && w.len() <= 6) {
-        buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-        if STOP_SET.contains(buf.as_str()) {
+        let lower = if w.is_ascii() {
+            // the common case, lowercased on the stack
+            let a = &mut ascii[..w.len()];
+            a.copy_from_slice(w.as_bytes());
+            a.make_ascii_lowercase();
+            std::str::from_utf8(a).unwrap_or_default()
+        } else {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            buf.as_str()
+        };
+        if STOP_SET.contains(lower) {
             n += 1;
         }
     }
@@ -401,10 +411,12 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
     }
     // numbered lists: "1. ", "2) " (but "4. Mai 2023" is a date, not an item)
     let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if (1..=2).contains(&digits) && crate::meta::dates::find_date(t).is_none_or(|d| d.start > 0) {
+    if (1..=2).contains(&digits) {
         let rest = &t[digits..];
         if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
-            return Some(r.trim_start());
+            if crate::meta::dates::find_date(t).is_none_or(|d| d.start > 0) {
+                return Some(r.trim_start());
+            }
         }
     }
     None

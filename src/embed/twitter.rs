@@ -34,6 +34,8 @@ const TWEET_CHROME: &[&str] = &[
     "view on x",
 ];
 
+static TWEET_CHROME_CHARS: LazyLock<usize> = LazyLock::new(|| TWEET_CHROME.iter().map(|p| p.chars().count()).max().unwrap_or(0));
+
 static TWEET_CHROME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:see (?:.+?)'s other tweets|\d[\d.,]*[kKmM]?\s*(?:likes?|retweets?|replies|reply|people are talking about this)|(?:\d[\d.,]*[kKmM]?\s*)?people are talking about this|replying to @\w{1,15}(?:\s+and\s+@?\w+)*|read \d[\d.,]*[kKmM]?\s+repl(?:y|ies)|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[-·]\s*.+\d{4})$",
@@ -58,8 +60,9 @@ pub fn is_tweet_chrome(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let lower = t.to_lowercase();
-    TWEET_CHROME.contains(&lower.as_str()) || TWEET_CHROME_RE.is_match(t)
+    // lowercasing never shortens a text in characters: longer lines cannot be a listed one
+    let listed = t.chars().nth(*TWEET_CHROME_CHARS).is_none() && TWEET_CHROME.contains(&t.to_lowercase().as_str());
+    listed || TWEET_CHROME_RE.is_match(t)
 }
 
 /// A tweet found in the lines of a dump.
@@ -252,6 +255,10 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
             continue;
         }
         let line = lines[i];
+        // both byline forms have an `(@handle)`
+        if !line.contains('@') {
+            continue;
+        }
         let (caps, inline_text) = match BYLINE.captures(line) {
             Some(c) if byline_date_ok(c.name("date").map_or("", |m| m.as_str())) => (c, None),
             Some(_) => continue,

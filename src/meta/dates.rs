@@ -1,7 +1,6 @@
 //! Dates written in text: month names of many languages, numeric and ISO forms. The
 //! vocabulary is data (the tables below), compiled once into regular expressions.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -56,8 +55,8 @@ const MONTHS: &[(&str, [&[&str]; 12])] = &[
     ]),
 ];
 
-static MONTH_INDEX: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static MONTH_INDEX: LazyLock<rustc_hash::FxHashMap<String, u32>> = LazyLock::new(|| {
+    let mut m = rustc_hash::FxHashMap::default();
     for (_, months) in MONTHS {
         for (i, names) in months.iter().enumerate() {
             for n in names.iter() {
@@ -241,11 +240,41 @@ fn attach_time(text: &str, f: &mut FoundDate) {
     }
 }
 
+/// What the digits of a text allow: every form of [`find_date`] has a four-digit year, or
+/// for two-digit years a digit, a dot or slash and a digit (`19.11.19`), all in ASCII (the
+/// numbers are parsed as ASCII). Most lines with numbers have neither and skip the patterns;
+/// the rest skip the patterns whose shape they lack.
+#[derive(Clone, Copy, Default)]
+struct DigitShapes {
+    year: bool,
+    dot_or_slash: bool,
+    dash: bool,
+}
+
+fn digit_shapes(b: &[u8]) -> DigitShapes {
+    let mut s = DigitShapes::default();
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            s.year |= run >= 4;
+        } else {
+            if run > 0 && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                s.dot_or_slash |= matches!(c, b'.' | b'/');
+                s.dash |= c == b'-';
+            }
+            run = 0;
+        }
+    }
+    s
+}
+
 /// The first date written in `text`, in any of the supported forms. Numeric dates that could
 /// be day/month or month/day are read day first unless only month/day is possible.
 pub fn find_date(text: &str) -> Option<FoundDate> {
     // Every form needs a number (a day or a year): most lines have none and cost nothing.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    let shapes = digit_shapes(text.as_bytes());
+    if !shapes.year && !shapes.dot_or_slash {
         return None;
     }
     let mut best: Option<FoundDate> = None;
@@ -254,7 +283,8 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             best = Some(f);
         }
     };
-    if let Some(c) = ISO.captures(text) {
+    let iso = if shapes.year && shapes.dash { ISO.captures(text) } else { None };
+    if let Some(c) = iso {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if let Some(date) = plausible(y, m, d) {
             let whole = c.get(0).unwrap();
@@ -276,7 +306,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             consider(f);
         }
     }
-    for c in DAY_MONTH_YEAR.captures_iter(text) {
+    for c in DAY_MONTH_YEAR.captures_iter(if shapes.year { text } else { "" }) {
         let m = MONTH_INDEX.get(&c[2].to_lowercase()).copied();
         if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), m, c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
@@ -286,7 +316,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             }
         }
     }
-    for c in MONTH_DAY_YEAR.captures_iter(text) {
+    for c in MONTH_DAY_YEAR.captures_iter(if shapes.year { text } else { "" }) {
         let m = MONTH_INDEX.get(&c[1].to_lowercase()).copied();
         if let (Some(m), Ok(d), Ok(y)) = (m, c[2].parse(), c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
@@ -296,13 +326,14 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             }
         }
     }
-    if let Some(c) = CJK.captures(text) {
+    let cjk = if shapes.year && text.contains('年') { CJK.captures(text) } else { None };
+    if let Some(c) = cjk {
         if let Some(date) = plausible(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
             let w = c.get(0).unwrap();
             consider(found(date, text, w.start(), w.end()));
         }
     }
-    for c in NUMERIC_DMY.captures_iter(text) {
+    for c in NUMERIC_DMY.captures_iter(if shapes.year && (shapes.dot_or_slash || shapes.dash) { text } else { "" }) {
         if c[2] != c[4] {
             continue;
         }
@@ -314,7 +345,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             break;
         }
     }
-    for c in NUMERIC_SHORT.captures_iter(text) {
+    for c in NUMERIC_SHORT.captures_iter(if shapes.dot_or_slash { text } else { "" }) {
         if c[2] != c[4] {
             continue;
         }
@@ -334,7 +365,8 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             break;
         }
     }
-    if let Some(c) = NUMERIC_YMD.captures(text) {
+    let ymd = if shapes.year && shapes.dot_or_slash { NUMERIC_YMD.captures(text) } else { None };
+    if let Some(c) = ymd {
         if let Some(date) = plausible(c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?) {
             let w = c.get(0).unwrap();
             consider(found(date, text, w.start(), w.end()));

@@ -222,7 +222,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     let width = wrap_width(decisions);
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
     let wrapped = |i: usize| is_wrapped(decisions, width, i);
-    let body_words: std::collections::HashSet<String> = decisions
+    let body_words: rustc_hash::FxHashSet<String> = decisions
         .iter()
         .filter(|d| d.label == Label::Body)
         .take(12)
