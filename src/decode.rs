@@ -98,15 +98,15 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
     // do not continue a sequence; C0 controls (but tab, newlines, form feed, NUL) and DEL are
     // single bytes, C1 controls are 0xC2 0x80..=0x9F, U+FFFD is EF BF BD.
     let b = cow.as_bytes();
-    let (mut control, mut replacement, mut total) = (0usize, 0usize, 0usize);
-    for (i, &x) in b.iter().enumerate() {
-        total += (x & 0xC0 != 0x80) as usize;
-        match x {
-            b'\t' | b'\n' | b'\r' | 0x0c | 0 => {}
-            0x01..=0x1f | 0x7f => control += 1,
-            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f)) => control += 1,
-            0xef if b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd) => replacement += 1,
-            _ => {}
+    // Straight counting loops the compiler vectorises; the two-byte cases are rare lead bytes.
+    let total = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
+    let mut control = b.iter().filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c | 0)) || x == 0x7f).count();
+    let mut replacement = 0usize;
+    for i in memchr::memchr2_iter(0xc2, 0xef, b) {
+        if b[i] == 0xc2 {
+            control += usize::from(matches!(b.get(i + 1), Some(0x80..=0x9f)));
+        } else {
+            replacement += usize::from(b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd));
         }
     }
     let total = total.max(1) as f64;
@@ -129,23 +129,18 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
 
 /// CRLF and lone CR become LF; NUL characters are removed.
 pub fn normalize_newlines(text: &str) -> String {
-    if !text.contains(['\r', '\0']) {
-        return text.to_owned();
-    }
+    // CR and NUL are ASCII: the text is cut at them and copied in slices, which stays UTF-8.
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\0' => {}
-            c => out.push(c),
+    let mut from = 0;
+    for i in memchr::memchr2_iter(b'\r', 0, b) {
+        out.push_str(&text[from..i]);
+        if b[i] == b'\r' && b.get(i + 1) != Some(&b'\n') {
+            out.push('\n');
         }
+        from = i + 1;
     }
+    out.push_str(&text[from..]);
     out
 }
 
@@ -207,6 +202,18 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newlines_are_normalised_and_nuls_dropped() {
+        assert_eq!(normalize_newlines("a\r\nb\rc\nd"), "a\nb\nc\nd");
+        assert_eq!(normalize_newlines("é\0ü\r\r\n€\r"), "éü\n\n€\n");
+        assert_eq!(normalize_newlines("\r\0\n"), "\n\n");
+        assert_eq!(normalize_newlines("plain"), "plain");
+        // the control-character count ignores newlines and NUL, counts C0, DEL and C1
+        let d = decode("line one\r\nline two\r\n".as_bytes(), None).unwrap();
+        assert_eq!(d.text, "line one\nline two\n");
+        assert!(decode("\u{1}\u{2}\u{3}\u{7f}\u{85}ab".as_bytes(), None).unwrap_err().contains("control characters"));
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
