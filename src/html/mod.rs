@@ -26,6 +26,7 @@ pub mod rules;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use ego_tree::iter::Edge;
 use scraper::node::Node;
@@ -51,6 +52,17 @@ const DESCEND_SHARE: f64 = 0.8;
 const TITLE_SHARE: f64 = 0.35;
 /// Most DOM nodes accepted.
 pub const MAX_NODES: usize = 2_000_000;
+/// Default time limit of one page's extraction (parse, harvests, walks): 5 seconds, about a
+/// hundred times what a large news page (1 MB) takes. A page that takes longer (a pathological
+/// or adversarial document) becomes an error row instead of stalling a worker. The limit is
+/// checked between chunks of the parse (see [`PARSE_CHUNK`]) and between stages and every
+/// few thousand nodes of the walks, so it is honoured to within a fraction of a second; as any
+/// wall-clock limit it depends on the machine and its load.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(5);
+/// The parser is fed this many bytes at a time; the time limit is checked in between.
+pub const PARSE_CHUNK: usize = 256 << 10;
+/// Nodes visited by a walk between two checks of the time limit.
+const DEADLINE_EVERY: usize = 4096;
 
 /// What the HTML branch found in a page.
 #[derive(Debug, Default)]
@@ -157,6 +169,7 @@ struct Walker {
     /// into a paragraph (a hover card, a menu inside an inline element).
     spans: Vec<SpanMark>,
     anchors: u32,
+    deadline: Deadline,
 }
 
 /// The state of the current block when a `<span>` opened.
@@ -207,6 +220,7 @@ impl Walker {
             tweet_marks: Vec::new(),
             spans: Vec::new(),
             anchors: 0,
+            deadline: Deadline::new(None),
         }
     }
 
@@ -448,7 +462,10 @@ impl Walker {
 
     fn walk(&mut self, doc: &Html) -> Result<(), String> {
         let mut skip: Option<ego_tree::NodeId> = None;
-        for edge in doc.tree.root().traverse() {
+        for (k, edge) in doc.tree.root().traverse().enumerate() {
+            if k % DEADLINE_EVERY == DEADLINE_EVERY - 1 {
+                self.deadline.check("walking the page")?;
+            }
             match edge {
                 Edge::Open(node) => {
                     if skip.is_some() {
@@ -678,9 +695,62 @@ fn describe(el: &El) -> String {
     format!("<{}{}>", el.tag, el.name)
 }
 
-/// Extract an HTML page. An error (page too large, DOM too deep or too large) becomes the
-/// row's error.
+/// When the extraction of a page must stop.
+#[derive(Debug, Clone, Copy)]
+struct Deadline {
+    at: Option<Instant>,
+    limit: Duration,
+}
+
+impl Deadline {
+    fn new(limit: Option<Duration>) -> Self {
+        Deadline { at: limit.map(|l| Instant::now() + l), limit: limit.unwrap_or_default() }
+    }
+
+    fn check(&self, stage: &str) -> Result<(), String> {
+        match self.at {
+            Some(at) if Instant::now() >= at => Err(format!(
+                "HTML extraction took longer than the time limit ({:.3} s) while {stage}; not extracted",
+                self.limit.as_secs_f64()
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Parse a document, feeding html5ever [`PARSE_CHUNK`] bytes at a time and checking the
+/// deadline in between (the tree is the same as `Html::parse_document`'s).
+fn parse_document(text: &str, deadline: &Deadline) -> Result<Html, String> {
+    parse_in_chunks(text, PARSE_CHUNK, deadline)
+}
+
+fn parse_in_chunks(text: &str, chunk: usize, deadline: &Deadline) -> Result<Html, String> {
+    use html5ever::tendril::TendrilSink;
+    let mut parser = html5ever::driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), Default::default());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(chunk.max(1));
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        parser.process(chunk.into());
+        rest = tail;
+        deadline.check("parsing")?;
+    }
+    Ok(parser.finish())
+}
+
+/// Extract an HTML page within [`DEFAULT_TIME_LIMIT`]. An error (page too large, DOM too deep
+/// or too large, time limit reached) becomes the row's error.
 pub fn extract_html(text: &str, options: &Options) -> Result<HtmlExtraction, String> {
+    extract_html_within(text, options, Some(DEFAULT_TIME_LIMIT))
+}
+
+/// Extract an HTML page, giving up with an error once `time_limit` has passed (`None`: no
+/// limit).
+pub fn extract_html_within(text: &str, options: &Options, time_limit: Option<Duration>) -> Result<HtmlExtraction, String> {
+    let deadline = Deadline::new(time_limit);
     if text.len() > MAX_PAGE_BYTES {
         return Err(format!(
             "HTML page larger than {} MiB ({:.1} MiB); not extracted",
@@ -688,19 +758,24 @@ pub fn extract_html(text: &str, options: &Options) -> Result<HtmlExtraction, Str
             text.len() as f64 / (1u64 << 20) as f64
         ));
     }
-    let doc = Html::parse_document(text);
+    let doc = parse_document(text, &deadline)?;
     let nodes = doc.tree.values().len();
     if nodes > MAX_NODES {
         return Err(format!("HTML page has {nodes} DOM nodes (limit {MAX_NODES}); not extracted"));
     }
     let mut tweets = html_tweets(&doc);
+    deadline.check("harvesting tweets")?;
     let meta = crate::meta::html::extract(&doc);
+    deadline.check("reading the metadata")?;
     let ld_body = jsonld_article_body(&doc);
     let mut w = Walker::new();
+    w.deadline = deadline;
     w.walk(&doc)?;
     w.join_table_rows();
     drop(doc);
+    deadline.check("walking the page")?;
     let body = select(w.els, w.blocks, &w.tweet_marks, ld_body.as_deref(), meta.title.as_deref(), options);
+    deadline.check("selecting the body")?;
     for (t, &mark) in tweets.iter_mut().zip(w.tweet_marks.iter()) {
         t.after_paragraph = body.decisions[..mark.min(body.decisions.len())]
             .iter()
