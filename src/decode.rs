@@ -97,18 +97,12 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
     // Counted on the UTF-8 bytes (one pass, no char decoding): characters are the bytes that
     // do not continue a sequence; C0 controls (but tab, newlines, form feed, NUL) and DEL are
     // single bytes, C1 controls are 0xC2 0x80..=0x9F, U+FFFD is EF BF BD.
+    // (branch-free counts the compiler vectorises, and memchr for the two multi-byte cases)
     let b = cow.as_bytes();
-    let (mut control, mut replacement, mut total) = (0usize, 0usize, 0usize);
-    for (i, &x) in b.iter().enumerate() {
-        total += (x & 0xC0 != 0x80) as usize;
-        match x {
-            b'\t' | b'\n' | b'\r' | 0x0c | 0 => {}
-            0x01..=0x1f | 0x7f => control += 1,
-            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f)) => control += 1,
-            0xef if b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd) => replacement += 1,
-            _ => {}
-        }
-    }
+    let total = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
+    let control = b.iter().filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c | 0)) || x == 0x7f).count()
+        + memchr::memchr_iter(0xc2, b).filter(|&i| matches!(b.get(i + 1), Some(0x80..=0x9f))).count();
+    let replacement = memchr::memmem::find_iter(b, "\u{FFFD}".as_bytes()).count();
     let total = total.max(1) as f64;
     if control as f64 / total > MAX_CONTROL_SHARE {
         return Err(format!(
@@ -129,23 +123,24 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
 
 /// CRLF and lone CR become LF; NUL characters are removed.
 pub fn normalize_newlines(text: &str) -> String {
-    if !text.contains(['\r', '\0']) {
-        return text.to_owned();
-    }
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
+    let mut last = 0;
+    // CR and NUL are single bytes that never occur inside a multi-byte character
+    for i in memchr::memchr2_iter(b'\r', 0, b) {
+        if i < last {
+            continue;
+        }
+        out.push_str(&text[last..i]);
+        last = i + 1;
+        if b[i] == b'\r' {
+            out.push('\n');
+            if b.get(i + 1) == Some(&b'\n') {
+                last = i + 2;
             }
-            '\0' => {}
-            c => out.push(c),
         }
     }
+    out.push_str(&text[last..]);
     out
 }
 
@@ -254,6 +249,19 @@ mod tests {
     #[test]
     fn line_endings_and_nul_bytes() {
         assert_eq!(decode(b"a\r\nb\rc\nd\0e", None).unwrap().text, "a\nb\nc\nde");
+        // CR at either end, CR NUL LF, CR CR LF, next to multi-byte characters
+        for (raw, want) in [
+            ("\r", "\n"),
+            ("\r\n", "\n"),
+            ("é\r", "é\n"),
+            ("\r\0\nü", "\n\nü"),
+            ("\r\r\n", "\n\n"),
+            ("\0\0", ""),
+            ("日本\r\n語\n\r", "日本\n語\n\n"),
+            ("no line ending", "no line ending"),
+        ] {
+            assert_eq!(normalize_newlines(raw), want, "{raw:?}");
+        }
     }
 
     #[test]
