@@ -79,7 +79,7 @@ fn main() {
     println!("{n} pages, {mb:.1} MB of HTML; best of {repeat} runs, one thread");
     println!("{:<16} {:>9} {:>8}", "stage", "pages/s", "MB/s");
 
-    let mut run = |name: &str, f: &mut dyn FnMut()| {
+    let run = |name: &str, f: &mut dyn FnMut()| {
         if only.as_deref().is_some_and(|o| o != name) {
             return;
         }

@@ -29,6 +29,8 @@ use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use ego_tree::iter::Edge;
+use html5ever::{local_name, ns, LocalName};
+use rustc_hash::FxHashMap;
 use scraper::node::Node;
 use scraper::{Html, Selector};
 
@@ -79,23 +81,29 @@ enum TagClass {
     Inline,
 }
 
-static TAG_CLASS: LazyLock<HashMap<&'static str, TagClass>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+// keyed by the parser's interned tag names: a lookup hashes a number, not a string
+static TAG_CLASS: LazyLock<FxHashMap<LocalName, TagClass>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
     for t in rules::BLOCK_TAGS {
-        m.insert(*t, TagClass::Block);
+        m.insert(LocalName::from(*t), TagClass::Block);
     }
     for t in rules::SKIP_TAGS {
-        m.insert(*t, TagClass::Skip);
+        m.insert(LocalName::from(*t), TagClass::Skip);
     }
     m
 });
-static CHROME_TAG: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| rules::CHROME_TAGS.iter().copied().collect());
-static CHROME_ROLE: LazyLock<HashMap<&'static str, &'static str>> =
+static CHROME_TAG: LazyLock<FxHashMap<LocalName, &'static str>> =
+    LazyLock::new(|| rules::CHROME_TAGS.iter().map(|(t, r)| (LocalName::from(*t), *r)).collect());
+static CHROME_ROLE: LazyLock<FxHashMap<&'static str, &'static str>> =
     LazyLock::new(|| rules::CHROME_ROLES.iter().copied().collect());
 
-fn tag_class(name: &str) -> TagClass {
+fn tag_class(name: &LocalName) -> TagClass {
     TAG_CLASS.get(name).copied().unwrap_or(TagClass::Inline)
+}
+
+/// An attribute without namespace (what `Element::attr` looks up).
+fn plain(q: &html5ever::QualName) -> bool {
+    q.ns == ns!() && q.prefix.is_none()
 }
 
 /// A block-level element met by the walk.
@@ -104,7 +112,7 @@ struct El {
     parent: u32,
     /// Index of the last element of its subtree (elements are numbered in document order).
     end: u32,
-    tag: String,
+    tag: LocalName,
     /// The first words of its class and id, to name it in explanations.
     name: String,
     /// Why this element is chrome, by its own tag, role, class or id.
@@ -183,14 +191,21 @@ struct SpanMark {
     anchors: u32,
 }
 
+/// `hidden`, `aria-hidden="true"` or an inline style that hides the element (one pass over its
+/// attributes).
 fn is_hidden(v: &scraper::node::Element) -> bool {
-    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(s) = v.attr("style") {
-        if s.contains("none") || s.contains("hidden") {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            return s.contains("display:none") || s.contains("visibility:hidden");
+    for (q, val) in v.attrs.iter() {
+        if !plain(q) {
+            continue;
+        }
+        if q.local == local_name!("hidden") || (q.local == local_name!("aria-hidden") && &**val == "true") {
+            return true;
+        }
+        if q.local == local_name!("style") && (val.contains("none") || val.contains("hidden")) {
+            let s: String = val.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            if s.contains("display:none") || s.contains("visibility:hidden") {
+                return true;
+            }
         }
     }
     false
@@ -289,19 +304,31 @@ impl Walker {
         if self.stack.len() >= MAX_DEPTH {
             return Err(format!("HTML nested deeper than {MAX_DEPTH} block elements; not extracted"));
         }
+        // the attributes read below, in one pass
+        let (mut role, mut class, mut id, mut itemprop) = (None, "", "", None);
+        for (q, val) in v.attrs.iter() {
+            if !plain(q) {
+                continue;
+            }
+            match &q.local {
+                l if *l == local_name!("class") => class = &**val,
+                l if *l == local_name!("id") => id = &**val,
+                l if *l == local_name!("role") => role = Some(&**val),
+                l if *l == local_name!("itemprop") => itemprop = Some(&**val),
+                _ => {}
+            }
+        }
         // page skeleton and table rows/cells: their class names describe data, not chrome
         let structural = matches!(name, "html" | "body" | "article" | "main" | "tr" | "td" | "th" | "tbody" | "thead");
-        let mut flag = CHROME_TAG.get(name).map(|r| r.to_string());
+        let mut flag = CHROME_TAG.get(&v.name.local).map(|r| r.to_string());
         if flag.is_none() && !structural {
-            if let Some(role) = v.attr("role") {
+            if let Some(role) = role {
                 if let Some(r) = CHROME_ROLE.get(role.trim().to_ascii_lowercase().as_str()) {
                     flag = Some(r.to_string());
                 }
             }
         }
         let mut content = matches!(name, "article" | "main");
-        let class = v.attr("class").unwrap_or("");
-        let id = v.attr("id").unwrap_or("");
         if !class.is_empty() || !id.is_empty() {
             let joined;
             let both: &str = if id.is_empty() {
@@ -321,7 +348,7 @@ impl Walker {
                 _ => {}
             }
         }
-        if v.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+        if itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
             content = true;
             flag = None;
         }
@@ -338,14 +365,14 @@ impl Walker {
         }
         let sig = {
             use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = rustc_hash::FxHasher::default();
             name.hash(&mut h);
             for c in class.split_whitespace().next().unwrap_or("").chars().filter(|c| !c.is_ascii_digit()) {
                 c.hash(&mut h);
             }
             h.finish()
         };
-        self.els.push(El { parent, end: idx, tag: name.to_string(), name: shown, flag, content, sig });
+        self.els.push(El { parent, end: idx, tag: v.name.local.clone(), name: shown, flag, content, sig });
         self.stack.push(idx);
         match name {
             "li" | "dd" | "dt" => self.li_depth += 1,
@@ -404,12 +431,12 @@ impl Walker {
     fn join_table_rows(&mut self) {
         let cell_row = |els: &[El], e: u32| -> Option<u32> {
             let el = els.get(e as usize)?;
-            if !matches!(el.tag.as_str(), "td" | "th") || el.parent == NO_PARENT {
+            if !(el.tag == local_name!("td") || el.tag == local_name!("th")) || el.parent == NO_PARENT {
                 return None;
             }
-            (els[el.parent as usize].tag == "tr").then_some(el.parent)
+            (els[el.parent as usize].tag == local_name!("tr")).then_some(el.parent)
         };
-        if !self.els.iter().any(|e| e.tag == "tr") {
+        if !self.els.iter().any(|e| e.tag == local_name!("tr")) {
             return;
         }
         let old = std::mem::take(&mut self.blocks);
@@ -481,7 +508,7 @@ impl Walker {
                                 skip = Some(node.id());
                                 continue;
                             }
-                            match tag_class(name) {
+                            match tag_class(&v.name.local) {
                                 TagClass::Skip => skip = Some(node.id()),
                                 _ if is_hidden(v) => skip = Some(node.id()),
                                 TagClass::Block => self.open_block(v)?,
@@ -524,7 +551,7 @@ impl Walker {
                     }
                     if let Node::Element(v) = node.value() {
                         let name = v.name();
-                        match tag_class(name) {
+                        match tag_class(&v.name.local) {
                             TagClass::Block => self.close_block(name),
                             TagClass::Inline if name == "a" => self.link_depth = self.link_depth.saturating_sub(1),
                             TagClass::Inline if name == "span" => self.close_span(node.id()),
@@ -571,8 +598,19 @@ fn stop_share(text: &str, words: usize) -> f64 {
         if w.is_empty() || w.len() > 8 {
             continue;
         }
-        if rules::STOP.contains(w) || (w.chars().next().is_some_and(char::is_uppercase) && rules::STOP.contains(w.to_lowercase().as_str())) {
+        if rules::STOP.contains(w) {
             n += 1;
+        } else if w.chars().next().is_some_and(char::is_uppercase) {
+            // (words are at most 8 bytes: an ASCII word is lowercased on the stack)
+            let mut buf = [0u8; 8];
+            let found = if w.is_ascii() {
+                buf[..w.len()].copy_from_slice(w.as_bytes());
+                buf[..w.len()].make_ascii_lowercase();
+                rules::STOP.contains(std::str::from_utf8(&buf[..w.len()]).unwrap_or(""))
+            } else {
+                rules::STOP.contains(w.to_lowercase().as_str())
+            };
+            n += found as usize;
         }
     }
     n as f64 / words as f64
@@ -678,7 +716,7 @@ fn shingle_hashes(text: &str) -> Vec<u64> {
     }
     toks.windows(3)
         .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = rustc_hash::FxHasher::default();
             w.hash(&mut h);
             h.finish()
         })
