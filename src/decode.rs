@@ -99,9 +99,18 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
     // single bytes, C1 controls are 0xC2 0x80..=0x9F, U+FFFD is EF BF BD.
     // (branch-free counts the compiler vectorises, and memchr for the two multi-byte cases)
     let b = cow.as_bytes();
-    let total = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
-    let control = b.iter().filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c | 0)) || x == 0x7f).count()
-        + memchr::memchr_iter(0xc2, b).filter(|&i| matches!(b.get(i + 1), Some(0x80..=0x9f))).count();
+    let (mut total, mut control) = (0usize, 0usize);
+    for chunk in b.chunks(255) {
+        // u8 counters over at most 255 bytes, non-short-circuit tests: the loop vectorises
+        let (mut t, mut c) = (0u8, 0u8);
+        for &x in chunk {
+            t += (x & 0xC0 != 0x80) as u8;
+            c += ((x < 0x20) & (x != b'\t') & (x != b'\n') & (x != b'\r') & (x != 0x0c) & (x != 0) | (x == 0x7f)) as u8;
+        }
+        total += t as usize;
+        control += c as usize;
+    }
+    control += memchr::memchr_iter(0xc2, b).filter(|&i| matches!(b.get(i + 1), Some(0x80..=0x9f))).count();
     let replacement = memchr::memmem::find_iter(b, "\u{FFFD}".as_bytes()).count();
     let total = total.max(1) as f64;
     if control as f64 / total > MAX_CONTROL_SHARE {

@@ -1182,9 +1182,10 @@ fn select(
     if let (Some(fg), Some(lg)) = (first_good, last_good) {
         for &i in &kept {
             let b = &blocks[i];
-            let mostly_date = b.words < 16
-                && crate::meta::dates::find_date(&b.text).is_some_and(|d| 2 * (d.end - d.start) >= b.text.len());
-            if i < fg && b.heading == 0 && (b.words < threshold_words || mostly_date) && !in_ld[i].is_some_and(|f| f >= 0.5 && ld_agrees) {
+            let mostly_date = || {
+                b.words < 16 && crate::meta::dates::find_date(&b.text).is_some_and(|d| 2 * (d.end - d.start) >= b.text.len())
+            };
+            if i < fg && b.heading == 0 && (b.words < threshold_words || mostly_date()) && !in_ld[i].is_some_and(|f| f >= 0.5 && ld_agrees) {
                 keep[i] = false;
                 label[i] = Label::Boilerplate;
                 reason[i] = "short line above the first paragraph (byline, dateline, kicker)".into();
