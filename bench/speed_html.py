@@ -12,6 +12,11 @@ Prints pages/s, MB/s and each tool's ratio to trafilatura. Use a release build o
 for honest numbers (``pip install .`` or ``maturin develop --release``).
 
     python3 bench/speed_html.py --bench /work/shared/bench [--repeat 3]
+
+Where broadsheet's time goes (the html5ever parse alone, the extraction, the whole pipeline,
+the Arrow table), single-threaded on the same pages, without Python:
+
+    cargo run --profile bench-release --example html_speed -- /work/shared/bench/html/scrapinghub/html
 """
 
 from __future__ import annotations

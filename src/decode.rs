@@ -97,18 +97,21 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
     // Counted on the UTF-8 bytes (one pass, no char decoding): characters are the bytes that
     // do not continue a sequence; C0 controls (but tab, newlines, form feed, NUL) and DEL are
     // single bytes, C1 controls are 0xC2 0x80..=0x9F, U+FFFD is EF BF BD.
+    // (branch-free counts the compiler vectorises, and memchr for the two multi-byte cases)
     let b = cow.as_bytes();
-    // Straight counting loops the compiler vectorises; the two-byte cases are rare lead bytes.
-    let total = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
-    let mut control = b.iter().filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c | 0)) || x == 0x7f).count();
-    let mut replacement = 0usize;
-    for i in memchr::memchr2_iter(0xc2, 0xef, b) {
-        if b[i] == 0xc2 {
-            control += usize::from(matches!(b.get(i + 1), Some(0x80..=0x9f)));
-        } else {
-            replacement += usize::from(b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd));
+    let (mut total, mut control) = (0usize, 0usize);
+    for chunk in b.chunks(255) {
+        // u8 counters over at most 255 bytes, non-short-circuit tests: the loop vectorises
+        let (mut t, mut c) = (0u8, 0u8);
+        for &x in chunk {
+            t += (x & 0xC0 != 0x80) as u8;
+            c += ((x < 0x20) & (x != b'\t') & (x != b'\n') & (x != b'\r') & (x != 0x0c) & (x != 0) | (x == 0x7f)) as u8;
         }
+        total += t as usize;
+        control += c as usize;
     }
+    control += memchr::memchr_iter(0xc2, b).filter(|&i| matches!(b.get(i + 1), Some(0x80..=0x9f))).count();
+    let replacement = memchr::memmem::find_iter(b, "\u{FFFD}".as_bytes()).count();
     let total = total.max(1) as f64;
     if control as f64 / total > MAX_CONTROL_SHARE {
         return Err(format!(
@@ -129,18 +132,24 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
 
 /// CRLF and lone CR become LF; NUL characters are removed.
 pub fn normalize_newlines(text: &str) -> String {
-    // CR and NUL are ASCII: the text is cut at them and copied in slices, which stays UTF-8.
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut from = 0;
+    let mut last = 0;
+    // CR and NUL are single bytes that never occur inside a multi-byte character
     for i in memchr::memchr2_iter(b'\r', 0, b) {
-        out.push_str(&text[from..i]);
-        if b[i] == b'\r' && b.get(i + 1) != Some(&b'\n') {
-            out.push('\n');
+        if i < last {
+            continue;
         }
-        from = i + 1;
+        out.push_str(&text[last..i]);
+        last = i + 1;
+        if b[i] == b'\r' {
+            out.push('\n');
+            if b.get(i + 1) == Some(&b'\n') {
+                last = i + 2;
+            }
+        }
     }
-    out.push_str(&text[from..]);
+    out.push_str(&text[last..]);
     out
 }
 
@@ -261,6 +270,19 @@ mod tests {
     #[test]
     fn line_endings_and_nul_bytes() {
         assert_eq!(decode(b"a\r\nb\rc\nd\0e", None).unwrap().text, "a\nb\nc\nde");
+        // CR at either end, CR NUL LF, CR CR LF, next to multi-byte characters
+        for (raw, want) in [
+            ("\r", "\n"),
+            ("\r\n", "\n"),
+            ("é\r", "é\n"),
+            ("\r\0\nü", "\n\nü"),
+            ("\r\r\n", "\n\n"),
+            ("\0\0", ""),
+            ("日本\r\n語\n\r", "日本\n語\n\n"),
+            ("no line ending", "no line ending"),
+        ] {
+            assert_eq!(normalize_newlines(raw), want, "{raw:?}");
+        }
     }
 
     #[test]

@@ -26,8 +26,11 @@ pub mod rules;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use ego_tree::iter::Edge;
+use html5ever::{local_name, ns, LocalName};
+use rustc_hash::FxHashMap;
 use scraper::node::Node;
 use scraper::{Html, Selector};
 
@@ -51,6 +54,17 @@ const DESCEND_SHARE: f64 = 0.8;
 const TITLE_SHARE: f64 = 0.35;
 /// Most DOM nodes accepted.
 pub const MAX_NODES: usize = 2_000_000;
+/// Default time limit of one page's extraction (parse, harvests, walks): 5 seconds, about a
+/// hundred times what a large news page (1 MB) takes. A page that takes longer (a pathological
+/// or adversarial document) becomes an error row instead of stalling a worker. The limit is
+/// checked between chunks of the parse (see [`PARSE_CHUNK`]) and between stages and every
+/// few thousand nodes of the walks, so it is honoured to within a fraction of a second; as any
+/// wall-clock limit it depends on the machine and its load.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(5);
+/// The parser is fed this many bytes at a time; the time limit is checked in between.
+pub const PARSE_CHUNK: usize = 256 << 10;
+/// Nodes visited by a walk between two checks of the time limit.
+const DEADLINE_EVERY: usize = 4096;
 
 /// What the HTML branch found in a page.
 #[derive(Debug, Default)]
@@ -67,23 +81,29 @@ enum TagClass {
     Inline,
 }
 
-static TAG_CLASS: LazyLock<HashMap<&'static str, TagClass>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+// keyed by the parser's interned tag names: a lookup hashes a number, not a string
+static TAG_CLASS: LazyLock<FxHashMap<LocalName, TagClass>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
     for t in rules::BLOCK_TAGS {
-        m.insert(*t, TagClass::Block);
+        m.insert(LocalName::from(*t), TagClass::Block);
     }
     for t in rules::SKIP_TAGS {
-        m.insert(*t, TagClass::Skip);
+        m.insert(LocalName::from(*t), TagClass::Skip);
     }
     m
 });
-static CHROME_TAG: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| rules::CHROME_TAGS.iter().copied().collect());
-static CHROME_ROLE: LazyLock<HashMap<&'static str, &'static str>> =
+static CHROME_TAG: LazyLock<FxHashMap<LocalName, &'static str>> =
+    LazyLock::new(|| rules::CHROME_TAGS.iter().map(|(t, r)| (LocalName::from(*t), *r)).collect());
+static CHROME_ROLE: LazyLock<FxHashMap<&'static str, &'static str>> =
     LazyLock::new(|| rules::CHROME_ROLES.iter().copied().collect());
 
-fn tag_class(name: &str) -> TagClass {
+fn tag_class(name: &LocalName) -> TagClass {
     TAG_CLASS.get(name).copied().unwrap_or(TagClass::Inline)
+}
+
+/// An attribute without namespace (what `Element::attr` looks up).
+fn plain(q: &html5ever::QualName) -> bool {
+    q.ns == ns!() && q.prefix.is_none()
 }
 
 /// A block-level element met by the walk.
@@ -92,7 +112,7 @@ struct El {
     parent: u32,
     /// Index of the last element of its subtree (elements are numbered in document order).
     end: u32,
-    tag: String,
+    tag: LocalName,
     /// The first words of its class and id, to name it in explanations.
     name: String,
     /// Why this element is chrome, by its own tag, role, class or id.
@@ -157,6 +177,7 @@ struct Walker {
     /// into a paragraph (a hover card, a menu inside an inline element).
     spans: Vec<SpanMark>,
     anchors: u32,
+    deadline: Deadline,
 }
 
 /// The state of the current block when a `<span>` opened.
@@ -170,14 +191,21 @@ struct SpanMark {
     anchors: u32,
 }
 
+/// `hidden`, `aria-hidden="true"` or an inline style that hides the element (one pass over its
+/// attributes).
 fn is_hidden(v: &scraper::node::Element) -> bool {
-    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(s) = v.attr("style") {
-        if s.contains("none") || s.contains("hidden") {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            return s.contains("display:none") || s.contains("visibility:hidden");
+    for (q, val) in v.attrs.iter() {
+        if !plain(q) {
+            continue;
+        }
+        if q.local == local_name!("hidden") || (q.local == local_name!("aria-hidden") && &**val == "true") {
+            return true;
+        }
+        if q.local == local_name!("style") && (val.contains("none") || val.contains("hidden")) {
+            let s: String = val.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            if s.contains("display:none") || s.contains("visibility:hidden") {
+                return true;
+            }
         }
     }
     false
@@ -207,6 +235,7 @@ impl Walker {
             tweet_marks: Vec::new(),
             spans: Vec::new(),
             anchors: 0,
+            deadline: Deadline::new(None),
         }
     }
 
@@ -275,19 +304,31 @@ impl Walker {
         if self.stack.len() >= MAX_DEPTH {
             return Err(format!("HTML nested deeper than {MAX_DEPTH} block elements; not extracted"));
         }
+        // the attributes read below, in one pass
+        let (mut role, mut class, mut id, mut itemprop) = (None, "", "", None);
+        for (q, val) in v.attrs.iter() {
+            if !plain(q) {
+                continue;
+            }
+            match &q.local {
+                l if *l == local_name!("class") => class = &**val,
+                l if *l == local_name!("id") => id = &**val,
+                l if *l == local_name!("role") => role = Some(&**val),
+                l if *l == local_name!("itemprop") => itemprop = Some(&**val),
+                _ => {}
+            }
+        }
         // page skeleton and table rows/cells: their class names describe data, not chrome
         let structural = matches!(name, "html" | "body" | "article" | "main" | "tr" | "td" | "th" | "tbody" | "thead");
-        let mut flag = CHROME_TAG.get(name).map(|r| r.to_string());
+        let mut flag = CHROME_TAG.get(&v.name.local).map(|r| r.to_string());
         if flag.is_none() && !structural {
-            if let Some(role) = v.attr("role") {
+            if let Some(role) = role {
                 if let Some(r) = CHROME_ROLE.get(role.trim().to_ascii_lowercase().as_str()) {
                     flag = Some(r.to_string());
                 }
             }
         }
         let mut content = matches!(name, "article" | "main");
-        let class = v.attr("class").unwrap_or("");
-        let id = v.attr("id").unwrap_or("");
         if !class.is_empty() || !id.is_empty() {
             let joined;
             let both: &str = if id.is_empty() {
@@ -307,7 +348,7 @@ impl Walker {
                 _ => {}
             }
         }
-        if v.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+        if itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
             content = true;
             flag = None;
         }
@@ -324,14 +365,14 @@ impl Walker {
         }
         let sig = {
             use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = rustc_hash::FxHasher::default();
             name.hash(&mut h);
             for c in class.split_whitespace().next().unwrap_or("").chars().filter(|c| !c.is_ascii_digit()) {
                 c.hash(&mut h);
             }
             h.finish()
         };
-        self.els.push(El { parent, end: idx, tag: name.to_string(), name: shown, flag, content, sig });
+        self.els.push(El { parent, end: idx, tag: v.name.local.clone(), name: shown, flag, content, sig });
         self.stack.push(idx);
         match name {
             "li" | "dd" | "dt" => self.li_depth += 1,
@@ -390,12 +431,12 @@ impl Walker {
     fn join_table_rows(&mut self) {
         let cell_row = |els: &[El], e: u32| -> Option<u32> {
             let el = els.get(e as usize)?;
-            if !matches!(el.tag.as_str(), "td" | "th") || el.parent == NO_PARENT {
+            if !(el.tag == local_name!("td") || el.tag == local_name!("th")) || el.parent == NO_PARENT {
                 return None;
             }
-            (els[el.parent as usize].tag == "tr").then_some(el.parent)
+            (els[el.parent as usize].tag == local_name!("tr")).then_some(el.parent)
         };
-        if !self.els.iter().any(|e| e.tag == "tr") {
+        if !self.els.iter().any(|e| e.tag == local_name!("tr")) {
             return;
         }
         let old = std::mem::take(&mut self.blocks);
@@ -448,7 +489,10 @@ impl Walker {
 
     fn walk(&mut self, doc: &Html) -> Result<(), String> {
         let mut skip: Option<ego_tree::NodeId> = None;
-        for edge in doc.tree.root().traverse() {
+        for (k, edge) in doc.tree.root().traverse().enumerate() {
+            if k % DEADLINE_EVERY == DEADLINE_EVERY - 1 {
+                self.deadline.check("walking the page")?;
+            }
             match edge {
                 Edge::Open(node) => {
                     if skip.is_some() {
@@ -464,7 +508,7 @@ impl Walker {
                                 skip = Some(node.id());
                                 continue;
                             }
-                            match tag_class(name) {
+                            match tag_class(&v.name.local) {
                                 TagClass::Skip => skip = Some(node.id()),
                                 _ if is_hidden(v) => skip = Some(node.id()),
                                 TagClass::Block => self.open_block(v)?,
@@ -507,7 +551,7 @@ impl Walker {
                     }
                     if let Node::Element(v) = node.value() {
                         let name = v.name();
-                        match tag_class(name) {
+                        match tag_class(&v.name.local) {
                             TagClass::Block => self.close_block(name),
                             TagClass::Inline if name == "a" => self.link_depth = self.link_depth.saturating_sub(1),
                             TagClass::Inline if name == "span" => self.close_span(node.id()),
@@ -554,8 +598,19 @@ fn stop_share(text: &str, words: usize) -> f64 {
         if w.is_empty() || w.len() > 8 {
             continue;
         }
-        if rules::STOP.contains(w) || (w.chars().next().is_some_and(char::is_uppercase) && rules::STOP.contains(w.to_lowercase().as_str())) {
+        if rules::STOP.contains(w) {
             n += 1;
+        } else if w.chars().next().is_some_and(char::is_uppercase) {
+            // (words are at most 8 bytes: an ASCII word is lowercased on the stack)
+            let mut buf = [0u8; 8];
+            let found = if w.is_ascii() {
+                buf[..w.len()].copy_from_slice(w.as_bytes());
+                buf[..w.len()].make_ascii_lowercase();
+                rules::STOP.contains(std::str::from_utf8(&buf[..w.len()]).unwrap_or(""))
+            } else {
+                rules::STOP.contains(w.to_lowercase().as_str())
+            };
+            n += found as usize;
         }
     }
     n as f64 / words as f64
@@ -661,7 +716,7 @@ fn shingle_hashes(text: &str) -> Vec<u64> {
     }
     toks.windows(3)
         .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = rustc_hash::FxHasher::default();
             w.hash(&mut h);
             h.finish()
         })
@@ -678,9 +733,62 @@ fn describe(el: &El) -> String {
     format!("<{}{}>", el.tag, el.name)
 }
 
-/// Extract an HTML page. An error (page too large, DOM too deep or too large) becomes the
-/// row's error.
+/// When the extraction of a page must stop.
+#[derive(Debug, Clone, Copy)]
+struct Deadline {
+    at: Option<Instant>,
+    limit: Duration,
+}
+
+impl Deadline {
+    fn new(limit: Option<Duration>) -> Self {
+        Deadline { at: limit.map(|l| Instant::now() + l), limit: limit.unwrap_or_default() }
+    }
+
+    fn check(&self, stage: &str) -> Result<(), String> {
+        match self.at {
+            Some(at) if Instant::now() >= at => Err(format!(
+                "HTML extraction took longer than the time limit ({:.3} s) while {stage}; not extracted",
+                self.limit.as_secs_f64()
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Parse a document, feeding html5ever [`PARSE_CHUNK`] bytes at a time and checking the
+/// deadline in between (the tree is the same as `Html::parse_document`'s).
+fn parse_document(text: &str, deadline: &Deadline) -> Result<Html, String> {
+    parse_in_chunks(text, PARSE_CHUNK, deadline)
+}
+
+fn parse_in_chunks(text: &str, chunk: usize, deadline: &Deadline) -> Result<Html, String> {
+    use html5ever::tendril::TendrilSink;
+    let mut parser = html5ever::driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), Default::default());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(chunk.max(1));
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        parser.process(chunk.into());
+        rest = tail;
+        deadline.check("parsing")?;
+    }
+    Ok(parser.finish())
+}
+
+/// Extract an HTML page within [`DEFAULT_TIME_LIMIT`]. An error (page too large, DOM too deep
+/// or too large, time limit reached) becomes the row's error.
 pub fn extract_html(text: &str, options: &Options) -> Result<HtmlExtraction, String> {
+    extract_html_within(text, options, Some(DEFAULT_TIME_LIMIT))
+}
+
+/// Extract an HTML page, giving up with an error once `time_limit` has passed (`None`: no
+/// limit).
+pub fn extract_html_within(text: &str, options: &Options, time_limit: Option<Duration>) -> Result<HtmlExtraction, String> {
+    let deadline = Deadline::new(time_limit);
     if text.len() > MAX_PAGE_BYTES {
         return Err(format!(
             "HTML page larger than {} MiB ({:.1} MiB); not extracted",
@@ -688,19 +796,24 @@ pub fn extract_html(text: &str, options: &Options) -> Result<HtmlExtraction, Str
             text.len() as f64 / (1u64 << 20) as f64
         ));
     }
-    let doc = Html::parse_document(text);
+    let doc = parse_document(text, &deadline)?;
     let nodes = doc.tree.values().len();
     if nodes > MAX_NODES {
         return Err(format!("HTML page has {nodes} DOM nodes (limit {MAX_NODES}); not extracted"));
     }
     let mut tweets = html_tweets(&doc);
+    deadline.check("harvesting tweets")?;
     let meta = crate::meta::html::extract(&doc);
+    deadline.check("reading the metadata")?;
     let ld_body = jsonld_article_body(&doc);
     let mut w = Walker::new();
+    w.deadline = deadline;
     w.walk(&doc)?;
     w.join_table_rows();
     drop(doc);
+    deadline.check("walking the page")?;
     let body = select(w.els, w.blocks, &w.tweet_marks, ld_body.as_deref(), meta.title.as_deref(), options);
+    deadline.check("selecting the body")?;
     for (t, &mark) in tweets.iter_mut().zip(w.tweet_marks.iter()) {
         t.after_paragraph = body.decisions[..mark.min(body.decisions.len())]
             .iter()
@@ -1069,9 +1182,10 @@ fn select(
     if let (Some(fg), Some(lg)) = (first_good, last_good) {
         for &i in &kept {
             let b = &blocks[i];
-            let mostly_date = b.words < 16
-                && crate::meta::dates::find_date(&b.text).is_some_and(|d| 2 * (d.end - d.start) >= b.text.len());
-            if i < fg && b.heading == 0 && (b.words < threshold_words || mostly_date) && !in_ld[i].is_some_and(|f| f >= 0.5 && ld_agrees) {
+            let mostly_date = || {
+                b.words < 16 && crate::meta::dates::find_date(&b.text).is_some_and(|d| 2 * (d.end - d.start) >= b.text.len())
+            };
+            if i < fg && b.heading == 0 && (b.words < threshold_words || mostly_date()) && !in_ld[i].is_some_and(|f| f >= 0.5 && ld_agrees) {
                 keep[i] = false;
                 label[i] = Label::Boilerplate;
                 reason[i] = "short line above the first paragraph (byline, dateline, kicker)".into();

@@ -2,7 +2,6 @@
 //! which start a block, which are page chrome, and which class/id words mark boilerplate or
 //! content. Everything is compiled once.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Elements whose content is never visible text (or duplicates it, as `<noscript>` does).
@@ -278,7 +277,7 @@ pub const AD_LABELS: &[&str] = &[
     "реклама", "広告", "广告", "광고", "إعلان",
 ];
 
-static AD_LABEL_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| AD_LABELS.iter().copied().collect());
+static AD_LABEL_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| AD_LABELS.iter().copied().collect());
 
 /// Whether a line is only an advertisement label ("Advert", "Anzeige", "Publicité").
 pub fn is_ad_label(text: &str) -> bool {
@@ -294,14 +293,14 @@ pub enum AttrVerdict {
     Boilerplate(&'static str),
 }
 
-static TOKEN_MAP: LazyLock<HashMap<&'static str, &'static str>> =
+static TOKEN_MAP: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
     LazyLock::new(|| BOILERPLATE_TOKENS.iter().copied().collect());
 static SUBSTRINGS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(BOILERPLATE_SUBSTRINGS.iter().map(|(p, _)| *p)).expect("valid patterns")
 });
-static CONTENT: LazyLock<std::collections::HashSet<&'static str>> =
+static CONTENT: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| CONTENT_TOKENS.iter().copied().collect());
-pub static STOP: LazyLock<std::collections::HashSet<&'static str>> =
+pub static STOP: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// Judge an element by its class and id (already joined, any case).

@@ -108,6 +108,51 @@ fn limits_give_errors_not_stalls() {
     assert!(extract_html(&deep, &Options::default()).unwrap_err().contains("deeper"));
 }
 
+/// A page of `n` paragraphs of real-looking prose (multibyte characters included, so that
+/// chunk boundaries fall inside characters), a few MB for n = 20 000.
+fn long_page(n: usize) -> String {
+    let mut page = String::from("<!doctype html><html><head><title>A long report</title></head><body><article><h1>A long report</h1>");
+    for i in 0..n {
+        page.push_str(&format!(
+            "<p>Paragraph {i}: the committee's report on the café and the naïve rôle of the city, with “quotes”, \
+             <a href=\"/x/{i}\">a link</a> and <b>bold</b> words — 東京 and Ελλάδα too.</p>\n"
+        ));
+    }
+    page.push_str("</article></body></html>");
+    page
+}
+
+#[test]
+fn time_limit_gives_an_error_row_and_a_normal_limit_a_normal_row() {
+    let page = long_page(20_000);
+    assert!(page.len() > 4 * PARSE_CHUNK);
+    let opts = Options::default();
+    // no time at all: the extraction stops after the first chunk of the parse
+    let err = extract_html_within(&page, &opts, Some(Duration::ZERO)).unwrap_err();
+    assert!(err.contains("time limit") && err.contains("parsing"), "{err}");
+    // a page of one chunk too
+    let x = extract_html_within("<html><body><p>Short page.</p></body></html>", &opts, Some(Duration::ZERO));
+    assert!(x.unwrap_err().contains("took longer than the time limit (0.000 s)"));
+    // the default limit (and no limit) extract the page
+    for limit in [Some(DEFAULT_TIME_LIMIT), None] {
+        let x = extract_html_within(&page, &opts, limit).unwrap();
+        assert_eq!(x.body.paragraphs.len(), 20_000);
+        assert!(x.body.paragraphs[19_999].text.starts_with("Paragraph 19999: the committee's report on the café"));
+    }
+}
+
+#[test]
+fn parsing_in_chunks_builds_the_same_tree() {
+    // CR LF pairs, entities, comments, scripts and multibyte characters cut at every place
+    let page = long_page(40).replace("</p>\n", "&eacute;&amp x\r\n<!-- a comment --></p>\r\n<script>var s = '</p>';</script>");
+    let whole = Html::parse_document(&page);
+    for chunk in [1, 2, 3, 7, 64, 1000, PARSE_CHUNK] {
+        let chunked = parse_in_chunks(&page, chunk, &Deadline::new(None)).unwrap();
+        assert_eq!(chunked.html(), whole.html(), "chunks of {chunk} bytes");
+    }
+    assert!(whole.html().contains("café and the naïve rôle"));
+}
+
 #[test]
 fn truncated_and_mangled_pages_never_panic() {
     let opts = Options::default();

@@ -74,13 +74,23 @@ fn clean(s: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-fn meta_value(doc: &Html, names: &[&str]) -> Option<String> {
-    for want in names {
-        for m in doc.select(&META) {
+/// The `(property | name | itemprop, content)` of every `<meta content>`, in document order
+/// (read once: the page is not searched again for each name).
+fn meta_pairs(doc: &Html) -> Vec<(&str, &str)> {
+    doc.select(&META)
+        .map(|m| {
             let v = m.value();
             let key = v.attr("property").or_else(|| v.attr("name")).or_else(|| v.attr("itemprop")).unwrap_or("");
+            (key, v.attr("content").unwrap_or(""))
+        })
+        .collect()
+}
+
+fn meta_value(metas: &[(&str, &str)], names: &[&str]) -> Option<String> {
+    for want in names {
+        for (key, content) in metas {
             if key.eq_ignore_ascii_case(want) {
-                if let Some(c) = v.attr("content").and_then(clean) {
+                if let Some(c) = clean(content) {
                     return Some(c);
                 }
             }
@@ -289,14 +299,15 @@ pub fn url_date(url: &str) -> Option<chrono::NaiveDate> {
 /// * site name: `og:site_name`, JSON-LD `publisher.name`, `application-name`.
 /// * language: `<html lang>`, `content-language`, `og:locale`, JSON-LD `inLanguage`.
 pub fn extract(doc: &Html) -> HtmlMeta {
+    let metas = meta_pairs(doc);
     let ld = jsonld_article(doc);
     let ld_str = |k: &str| ld.as_ref().and_then(|o| o.get(k)).and_then(Value::as_str).and_then(clean);
-    let site_name = meta_value(doc, &["og:site_name"])
+    let site_name = meta_value(&metas, &["og:site_name"])
         .or_else(|| ld.as_ref().and_then(|o| o.get("publisher")).map(names_of).and_then(|n| n.into_iter().next()))
-        .or_else(|| meta_value(doc, &["application-name"]))
+        .or_else(|| meta_value(&metas, &["application-name"]))
         .filter(|s| !s.starts_with("http") && !s.starts_with('@'));
     let tag_title = doc.select(&TITLE_TAG).next().and_then(|t| clean(&t.text().collect::<String>()));
-    let structured: Vec<String> = [ld_str("headline"), meta_value(doc, &["og:title"]), meta_value(doc, &["twitter:title"]), tag_title.clone()]
+    let structured: Vec<String> = [ld_str("headline"), meta_value(&metas, &["og:title"]), meta_value(&metas, &["twitter:title"]), tag_title.clone()]
         .into_iter()
         .flatten()
         .collect();
@@ -304,7 +315,7 @@ pub fn extract(doc: &Html) -> HtmlMeta {
     let matched_h1 = h1s.iter().find(|h| structured.iter().any(|t| same_title(h, &strip_site_suffix(t, site_name.as_deref())))).cloned();
     let title = matched_h1.or_else(|| {
         ld_str("headline")
-            .or_else(|| meta_value(doc, &["og:title", "twitter:title"]))
+            .or_else(|| meta_value(&metas, &["og:title", "twitter:title"]))
             .or_else(|| h1s.first().cloned())
             .or(tag_title)
             .map(|t| strip_site_suffix(&t, site_name.as_deref()))
@@ -321,7 +332,7 @@ pub fn extract(doc: &Html) -> HtmlMeta {
         published_source = Some("jsonld");
     }
     if published.is_none() {
-        published = DATE_META.iter().find_map(|k| meta_value(doc, &[k]).and_then(|s| markup_date(&s)));
+        published = DATE_META.iter().find_map(|k| meta_value(&metas, &[k]).and_then(|s| markup_date(&s)));
         if published.is_none() {
             published = doc.select(&ITEMPROP_DATE).find_map(|e| {
                 let v = e.value();
@@ -368,7 +379,7 @@ pub fn extract(doc: &Html) -> HtmlMeta {
     let mut authors = person_authors(&raw_authors, site_name.as_deref());
     if authors.is_empty() && raw_authors.is_empty() {
         for k in AUTHOR_META {
-            if let Some(a) = meta_value(doc, &[k]) {
+            if let Some(a) = meta_value(&metas, &[k]) {
                 authors = person_authors(&a.split(';').map(str::to_string).collect::<Vec<_>>(), site_name.as_deref());
                 if !authors.is_empty() {
                     break;
@@ -391,20 +402,20 @@ pub fn extract(doc: &Html) -> HtmlMeta {
         let found: Vec<String> = doc.select(&BYLINE).take(3).filter_map(|a| clean(&a.text().collect::<String>())).filter(|t| t.len() < 120).collect();
         authors = person_authors(&found, site_name.as_deref());
     }
-    let section = meta_value(doc, &["article:section"]).or_else(|| ld_str("articleSection"));
+    let section = meta_value(&metas, &["article:section"]).or_else(|| ld_str("articleSection"));
     let url = doc
         .select(&CANONICAL)
         .next()
         .and_then(|l| l.value().attr("href"))
         .and_then(clean)
         .filter(|u| u.starts_with("http"))
-        .or_else(|| meta_value(doc, &["og:url"]).filter(|u| u.starts_with("http")));
+        .or_else(|| meta_value(&metas, &["og:url"]).filter(|u| u.starts_with("http")));
     let lang = doc
         .select(&HTML_LANG)
         .next()
         .and_then(|h| h.value().attr("lang"))
         .and_then(clean)
-        .or_else(|| meta_value(doc, &["content-language", "og:locale"]))
+        .or_else(|| meta_value(&metas, &["content-language", "og:locale"]))
         .or_else(|| ld_str("inLanguage"))
         .map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase())
         .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
