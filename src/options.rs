@@ -61,6 +61,13 @@ impl Favor {
 
 pub const DEFAULT_BATCH_SIZE: usize = 256;
 pub const DEFAULT_MAX_MEMBER_SIZE: u64 = 64 * 1024 * 1024;
+/// Seconds an HTML page may take to parse and extract before it becomes an error row (the
+/// HTML stage's [`crate::html::DEFAULT_TIME_LIMIT`]).
+pub const DEFAULT_TIME_LIMIT_SECS: f64 = crate::html::DEFAULT_TIME_LIMIT.as_secs_f64();
+
+fn default_time_limit() -> f64 {
+    DEFAULT_TIME_LIMIT_SECS
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Options {
@@ -78,6 +85,11 @@ pub struct Options {
     /// `(i, n)`: process only input files `i, i+n, i+2n, ...` of the sorted input list, so that
     /// `n` independent jobs cover a corpus exactly once.
     pub shard: Option<(usize, usize)>,
+    /// Seconds one HTML page may take (parse and extraction) before it is given up as an error
+    /// row, so that a pathological page cannot stall a batch; 0 means no limit. Only pages
+    /// that hit it depend on the machine's speed.
+    #[serde(default = "default_time_limit")]
+    pub time_limit: f64,
 }
 
 impl Default for Options {
@@ -89,11 +101,17 @@ impl Default for Options {
             max_member_size: DEFAULT_MAX_MEMBER_SIZE,
             favor: Favor::Balanced,
             shard: None,
+            time_limit: DEFAULT_TIME_LIMIT_SECS,
         }
     }
 }
 
 impl Options {
+    /// The HTML time limit, `None` when there is none.
+    pub fn html_time_limit(&self) -> Option<std::time::Duration> {
+        (self.time_limit > 0.0).then(|| std::time::Duration::from_secs_f64(self.time_limit.min(1e9)))
+    }
+
     /// Check the values; the error names the option.
     pub fn validate(&self) -> Result<()> {
         if self.batch_size == 0 {
@@ -110,6 +128,9 @@ impl Options {
                 return Err(Error::option("shard", format!("must be (i, n) with 0 <= i < n, got ({i}, {n})")));
             }
         }
+        if !self.time_limit.is_finite() || self.time_limit < 0.0 {
+            return Err(Error::option("time_limit", format!("must be a number of seconds >= 0 (0 means no limit), got {}", self.time_limit)));
+        }
         if self.jobs > 4096 {
             return Err(Error::option("jobs", "must be at most 4096 (0 means one per core)"));
         }
@@ -123,6 +144,7 @@ impl Options {
             "format": self.format,
             "max_member_size": self.max_member_size,
             "favor": self.favor,
+            "time_limit": self.time_limit,
         });
         if let Some((i, n)) = self.shard {
             v["shard"] = serde_json::json!([i, n]);
@@ -160,6 +182,12 @@ mod tests {
         assert!(o.validate().unwrap_err().to_string().contains("batch_size"));
         let o = Options { shard: Some((3, 3)), ..Options::default() };
         assert!(o.validate().unwrap_err().to_string().contains("shard"));
+        for bad in [-1.0, f64::NAN, f64::INFINITY] {
+            let o = Options { time_limit: bad, ..Options::default() };
+            assert!(o.validate().unwrap_err().to_string().contains("time_limit"), "{bad}");
+        }
+        assert_eq!(Options { time_limit: 0.0, ..Options::default() }.html_time_limit(), None);
+        assert_eq!(Options::default().html_time_limit(), Some(crate::html::DEFAULT_TIME_LIMIT));
     }
 
     #[test]

@@ -66,6 +66,14 @@ fn options_from(dict: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
             "jobs" => o.jobs = int("jobs")? as usize,
             "batch_size" => o.batch_size = int("batch_size")? as usize,
             "max_member_size" => o.max_member_size = int("max_member_size")?,
+            "time_limit" => {
+                if v.is_instance_of::<pyo3::types::PyBool>() {
+                    return Err(opt_err("time_limit", "must be a number of seconds, not a bool"));
+                }
+                o.time_limit = v
+                    .extract()
+                    .map_err(|_| opt_err("time_limit", format!("must be a number of seconds, got {}", type_name(&v))))?;
+            }
             "format" => o.format = FormatChoice::parse(&string("format")?).map_err(to_py)?,
             "favor" => o.favor = Favor::parse(&string("favor")?).map_err(to_py)?,
             "shard" => {
@@ -80,7 +88,7 @@ fn options_from(dict: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
             other => {
                 return Err(opt_err(
                     other,
-                    "unknown option; known options are jobs, batch_size, format, favor, max_member_size, shard",
+                    "unknown option; known options are jobs, batch_size, format, favor, max_member_size, time_limit, shard",
                 ))
             }
         }

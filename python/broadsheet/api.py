@@ -34,6 +34,8 @@ Into = Literal["arrow", "pandas", "polars"]
 
 DEFAULT_BATCH_SIZE = 256
 DEFAULT_MAX_MEMBER_SIZE = 64 * 1024 * 1024
+#: Seconds one HTML page may take before it becomes an error row (0: no limit).
+DEFAULT_TIME_LIMIT = 5.0
 
 
 def _inputs(source: Source) -> List[str]:
@@ -64,6 +66,7 @@ def _options(
     format: str,
     favor: str,
     max_member_size: int,
+    time_limit: float = DEFAULT_TIME_LIMIT,
     shard: Optional[Tuple[int, int]] = None,
 ) -> Dict[str, Any]:
     opts: Dict[str, Any] = {
@@ -72,6 +75,7 @@ def _options(
         "format": format,
         "favor": favor,
         "max_member_size": max_member_size,
+        "time_limit": time_limit,
     }
     if shard is not None:
         if not (isinstance(shard, (tuple, list)) and len(shard) == 2):
@@ -88,6 +92,7 @@ def iter_batches(
     format: Format = "auto",
     favor: Favor = "balanced",
     max_member_size: int = DEFAULT_MAX_MEMBER_SIZE,
+    time_limit: float = DEFAULT_TIME_LIMIT,
     shard: Optional[Tuple[int, int]] = None,
     progress: Optional[bool] = None,
 ) -> pa.RecordBatchReader:
@@ -97,9 +102,11 @@ def iter_batches(
     stays bounded: documents are read, processed (on ``jobs`` threads, 0 = all cores) and
     handed over ``batch_size`` at a time, always in input order. ``shard=(i, n)`` reads only
     files ``i, i+n, ...`` of the sorted input list (for splitting a corpus across jobs).
+    An HTML page that takes longer than ``time_limit`` seconds (0: no limit) becomes an error
+    row instead of stalling a worker.
     """
     inputs = _inputs(source)
-    opts = _options(jobs=jobs, batch_size=batch_size, format=format, favor=favor, max_member_size=max_member_size, shard=shard)
+    opts = _options(jobs=jobs, batch_size=batch_size, format=format, favor=favor, max_member_size=max_member_size, time_limit=time_limit, shard=shard)
     bar = _progress.make(progress, "broadsheet")
     reader = _core.read_batches(inputs, opts, bar)
     if bar is None:
@@ -122,6 +129,7 @@ def read(
     format: Format = "auto",
     favor: Favor = "balanced",
     max_member_size: int = DEFAULT_MAX_MEMBER_SIZE,
+    time_limit: float = DEFAULT_TIME_LIMIT,
     batch_size: int = DEFAULT_BATCH_SIZE,
     shard: Optional[Tuple[int, int]] = None,
     progress: Optional[bool] = None,
@@ -140,6 +148,7 @@ def read(
         format=format,
         favor=favor,
         max_member_size=max_member_size,
+        time_limit=time_limit,
         shard=shard,
         progress=progress,
     )
@@ -161,6 +170,7 @@ def convert(
     format: Format = "auto",
     favor: Favor = "balanced",
     max_member_size: int = DEFAULT_MAX_MEMBER_SIZE,
+    time_limit: float = DEFAULT_TIME_LIMIT,
     batch_size: int = DEFAULT_BATCH_SIZE,
     shard: Optional[Tuple[int, int]] = None,
     max_rows_per_file: Optional[int] = None,
@@ -184,7 +194,7 @@ def convert(
     (and files, skipped for a dataset directory).
     """
     inputs = _inputs(source)
-    opts = _options(jobs=jobs, batch_size=batch_size, format=format, favor=favor, max_member_size=max_member_size, shard=shard)
+    opts = _options(jobs=jobs, batch_size=batch_size, format=format, favor=favor, max_member_size=max_member_size, time_limit=time_limit, shard=shard)
     out_str = os.fspath(out)
     as_dataset = (
         os.path.isdir(out_str)
@@ -220,9 +230,10 @@ def extract(
     format: Format = "auto",
     *,
     favor: Favor = "balanced",
+    time_limit: float = DEFAULT_TIME_LIMIT,
 ) -> Dict[str, Any]:
     """Process one document given as text or bytes; returns its row as a dict."""
-    opts = {"format": format, "favor": favor}
+    opts = {"format": format, "favor": favor, "time_limit": time_limit}
     batch = _core.extract(_as_bytes(data), opts)
     return batch.to_pylist()[0]
 
@@ -233,6 +244,7 @@ def explain(
     format: Format = "auto",
     favor: Favor = "balanced",
     max_member_size: int = DEFAULT_MAX_MEMBER_SIZE,
+    time_limit: float = DEFAULT_TIME_LIMIT,
 ) -> pa.Table:
     """Why each line was kept or dropped: one row per line of the document(s), with ``label``
     (title, body, tweet, metadata, boilerplate, blank), ``reason`` and the ``paragraph`` it went
@@ -241,7 +253,7 @@ def explain(
     ``path_or_text`` is a path (``pathlib.Path`` or a string naming an existing file), or the
     document itself as text or bytes.
     """
-    opts = {"format": format, "favor": favor, "max_member_size": max_member_size}
+    opts = {"format": format, "favor": favor, "max_member_size": max_member_size, "time_limit": time_limit}
     is_path = isinstance(path_or_text, os.PathLike) or (
         isinstance(path_or_text, str) and "\n" not in path_or_text and len(path_or_text) < 4096 and os.path.exists(path_or_text)
     )

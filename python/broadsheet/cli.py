@@ -16,6 +16,7 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["auto", "text_dump", "html"], default="auto", help="format of the documents (default: by extension and sniffing)")
     p.add_argument("--favor", choices=["balanced", "precision", "recall"], default="balanced", help="precision/recall trade-off of the body extraction")
     p.add_argument("--max-member-size", type=int, default=api.DEFAULT_MAX_MEMBER_SIZE, metavar="BYTES", help="largest document accepted, after decompression (default: 64 MiB)")
+    p.add_argument("--time-limit", type=float, default=api.DEFAULT_TIME_LIMIT, metavar="SECONDS", help="an HTML page taking longer becomes an error row (default: 5; 0: no limit)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +62,7 @@ def _convert(args: argparse.Namespace) -> int:
         format=args.format,
         favor=args.favor,
         max_member_size=args.max_member_size,
+        time_limit=args.time_limit,
         progress=False if args.no_progress else None,
     )
     seconds = time.monotonic() - start
@@ -122,7 +124,7 @@ def _inspect(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    t = api.explain(Path(args.file), format=args.format, favor=args.favor, max_member_size=args.max_member_size)
+    t = api.explain(Path(args.file), format=args.format, favor=args.favor, max_member_size=args.max_member_size, time_limit=args.time_limit)
     rows = t.to_pylist()
     multi = len({r["source"] for r in rows}) > 1
     for r in rows:

@@ -25,7 +25,7 @@ from typing import Any, Dict, Optional
 import pyarrow as pa
 
 from . import _core
-from .api import DEFAULT_MAX_MEMBER_SIZE, Favor, Format, Source, _inputs, _options
+from .api import DEFAULT_MAX_MEMBER_SIZE, DEFAULT_TIME_LIMIT, Favor, Format, Source, _inputs, _options
 
 __all__ = ["read", "rows_from_paths", "rows_from_bytes"]
 
@@ -70,6 +70,7 @@ def read(
     format: Format = "auto",
     favor: Favor = "balanced",
     max_member_size: int = DEFAULT_MAX_MEMBER_SIZE,
+    time_limit: float = DEFAULT_TIME_LIMIT,
     jobs: int = 1,
     **ray_options: Any,
 ):
@@ -83,7 +84,7 @@ def read(
 
     inputs = _inputs(source)
     files = [path for path, _size in _core.expand(inputs)]
-    opts = _options(jobs=jobs, batch_size=256, format=format, favor=favor, max_member_size=max_member_size)
+    opts = _options(jobs=jobs, batch_size=256, format=format, favor=favor, max_member_size=max_member_size, time_limit=time_limit)
     paths = ray.data.from_arrow(pa.table({"path": pa.array(files, pa.string())}))
     return paths.map_batches(
         rows_from_paths,

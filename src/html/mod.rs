@@ -779,10 +779,10 @@ fn parse_in_chunks(text: &str, chunk: usize, deadline: &Deadline) -> Result<Html
     Ok(parser.finish())
 }
 
-/// Extract an HTML page within [`DEFAULT_TIME_LIMIT`]. An error (page too large, DOM too deep
-/// or too large, time limit reached) becomes the row's error.
+/// Extract an HTML page within the options' time limit (`Options::time_limit`). An error
+/// (page too large, DOM too deep or too large, time limit reached) becomes the row's error.
 pub fn extract_html(text: &str, options: &Options) -> Result<HtmlExtraction, String> {
-    extract_html_within(text, options, Some(DEFAULT_TIME_LIMIT))
+    extract_html_within(text, options, options.html_time_limit())
 }
 
 /// Extract an HTML page, giving up with an error once `time_limit` has passed (`None`: no

@@ -61,6 +61,10 @@ def test_bad_options_raise_value_errors_naming_the_option(tmp_path, article_text
         broadsheet.read(p, jobs=-1)
     with pytest.raises(OptionError, match="into"):
         broadsheet.read(p, into="excel")
+    with pytest.raises(OptionError, match="time_limit"):
+        broadsheet.read(p, time_limit=-1)
+    with pytest.raises(OptionError, match="time_limit"):
+        broadsheet.read(p, time_limit="soon")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         broadsheet.read(b"bytes are not a path")
 
@@ -157,6 +161,7 @@ def test_convert_writes_parquet_with_metadata(tmp_path, seeds_dir):
     assert kv["broadsheet.schema_version"] == broadsheet.SCHEMA_VERSION
     assert kv["broadsheet.version"] == broadsheet.__version__
     assert json.loads(kv["broadsheet.options"])["favor"] == "precision"
+    assert json.loads(kv["broadsheet.options"])["time_limit"] == broadsheet.api.DEFAULT_TIME_LIMIT
     assert pf.metadata.row_group(0).column(0).compression == "ZSTD"
     t = pq.read_table(out)
     assert t.schema.equals(broadsheet.read(seeds_dir).schema, check_metadata=False)
@@ -219,3 +224,19 @@ def test_an_exception_in_the_progress_callback_stops_convert_cleanly(tmp_path, s
     with pytest.raises(RuntimeError, match="stop after"):
         _core.convert([str(seeds_dir)], str(out), {"batch_size": 1}, boom)
     assert not out.exists() and not (tmp_path / "x.parquet.partial").exists()
+
+
+def test_an_html_page_over_the_time_limit_is_an_error_row_and_the_batch_goes_on(tmp_path, article_text):
+    # a long page (several parser chunks) and a limit no parse can meet; the other page of the
+    # batch is processed normally
+    paras = "".join(f"<p>Paragraph {i} of a very long page about the harbour works and the storm.</p>" for i in range(8000))
+    write(tmp_path / "a_long.html", f"<html><body><article>{paras}</article></body></html>")
+    write(tmp_path / "b_short.txt", article_text)
+    rows = broadsheet.read(tmp_path, time_limit=1e-9).to_pylist()
+    assert [Path(r["source"]).name for r in rows] == ["a_long.html", "b_short.txt"]
+    assert "time limit" in rows[0]["error"] and rows[0]["paragraphs"] == []
+    assert rows[1]["error"] is None and rows[1]["paragraphs"]
+    # within the default limit (or none) the same page is extracted whole
+    for limit in (broadsheet.api.DEFAULT_TIME_LIMIT, 0):
+        row = broadsheet.read(tmp_path / "a_long.html", time_limit=limit).to_pylist()[0]
+        assert row["error"] is None and len(row["paragraphs"]) == 8000
