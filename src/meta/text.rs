@@ -102,10 +102,12 @@ const NOT_HEADLINE_START: &[&str] = &[
     "tweet", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more",
     "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "reddit", "instagram", "youtube", "blog",
 ];
+/// Section labels: a short line with them is no headline (`Breaking news`), a long one may be
+/// (`BREAKING NEWS: Chelsea sign ...`).
+const SECTION_LABEL_PHRASES: &[&str] = &["breaking news", "latest news", "most popular", "most read", "trending"];
 const NOT_HEADLINE_PHRASES: &[&str] = &[
     "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
-    "new window", "all rights reserved", "your browser", "continue reading", "work with us", "breaking news",
-    "latest news", "most popular", "most read", "trending", "flag of", "caption", "submitted photo", "detected you",
+    "new window", "all rights reserved", "your browser", "continue reading", "work with us", "flag of", "caption", "submitted photo", "detected you",
 ];
 
 /// Latest day accepted for a publication date: dates in the future of the run are teasers of
@@ -120,6 +122,20 @@ fn collapse(s: &str) -> String {
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
+}
+
+/// `Anna Moneymaker/The New York Times`, `Jane Doe / Reuters`: a photographer and an agency.
+static PHOTO_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,3} ?/ ?(?:\p{Lu}[\p{L}.'-]*(?: |$)){1,5}$").unwrap());
+
+/// A whole sentence in quotation marks (a pull quote or a quoted claim): `"That's it."`.
+fn is_quotation(t: &str) -> bool {
+    let open = ['"', '“', '„', '«', '\''];
+    let close = ['"', '”', '“', '»', '\''];
+    t.starts_with(open) && t.ends_with(close) && {
+        let inner = t.trim_end_matches(close);
+        inner.ends_with(['.', '!', '?', '…']) && word_count(t) >= 4
+    }
 }
 
 /// Does this text read like a headline? `None` when it does, else why not.
@@ -139,10 +155,12 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if t.ends_with("..") || t.ends_with('…') {
         return Some("cut short (a teaser)");
     }
-    if t.ends_with(['.', ',', ':', ';']) && cjk == 0 {
+    if (t.ends_with(['.', ',', ':', ';']) && cjk == 0) || t.ends_with(['。', '，']) {
         return Some("ends like a sentence");
     }
-    if t.starts_with(['[', '(', '©', '@', '#']) || t.contains("http") || t.contains("www.") || t.contains('|') {
+    // `[Series name] Headline` is a headline; `[image]` or `(c) ...` is not
+    let bracketed_prefix = t.starts_with('[') && t.find(']').is_some_and(|e| word_count(&t[e + 1..]) >= 3 && !t[e + 1..].contains('['));
+    if (t.starts_with(['[', '(', '©', '@', '#']) && !bracketed_prefix) || t.contains("http") || t.contains("www.") || t.contains('|') {
         return Some("link, image or navigation");
     }
     if rules::strip_bullet(text).is_some() {
@@ -178,6 +196,12 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
             }
         }
     }
+    if is_quotation(t) {
+        return Some("a quotation");
+    }
+    if PHOTO_CREDIT.is_match(t) {
+        return Some("photo credit");
+    }
     let numeric = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())).count();
     if numeric * 5 > t.split_whitespace().count() * 2 {
         return Some("mostly numbers (a table row)");
@@ -185,10 +209,15 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
         return Some("dateline");
     }
-    if NOT_HEADLINE_START.contains(&first) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_') {
+    if NOT_HEADLINE_START.contains(&first) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_')
+        || (words <= 5 && SECTION_LABEL_PHRASES.iter().any(|p| lower.contains(p)))
+    {
         return Some("share button, caption or navigation");
     }
-    if t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && cjk == 0 && !t.starts_with(|c: char| c.is_ascii_digit() && t.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))) {
+    // a number may start a headline (`10 things to know`, `2018 Boys State Results`), but
+    // not a sentence cut by a line break (`4 million people ... said.`)
+    let first_word_number = t.split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 4);
+    if t.starts_with(|c: char| c.is_lowercase() || (c.is_ascii_digit() && !first_word_number)) && cjk == 0 {
         return Some("starts like the middle of a sentence");
     }
     if !t.chars().any(|c| c.is_lowercase()) && words < 5 && cjk == 0 {
@@ -213,6 +242,9 @@ pub struct TitleChoice {
 
 /// How many blocks above the first body line a title is looked for.
 const TITLE_WINDOW: usize = 45;
+/// Farther up, a title is taken only right above its byline or dateline (the cleaner may have
+/// started the body too late, below a gallery or a list of teasers).
+const FAR_TITLE_WINDOW: usize = 120;
 
 /// Choose the title of a dump among the headline-like lines above the article's first
 /// paragraph: close to the body, followed by a byline or dateline, repeated elsewhere in the
@@ -230,7 +262,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         .collect();
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
     let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
-    let lo = anchor.saturating_sub(TITLE_WINDOW);
+    let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     let mut best: Option<(f64, TitleChoice)> = None;
     // the first body line too: the cleaner may have taken the headline for a paragraph
     for p in lo..(anchor + 1).min(nb.len()) {
@@ -255,7 +287,13 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             cands.push((joined.clone(), lines.clone()));
         }
         for (text, lines) in cands {
-            if headline_rejection(&text).is_some() || wrapped(*lines.last().unwrap()) {
+            // a headline in title case may end with a full stop when the dateline follows
+            let soft_rejection = match headline_rejection(&text) {
+                None => None,
+                Some(r @ "ends like a sentence") if title_case(&text) => Some(r),
+                Some(_) => continue,
+            };
+            if wrapped(*lines.last().unwrap()) {
                 continue;
             }
             // a first paragraph is a headline only when it is short
@@ -271,16 +309,39 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 score += 1.5;
                 why.push("repeated elsewhere in the page".into());
             }
-            let follows = nb[p + lines.len()..(p + lines.len() + 6).min(nb.len())].iter().any(|&j| {
-                let t = decisions[j].text.trim();
-                is_dateline(t)
-                    || byline_authors(t).is_some()
-                    || LONE_BYLINE_WORDS.contains(&t.to_lowercase().as_str())
-                    || (word_count(t) <= 6 && CLOCK.is_match(t))
-            });
-            if follows {
-                score += 1.5;
-                why.push("followed by a byline or dateline".into());
+            // the article's header (byline, dateline) right below the headline: the closer,
+            // the surer; a headline in a list of teasers with dates is followed by another one
+            let header = header_after(decisions, &nb, p + lines.len());
+            if let Some(h) = &header {
+                let bonus = match h.gap {
+                    0 => 3.0,
+                    1 => 2.4,
+                    2 => 1.6,
+                    _ => 0.8,
+                } + if h.byline && h.date { 0.5 } else { 0.0 };
+                score += bonus;
+                why.push(format!("followed by a {} ({} lines between)", h.what(), h.gap));
+                if h.teaser_list {
+                    score -= 2.5;
+                    why.push("in a list of headlines with dates (teasers)".into());
+                }
+            }
+            if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
+                // far above the body, only a headline right above its byline or dateline
+                continue;
+            }
+            if let Some(r) = soft_rejection {
+                if header.as_ref().is_none_or(|h| h.gap > 0) {
+                    continue;
+                }
+                score -= 0.5;
+                why.push(format!("{r}, but right above the dateline"));
+            }
+            if name_like(&text) && header.as_ref().is_some_and(|h| h.gap == 0 && h.date) && p > 0
+                && headline_rejection(&collapse(&decisions[nb[p - 1]].text)).is_none()
+            {
+                score -= 2.5;
+                why.push("a name between a headline and a dateline (a byline)".into());
             }
             if (4..=25).contains(&words) || text.chars().filter(|c| is_cjk(*c)).count() >= 8 {
                 score += 1.0;
@@ -294,7 +355,8 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             let content: Vec<String> = content_words(&text);
             if !content.is_empty() && !body_words.is_empty() {
                 let shared = content.iter().filter(|w| body_words.contains(*w)).count() as f64 / content.len() as f64;
-                score += 3.0 * shared;
+                // one shared word (a brand name the body repeats) says less than several
+                score += 3.0 * shared * (content.len().min(3) as f64 / 3.0);
             }
             score += 0.1 * words.min(10) as f64;
             if let Some(&next) = nb.get(p + lines.len()) {
@@ -314,6 +376,9 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 score -= 0.7;
                 why.push("two sentences (a standfirst?)".into());
             }
+            if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
+                eprintln!("{score:6.2} {text:?} {}", why.join(", "));
+            }
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
                 let site_suffix = site_from_suffix(&page, &text);
                 best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
@@ -321,6 +386,145 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The article's header found below a headline candidate.
+#[derive(Debug, Clone, Default)]
+struct HeaderAfter {
+    /// Lines of text (not counting share buttons, image alts, empty bullets) between the
+    /// candidate and the first byline or dateline.
+    gap: usize,
+    byline: bool,
+    date: bool,
+    /// The dateline is followed by another headline and date: a list of teasers.
+    teaser_list: bool,
+}
+
+impl HeaderAfter {
+    fn what(&self) -> &'static str {
+        match (self.byline, self.date) {
+            (true, true) => "byline and dateline",
+            (true, false) => "byline",
+            _ => "dateline",
+        }
+    }
+}
+
+/// Words that start a byline line without a name-introducing preposition.
+const BYLINE_STARTS: &[&str] = &["posted by", "written by", "analysis by", "text:", "texte:", "author:", "autor:", "auteur:", "text von", "von:"];
+
+/// The text of a line without its list bullet.
+fn unbulleted(text: &str) -> &str {
+    rules::strip_bullet(text).unwrap_or(text).trim()
+}
+
+/// Is this line a byline or a dateline? (byline, dateline)
+fn header_kind(text: &str) -> (bool, bool) {
+    let t = unbulleted(text);
+    let lower = t.to_lowercase();
+    let byline = byline_authors(t).is_some()
+        || LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':'))
+        || BYLINE_STARTS.iter().any(|w| lower.starts_with(w));
+    let date = is_dateline(t) || (word_count(t) <= 6 && CLOCK.is_match(t));
+    (byline, date)
+}
+
+/// Lines that do not separate a headline from its byline: share buttons, image alts, empty
+/// bullets, rules.
+fn is_header_noise(text: &str) -> bool {
+    let t = unbulleted(text);
+    if !t.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let words = word_count(t);
+    if t.starts_with('[') && t.ends_with(']') && words <= 3 {
+        return true;
+    }
+    if words <= 4 {
+        let lower = t.to_lowercase();
+        let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+        return NOT_HEADLINE_START.contains(&first) || rules::chrome_rule(t, words).is_some();
+    }
+    false
+}
+
+/// A line of capitalised names and nothing else (`Lisa Kaczke and Trevor J. Mitchell`,
+/// `Charlie Wood, Business Insider`): a byline without `By`.
+fn name_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=10).contains(&words.len()) || text.chars().any(|c| c.is_ascii_digit() || matches!(c, ':' | '!' | '?' | '\'' | '"' | '‘' | '’' | '“')) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| c == ',');
+        NAME_JOINERS.contains(&w.to_lowercase().as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Most words capitalised (`Why You Shouldn’t Worry.`): a headline's casing, not a sentence's.
+fn title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().count() > 3).collect();
+    let caps = words.iter().filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())).count();
+    words.len() >= 3 && caps * 4 >= words.len() * 3
+}
+
+/// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
+fn header_after(decisions: &[LineDecision], nb: &[usize], start: usize) -> Option<HeaderAfter> {
+    let text = |q: usize| decisions[nb[q]].text.as_str();
+    let mut gap = 0;
+    let mut q = start;
+    let end = (start + 10).min(nb.len());
+    // a line of names right above the dateline: a byline without `By` (counted as a line
+    // between, since a section label or a masthead reads the same)
+    let mut name_before = false;
+    while q < end {
+        let t = text(q);
+        let (byline, date) = header_kind(t);
+        if byline || date {
+            let mut h = HeaderAfter { gap, byline: byline || name_before, date, teaser_list: false };
+            // the other half of the header in the next lines
+            let mut r = q + 1;
+            let mut seen = 0;
+            while r < end && seen < 3 {
+                if is_header_noise(text(r)) {
+                    r += 1;
+                    continue;
+                }
+                let (b, d) = header_kind(text(r));
+                h.byline |= b;
+                h.date |= d;
+                seen += 1;
+                r += 1;
+            }
+            // a date-only header followed by another headline and date: teasers
+            if date && !h.byline {
+                let mut r = q + 1;
+                let mut k = 0;
+                while r + 1 < nb.len() && k < 3 {
+                    if is_header_noise(text(r)) {
+                        r += 1;
+                        continue;
+                    }
+                    if headline_rejection(&collapse(text(r))).is_none() && word_count(text(r)) >= 3 && header_kind(text(r + 1)) == (false, true) {
+                        h.teaser_list = true;
+                        break;
+                    }
+                    k += 1;
+                    r += 1;
+                }
+            }
+            return Some(h);
+        }
+        if !is_header_noise(t) {
+            gap += 1;
+            if gap > 3 {
+                return None;
+            }
+            name_before = name_like(unbulleted(t));
+        }
+        q += 1;
+    }
+    None
 }
 
 /// Words that carry content: four letters or more, or two CJK characters or more.
