@@ -337,7 +337,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 score -= 0.5;
                 why.push(format!("{r}, but right above the dateline"));
             }
-            if name_like(&text) && header.as_ref().is_some_and(|h| h.gap == 0 && h.date) && p > 0
+            if name_like(&text) && header.as_ref().is_some_and(|h| h.gap == 0 && h.date_first) && p > 0
                 && headline_rejection(&collapse(&decisions[nb[p - 1]].text)).is_none()
             {
                 score -= 2.5;
@@ -396,6 +396,8 @@ struct HeaderAfter {
     gap: usize,
     byline: bool,
     date: bool,
+    /// The first header line is a dateline without a byline.
+    date_first: bool,
     /// The dateline is followed by another headline and date: a list of teasers.
     teaser_list: bool,
 }
@@ -481,7 +483,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], start: usize) -> Optio
         let t = text(q);
         let (byline, date) = header_kind(t);
         if byline || date {
-            let mut h = HeaderAfter { gap, byline: byline || name_before, date, teaser_list: false };
+            let mut h = HeaderAfter { gap, byline: byline || name_before, date, date_first: date && !byline, teaser_list: false };
             // the other half of the header in the next lines
             let mut r = q + 1;
             let mut seen = 0;
@@ -657,10 +659,16 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     };
     if let (Some(c), None) = (&choice, &article.section) {
         // the short line right above the title, when it reads like a section label
-        let first = nb.iter().position(|&i| i == c.lines[0]).unwrap_or(0);
+        let mut first = nb.iter().position(|&i| i == c.lines[0]).unwrap_or(0);
+        // above a copy of the title (an image alt) too
+        while first > 0 && collapse(&x.decisions[nb[first - 1]].text) == c.text {
+            first -= 1;
+        }
         if first > 0 {
             let prev = x.decisions[nb[first - 1]].text.trim();
-            if (1..=3).contains(&word_count(prev)) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
+            let lower = prev.to_lowercase();
+            let first_word = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+            if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
                 && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
                 && prev.chars().next().is_some_and(char::is_uppercase)
             {
