@@ -216,8 +216,9 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     }
     // a number may start a headline (`10 things to know`, `2018 Boys State Results`), but
     // not a sentence cut by a line break (`4 million people ... said.`)
-    let first_word_number = t.split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 4);
-    if t.starts_with(|c: char| c.is_lowercase() || (c.is_ascii_digit() && !first_word_number)) && cjk == 0 {
+    let cut_number = t.split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.')) && w.contains([',', '.']))
+        && t.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_lowercase));
+    if (t.starts_with(char::is_lowercase) || cut_number) && cjk == 0 {
         return Some("starts like the middle of a sentence");
     }
     if !t.chars().any(|c| c.is_lowercase()) && words < 5 && cjk == 0 {
@@ -296,8 +297,10 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             if wrapped(*lines.last().unwrap()) {
                 continue;
             }
-            // a first paragraph is a headline only when it is short
-            if first_of_body && word_count(&text) > 20 {
+            // a first paragraph is a headline only when it is short, and all of it
+            if first_of_body && (word_count(&text) > 20
+                || nb.get(p + lines.len()).is_some_and(|&j| decisions[j].paragraph.is_some() && decisions[j].paragraph == d.paragraph))
+            {
                 continue;
             }
             let words = word_count(&text);
@@ -306,12 +309,13 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             let mut why = vec![format!("{dist} lines above the first paragraph")];
             let copies = page.matches(text.as_str()).count();
             if copies >= 2 && text.chars().count() >= 12 && (copies == 2 || words > 4) {
-                score += 1.5;
+                // a short line repeated is as often a brand or a menu entry
+                score += if words <= 3 { 0.5 } else { 1.5 };
                 why.push("repeated elsewhere in the page".into());
             }
             // the article's header (byline, dateline) right below the headline: the closer,
             // the surer; a headline in a list of teasers with dates is followed by another one
-            let header = header_after(decisions, &nb, p + lines.len());
+            let header = header_after(decisions, &nb, width, p + lines.len());
             if let Some(h) = &header {
                 let bonus = match h.gap {
                     0 => 3.0,
@@ -325,6 +329,15 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                     score -= 2.5;
                     why.push("in a list of headlines with dates (teasers)".into());
                 }
+            }
+            // some sites put the dateline above the headline (`Published 1 day ago`)
+            let mut q = p;
+            while q > 0 && p - q < 3 && is_header_noise(&decisions[nb[q - 1]].text) {
+                q -= 1;
+            }
+            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && header_kind(&decisions[nb[q - 1]].text).1 {
+                score += 0.8;
+                why.push("right below a dateline".into());
             }
             if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
                 // far above the body, only a headline right above its byline or dateline
@@ -471,7 +484,7 @@ fn title_case(text: &str) -> bool {
 }
 
 /// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
-fn header_after(decisions: &[LineDecision], nb: &[usize], start: usize) -> Option<HeaderAfter> {
+fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize) -> Option<HeaderAfter> {
     let text = |q: usize| decisions[nb[q]].text.as_str();
     let mut gap = 0;
     let mut q = start;
@@ -484,7 +497,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], start: usize) -> Optio
         let (byline, date) = header_kind(t);
         if byline || date {
             let mut h = HeaderAfter { gap, byline: byline || name_before, date, date_first: date && !byline, teaser_list: false };
-            // the other half of the header in the next lines
+            // the other half of the header in the next lines (not below another headline)
             let mut r = q + 1;
             let mut seen = 0;
             while r < end && seen < 3 {
@@ -493,6 +506,9 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], start: usize) -> Optio
                     continue;
                 }
                 let (b, d) = header_kind(text(r));
+                if !b && !d && word_count(text(r)) >= 4 && headline_rejection(&collapse(text(r))).is_none() {
+                    break;
+                }
                 h.byline |= b;
                 h.date |= d;
                 seen += 1;
@@ -517,7 +533,9 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], start: usize) -> Optio
             }
             return Some(h);
         }
-        if !is_header_noise(t) {
+        // the continuation of a wrapped line is the same line
+        let continued = q > start && nb[q - 1] + 1 == nb[q] && is_wrapped(decisions, width, nb[q - 1]);
+        if !is_header_noise(t) && !continued {
             gap += 1;
             if gap > 3 {
                 return None;
