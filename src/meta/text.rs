@@ -98,10 +98,13 @@ const LONE_BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "d
 /// Words that start (or phrases inside) share buttons, captions and navigation, never a headline.
 const NOT_HEADLINE_START: &[&str] = &[
     "share", "email", "e-mail", "print", "click", "browse", "subscribe", "follow", "sign", "log", "read", "watch",
-    "listen", "related", "advertisement", "image", "photo", "caption", "credit", "zurück", "retour", "volver",
-    "tweet", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more",
-    "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "reddit", "instagram", "youtube", "blog",
+    "listen", "advertisement", "image", "photo", "caption", "credit", "zurück", "retour", "volver",
+    "tweet", "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "reddit", "instagram", "youtube",
 ];
+/// Words that start menu entries, but also headlines (`Home Depot sales miss`): they reject
+/// short lines only.
+const NOT_SHORT_HEADLINE_START: &[&str] =
+    &["related", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more", "blog"];
 /// Section labels: a short line with them is no headline (`Breaking news`), a long one may be
 /// (`BREAKING NEWS: Chelsea sign ...`).
 const SECTION_LABEL_PHRASES: &[&str] = &["breaking news", "latest news", "most popular", "most read", "trending"];
@@ -209,7 +212,7 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
         return Some("dateline");
     }
-    if NOT_HEADLINE_START.contains(&first) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_')
+    if NOT_HEADLINE_START.contains(&first) || (words <= 5 && NOT_SHORT_HEADLINE_START.contains(&first)) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_')
         || (words <= 5 && SECTION_LABEL_PHRASES.iter().any(|p| lower.contains(p)))
     {
         return Some("share button, caption or navigation");
@@ -271,6 +274,9 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         let d = &decisions[i];
         let first_of_body = p == anchor && d.label == Label::Body && d.paragraph.is_some();
         if (!first_of_body && matches!(d.label, Label::Body)) || d.label == Label::Tweet || (i > 0 && wrapped(i - 1)) {
+            if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
+                eprintln!("  skip {:?}", d.text);
+            }
             continue;
         }
         let mut cands: Vec<(String, Vec<usize>)> = vec![(collapse(&d.text), vec![i])];
@@ -292,7 +298,12 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             let soft_rejection = match headline_rejection(&text) {
                 None => None,
                 Some(r @ "ends like a sentence") if title_case(&text) => Some(r),
-                Some(_) => continue,
+                Some(r) => {
+                    if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
+                        eprintln!("  rej {text:?} {r}");
+                    }
+                    continue;
+                }
             };
             if wrapped(*lines.last().unwrap()) {
                 continue;
@@ -458,7 +469,7 @@ fn is_header_noise(text: &str) -> bool {
     if words <= 4 {
         let lower = t.to_lowercase();
         let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-        return NOT_HEADLINE_START.contains(&first) || rules::chrome_rule(t, words).is_some();
+        return NOT_HEADLINE_START.contains(&first) || NOT_SHORT_HEADLINE_START.contains(&first) || rules::chrome_rule(t, words).is_some();
     }
     false
 }
@@ -686,7 +697,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             let prev = x.decisions[nb[first - 1]].text.trim();
             let lower = prev.to_lowercase();
             let first_word = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-            if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
+            if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && !NOT_SHORT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
                 && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
                 && prev.chars().next().is_some_and(char::is_uppercase)
             {
