@@ -185,6 +185,13 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
             return Some("a name with a job title");
         }
     }
+    if let Some((_, credit)) = t.rsplit_once(" / ") {
+        // `... in Braunau am Inn, Austria.Leonhard Foeger / Reuters file`
+        let cw: Vec<&str> = credit.split_whitespace().collect();
+        if (1..=3).contains(&cw.len()) && cw.iter().all(|w| w.starts_with(char::is_uppercase) || *w == "file") && words > 8 {
+            return Some("caption with a photo credit");
+        }
+    }
     if t.contains(" > ") || t.contains(" » ") || t.contains(" / ") && words <= 8 {
         return Some("breadcrumb");
     }
@@ -297,7 +304,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             // a headline in title case may end with a full stop when the dateline follows
             let soft_rejection = match headline_rejection(&text) {
                 None => None,
-                Some(r @ "ends like a sentence") if title_case(&text) => Some(r),
+                Some(r @ "ends like a sentence") if title_case(&text) && headline_rejection(text.trim_end_matches(['.', ',', ':', ';'])).is_none() => Some(r),
                 Some(r) => {
                     if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
                         eprintln!("  rej {text:?} {r}");
@@ -339,6 +346,16 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 if h.teaser_list {
                     score -= 2.5;
                     why.push("in a list of headlines with dates (teasers)".into());
+                }
+            }
+            // a short line right above a headline with its dateline is a label or a brand
+            if words <= 3 && header.as_ref().is_some_and(|h| h.gap == 1) {
+                if let Some(&next) = nb[p + lines.len()..].iter().find(|&&j| !is_header_noise(&decisions[j].text)) {
+                    let nt = collapse(&decisions[next].text);
+                    if word_count(&nt) > words && word_count(&nt) <= 25 && headline_rejection(&nt).is_none() {
+                        score -= 1.0;
+                        why.push("a short label above a headline".into());
+                    }
                 }
             }
             // some sites put the dateline above the headline (`Published 1 day ago`)
@@ -397,7 +414,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 why.push("right below another headline-like line".into());
             }
             if SENTENCE_BREAK.is_match(&text) {
-                score -= 0.7;
+                score -= 1.5;
                 why.push("two sentences (a standfirst?)".into());
             }
             if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
@@ -468,6 +485,9 @@ fn is_header_noise(text: &str) -> bool {
     }
     if words <= 4 {
         let lower = t.to_lowercase();
+        if lower.contains("comment") {
+            return true;
+        }
         let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
         return NOT_HEADLINE_START.contains(&first) || NOT_SHORT_HEADLINE_START.contains(&first) || rules::chrome_rule(t, words).is_some();
     }
@@ -491,7 +511,7 @@ fn name_like(text: &str) -> bool {
 fn title_case(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().count() > 3).collect();
     let caps = words.iter().filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())).count();
-    words.len() >= 3 && caps * 4 >= words.len() * 3
+    words.len() >= 3 && caps == words.len()
 }
 
 /// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
