@@ -653,7 +653,13 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
     let lower = text.to_lowercase();
     let published_word = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
     let words = word_count(text);
-    let dateline_like = words <= 12 || published_word || update || (f.end - f.start) * 3 >= text.len();
+    let byline = BYLINE.find(text).is_some_and(|m| m.start() == 0);
+    // a sentence with a picture credit at its end is a caption: `... on Aug. 31, 2019. (AP)`
+    let caption = text.ends_with(')') && text.rfind('(').is_some_and(|o| {
+        let inner = &text[o + 1..text.len() - 1];
+        (1..=4).contains(&word_count(inner)) && inner.starts_with(char::is_uppercase) && text[..o].trim_end().ends_with('.')
+    });
+    let dateline_like = !caption && (words <= 12 || byline || published_word || update || (f.end - f.start) * 3 >= text.len());
     Some(DateCandidate { found: f, line, update, published_word, dateline_like })
 }
 
@@ -752,8 +758,8 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if matches!(d.label, Label::Tweet | Label::Title) {
             continue;
         }
-        let text = collapse(&d.text);
-        let words = word_count(&text);
+        let mut text = collapse(&d.text);
+        let mut words = word_count(&text);
         let in_body = d.label == Label::Body;
         let lower = text.to_lowercase();
         let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0)
@@ -761,9 +767,26 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) || words > 40 {
             continue;
         }
-        // a piece of a wrapped paragraph (a caption) is no dateline
-        if !header_like && ((i > 0 && is_wrapped(&x.decisions, width, i - 1)) || is_wrapped(&x.decisions, width, i)) {
+        // a line wrapped by the renderer is read whole, from its first piece: a short one may
+        // be a dateline run together with the byline and tags; a long one is a paragraph or a
+        // caption, no dateline
+        if !header_like && i > 0 && is_wrapped(&x.decisions, width, i - 1) {
             continue;
+        }
+        if !header_like && is_wrapped(&x.decisions, width, i) {
+            let mut k = i;
+            while is_wrapped(&x.decisions, width, k) && k + 1 < x.decisions.len() && k < i + 4 {
+                k += 1;
+                text.push(' ');
+                text.push_str(&collapse(&x.decisions[k].text));
+            }
+            words = word_count(&text);
+            if words > 20 || in_body {
+                continue;
+            }
+        }
+        if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
+            eprintln!("  date? {text:?} {:?}", date_candidate(&text, i).map(|c| (c.found.date, c.update, c.dateline_like)));
         }
         if let Some(c) = date_candidate(&text, i) {
             dates.push(c);
