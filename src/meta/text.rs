@@ -192,7 +192,8 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
             return Some("caption with a photo credit");
         }
     }
-    if t.contains(" > ") || t.contains(" » ") || t.contains(" / ") && words <= 8 {
+    let slash_crumb = t.matches(" / ").count() >= 2 || (t.contains(" / ") && t.split(" / ").all(|seg| word_count(seg) <= 2));
+    if t.contains(" > ") || t.contains(" » ") || slash_crumb && words <= 8 {
         return Some("breadcrumb");
     }
     if words <= 5 && lower.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w)) {
