@@ -1000,6 +1000,74 @@ mod tests {
     }
 
     #[test]
+    fn bylines_split_on_commas_and_joiners() {
+        assert_eq!(byline_authors("By Jane Doe, John Roe and Ann Lee").unwrap(), ["Jane Doe", "John Roe", "Ann Lee"]);
+        assert_eq!(byline_authors("Par Jean Dupont et Marie Martin").unwrap(), ["Jean Dupont", "Marie Martin"]);
+        assert_eq!(byline_authors("Von Anna Berger und Max Weber").unwrap(), ["Anna Berger", "Max Weber"]);
+        assert_eq!(byline_authors("Di Marco Bianchi e Luca Rossi").unwrap(), ["Marco Bianchi", "Luca Rossi"]);
+    }
+
+    #[test]
+    fn title_is_the_headline_right_above_its_byline_not_a_teaser_nearer_the_body() {
+        // a video teaser sits between the article's header and its first paragraph
+        let dump = format!(
+            "Markets\n\nPublished 1 day ago\n\nHome builders report weaker sales as rates climb\n\nThe retailer earned less than expected in the third quarter.\n\nFacebook\n\nTwitter\n\nBy Jane Doe\n\nclose\n\nvideo\n\nFounder says he is proud of the company's employees and their dreams\n\n{BODY}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Home builders report weaker sales as rates climb"));
+        assert_eq!(a.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn teasers_with_dates_are_not_the_title() {
+        let dump = format!(
+            "Auto News\n\nMinisters plan a new offensive against encrypted messaging\n\nBy Jane Doe\n\nMarch 28, 2017\n\nThe opening paragraph was lost by the renderer, and a related list comes before the text.\n\nRelated\n\nOld car model gets a refreshed design for the new season\n\nNovember 16, 2015\n\nAnother old model arrives in the showrooms this spring\n\nDecember 18, 2015\n\n{BODY}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2017-03-28");
+    }
+
+    #[test]
+    fn a_name_line_between_headline_and_dateline_is_a_byline() {
+        let dump = format!("Ministers plan a new offensive against encrypted messaging\n\nLisa Kaczke and Trevor J. Mitchell\n\nPublished 10:02 AM EST Nov 19, 2019\n\n{BODY}");
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2019-11-19");
+        // a listicle headline starts with a number; a title-case headline may end with a full stop
+        for title in ["10 things in tech you need to know today", "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry."] {
+            let a = dump_meta(&format!("News\n\n{title}\n\nBy Jane Doe\n\n19.11.2019, 08:57\n\n{BODY}"));
+            assert_eq!(a.title.as_deref(), Some(title));
+        }
+    }
+
+    #[test]
+    fn dateline_run_together_with_tags_in_a_wrapped_dump() {
+        // w3m wraps at 80 columns: the byline, the date and the tags make one logical line
+        let body: String = BODY.split("\n\n").map(|p| {
+            let mut out = String::new();
+            let mut line = String::new();
+            for w in p.split_whitespace() {
+                if line.len() + w.len() + 1 > 79 {
+                    out.push_str(&line);
+                    out.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            out + &line
+        }).collect::<Vec<_>>().join("\n\n");
+        let dump = format!(
+            "Início\n\nUma palinha das brincadeiras musicais do grupo da cidade\n\nCarlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e Brincadeiras,\nMúsica\n\n{body}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.published_date.unwrap().to_string(), "2018-09-27");
+    }
+
+    #[test]
     fn datelines() {
         assert!(is_dateline("Publié le 7 juillet 2016 à 10h32"));
         assert!(is_dateline("Updated 2 hours ago"));
