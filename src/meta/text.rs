@@ -334,7 +334,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             // the article's header (byline, dateline) right below the headline: the closer,
             // the surer; a headline in a list of teasers with dates is followed by another one
-            let header = header_after(decisions, &nb, width, p + lines.len());
+            let header = header_after(decisions, &nb, width, p + lines.len(), words);
             if let Some(h) = &header {
                 let bonus = match h.gap {
                     0 => 3.0,
@@ -413,6 +413,13 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             {
                 score -= 1.0;
                 why.push("right below another headline-like line".into());
+            } else if p > 0 {
+                // a standfirst (deck) below its headline, blank lines between
+                let prev = collapse(&decisions[nb[p - 1]].text);
+                if headline_rejection(&prev).is_none() && is_deck(word_count(&prev), &text) && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1)) {
+                    score -= 1.5;
+                    why.push("a standfirst below a shorter headline".into());
+                }
             }
             if SENTENCE_BREAK.is_match(&text) {
                 score -= 1.5;
@@ -516,7 +523,13 @@ fn title_case(text: &str) -> bool {
 }
 
 /// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
-fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize) -> Option<HeaderAfter> {
+/// A line much longer than a headline of `head_words` words, right below it: its standfirst.
+fn is_deck(head_words: usize, text: &str) -> bool {
+    let w = word_count(text);
+    head_words >= 3 && w >= 10 && w * 2 >= head_words * 3 && w <= 60
+}
+
+fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize, head_words: usize) -> Option<HeaderAfter> {
     let text = |q: usize| decisions[nb[q]].text.as_str();
     let mut gap = 0;
     let mut q = start;
@@ -524,6 +537,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
     // a line of names right above the dateline: a byline without `By` (counted as a line
     // between, since a section label or a masthead reads the same)
     let mut name_before = false;
+    let mut deck_seen = false;
     while q < end {
         let t = text(q);
         let (byline, date) = header_kind(t);
@@ -567,7 +581,17 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
         }
         // the continuation of a wrapped line is the same line
         let continued = q > start && nb[q - 1] + 1 == nb[q] && is_wrapped(decisions, width, nb[q - 1]);
-        if !is_header_noise(t) && !continued {
+        // the headline's standfirst, right below it, belongs to the header
+        let mut deck_text = collapse(t);
+        let mut k = q;
+        while k + 1 < end && nb[k] + 1 == nb[k + 1] && is_wrapped(decisions, width, nb[k]) {
+            k += 1;
+            deck_text.push(' ');
+            deck_text.push_str(&collapse(text(k)));
+        }
+        let deck = gap == 0 && !continued && !deck_seen && is_deck(head_words, &deck_text);
+        deck_seen |= deck;
+        if !is_header_noise(t) && !continued && !deck && !(deck_seen && continued) {
             gap += 1;
             if gap > 3 {
                 return None;
