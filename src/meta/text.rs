@@ -334,7 +334,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             // the article's header (byline, dateline) right below the headline: the closer,
             // the surer; a headline in a list of teasers with dates is followed by another one
-            let header = header_after(decisions, &nb, width, p + lines.len(), words);
+            let header = header_after(decisions, &nb, width, p + lines.len(), &text);
             if let Some(h) = &header {
                 let bonus = match h.gap {
                     0 => 3.0,
@@ -350,10 +350,11 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 }
             }
             // a short line right above a headline with its dateline is a label or a brand
-            if words <= 3 && header.as_ref().is_some_and(|h| h.gap == 1) {
+            let all_caps_words = text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+            if (words <= 3 || (words <= 5 && all_caps_words)) && header.as_ref().is_some_and(|h| h.gap == 1) {
                 if let Some(&next) = nb[p + lines.len()..].iter().find(|&&j| !is_header_noise(&decisions[j].text)) {
                     let nt = collapse(&decisions[next].text);
-                    if word_count(&nt) > words && word_count(&nt) <= 25 && headline_rejection(&nt).is_none() {
+                    if word_count(&nt) > words && (words <= 3 || word_count(&nt) >= 2 * words) && word_count(&nt) <= 25 && headline_rejection(&nt).is_none() {
                         score -= 1.0;
                         why.push("a short label above a headline".into());
                     }
@@ -529,7 +530,8 @@ fn is_deck(head_words: usize, text: &str) -> bool {
     head_words >= 3 && w >= 10 && w * 2 >= head_words * 3 && w <= 60
 }
 
-fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize, head_words: usize) -> Option<HeaderAfter> {
+fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize, head: &str) -> Option<HeaderAfter> {
+    let head_words = word_count(head);
     let text = |q: usize| decisions[nb[q]].text.as_str();
     let mut gap = 0;
     let mut q = start;
@@ -589,7 +591,9 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             deck_text.push(' ');
             deck_text.push_str(&collapse(text(k)));
         }
-        let deck = gap == 0 && !continued && !deck_seen && is_deck(head_words, &deck_text);
+        // a copy of the headline (an image alt, a share text) does not separate it either
+        let copy = !continued && deck_text == head;
+        let deck = copy || (gap == 0 && !continued && !deck_seen && is_deck(head_words, &deck_text));
         deck_seen |= deck;
         if !is_header_noise(t) && !continued && !deck && !(deck_seen && continued) {
             gap += 1;
