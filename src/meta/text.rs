@@ -207,6 +207,9 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
             }
         }
     }
+    if t.split_whitespace().filter(|w| w.starts_with('[')).count() >= 2 {
+        return Some("image alts or buttons");
+    }
     if is_quotation(t) {
         return Some("a quotation");
     }
@@ -276,6 +279,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     let mut best: Option<(f64, TitleChoice)> = None;
+    let mut scored: Vec<(f64, Option<chrono::NaiveDate>, String, Vec<usize>, Vec<String>)> = Vec::new();
     // the first body line too: the cleaner may have taken the headline for a paragraph
     for p in lo..(anchor + 1).min(nb.len()) {
         let i = nb[p];
@@ -426,13 +430,26 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 score -= 1.5;
                 why.push("two sentences (a standfirst?)".into());
             }
-            if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
-                eprintln!("{score:6.2} {text:?} {}", why.join(", "));
-            }
-            if best.as_ref().is_none_or(|(b, _)| score > *b) {
-                let site_suffix = site_from_suffix(&page, &text);
-                best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
-            }
+            let day = header.as_ref().and_then(|h| h.day);
+            scored.push((score, day, text, lines, why));
+        }
+    }
+    // Related articles are older than the article, as a rule: among headlines with their own
+    // dateline, the latest one is more likely the article.
+    let latest = scored.iter().filter_map(|c| c.1).max();
+    let dated = scored.iter().filter(|c| c.1.is_some()).count();
+    for (score, day, text, lines, mut why) in scored {
+        let mut score = score;
+        if dated >= 2 && day.is_some() && day == latest {
+            score += 0.5;
+            why.push("the latest dateline of the headlines".into());
+        }
+        if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
+            eprintln!("{score:6.2} {text:?} {}", why.join(", "));
+        }
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            let site_suffix = site_from_suffix(&page, &text);
+            best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
         }
     }
     best.map(|(_, c)| c)
@@ -448,6 +465,8 @@ struct HeaderAfter {
     date: bool,
     /// The first header line is a dateline without a byline.
     date_first: bool,
+    /// The day the header's dateline gives.
+    day: Option<chrono::NaiveDate>,
     /// The dateline is followed by another headline and date: a list of teasers.
     teaser_list: bool,
 }
@@ -544,7 +563,8 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
         let t = text(q);
         let (byline, date) = header_kind(t);
         if byline || date {
-            let mut h = HeaderAfter { gap, byline: byline || name_before, date, date_first: date && !byline, teaser_list: false };
+            let day = find_date(t).map(|f| f.date).filter(|d| *d <= latest_day());
+            let mut h = HeaderAfter { gap, byline: byline || name_before, date, date_first: date && !byline, day, teaser_list: false };
             // the other half of the header in the next lines (not below another headline)
             let mut r = q + 1;
             let mut seen = 0;
@@ -556,6 +576,9 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
                 let (b, d) = header_kind(text(r));
                 if !b && !d && word_count(text(r)) >= 4 && headline_rejection(&collapse(text(r))).is_none() {
                     break;
+                }
+                if d && h.day.is_none() {
+                    h.day = find_date(text(r)).map(|f| f.date).filter(|d| *d <= latest_day());
                 }
                 h.byline |= b;
                 h.date |= d;
