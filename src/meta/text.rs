@@ -280,15 +280,13 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     let mut best: Option<(f64, TitleChoice)> = None;
     let mut scored: Vec<(f64, Option<chrono::NaiveDate>, String, Vec<usize>, Vec<String>)> = Vec::new();
+    let memo = LineMemo::new(nb.len());
     // the first body line too: the cleaner may have taken the headline for a paragraph
     for p in lo..(anchor + 1).min(nb.len()) {
         let i = nb[p];
         let d = &decisions[i];
         let first_of_body = p == anchor && d.label == Label::Body && d.paragraph.is_some();
         if (!first_of_body && matches!(d.label, Label::Body)) || d.label == Label::Tweet || (i > 0 && wrapped(i - 1)) {
-            if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
-                eprintln!("  skip {:?}", d.text);
-            }
             continue;
         }
         let mut cands: Vec<(String, Vec<usize>)> = vec![(collapse(&d.text), vec![i])];
@@ -306,16 +304,18 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             cands.push((joined.clone(), lines.clone()));
         }
         for (text, lines) in cands {
+            let dist = anchor.saturating_sub(p);
+            // far above the body, only a headline right above its byline or dateline (looked
+            // at first: most lines there are not)
+            let header = header_after(decisions, &nb, width, p + lines.len(), &text, &memo);
+            if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
+                continue;
+            }
             // a headline in title case may end with a full stop when the dateline follows
             let soft_rejection = match headline_rejection(&text) {
                 None => None,
                 Some(r @ "ends like a sentence") if title_case(&text) && headline_rejection(text.trim_end_matches(['.', ',', ':', ';'])).is_none() => Some(r),
-                Some(r) => {
-                    if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
-                        eprintln!("  rej {text:?} {r}");
-                    }
-                    continue;
-                }
+                Some(_) => continue,
             };
             if wrapped(*lines.last().unwrap()) {
                 continue;
@@ -327,7 +327,6 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 continue;
             }
             let words = word_count(&text);
-            let dist = anchor.saturating_sub(p);
             let mut score = -0.02 * dist as f64;
             let mut why = vec![format!("{dist} lines above the first paragraph")];
             let copies = page.matches(text.as_str()).count();
@@ -338,7 +337,6 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             // the article's header (byline, dateline) right below the headline: the closer,
             // the surer; a headline in a list of teasers with dates is followed by another one
-            let header = header_after(decisions, &nb, width, p + lines.len(), &text);
             if let Some(h) = &header {
                 let bonus = match h.gap {
                     0 => 3.0,
@@ -366,16 +364,12 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             // some sites put the dateline above the headline (`Published 1 day ago`)
             let mut q = p;
-            while q > 0 && p - q < 3 && is_header_noise(&decisions[nb[q - 1]].text) {
+            while q > 0 && p - q < 3 && memo.noise(q - 1, &decisions[nb[q - 1]].text) {
                 q -= 1;
             }
-            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && header_kind(&decisions[nb[q - 1]].text).1 {
+            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && memo.kind(q - 1, &decisions[nb[q - 1]].text).1 {
                 score += 0.8;
                 why.push("right below a dateline".into());
-            }
-            if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
-                // far above the body, only a headline right above its byline or dateline
-                continue;
             }
             if let Some(r) = soft_rejection {
                 if header.as_ref().is_none_or(|h| h.gap > 0) {
@@ -443,9 +437,6 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         if dated >= 2 && day.is_some() && day == latest {
             score += 0.5;
             why.push("the latest dateline of the headlines".into());
-        }
-        if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
-            eprintln!("{score:6.2} {text:?} {}", why.join(", "));
         }
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             let site_suffix = site_from_suffix(&page, &text);
@@ -543,13 +534,47 @@ fn title_case(text: &str) -> bool {
 }
 
 /// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
+/// What [`header_after`] asks about each line, computed once per line of a dump (the same
+/// lines are looked at from every headline candidate above them).
+struct LineMemo {
+    kind: Vec<std::cell::OnceCell<(bool, bool)>>,
+    noise: Vec<std::cell::OnceCell<bool>>,
+    headline: Vec<std::cell::OnceCell<bool>>,
+    day: Vec<std::cell::OnceCell<Option<chrono::NaiveDate>>>,
+}
+
+impl LineMemo {
+    fn new(n: usize) -> Self {
+        LineMemo {
+            kind: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            noise: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            headline: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            day: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+    /// (byline, dateline) of the line at non-blank position `q`, whose text is `t`.
+    fn kind(&self, q: usize, t: &str) -> (bool, bool) {
+        *self.kind[q].get_or_init(|| header_kind(t))
+    }
+    fn noise(&self, q: usize, t: &str) -> bool {
+        *self.noise[q].get_or_init(|| is_header_noise(t))
+    }
+    /// The day a dateline gives (never one in the future).
+    fn day(&self, q: usize, t: &str) -> Option<chrono::NaiveDate> {
+        *self.day[q].get_or_init(|| find_date(t).map(|f| f.date).filter(|d| *d <= latest_day()))
+    }
+    fn headline_like(&self, q: usize, t: &str) -> bool {
+        *self.headline[q].get_or_init(|| headline_rejection(&collapse(t)).is_none())
+    }
+}
+
 /// A line much longer than a headline of `head_words` words, right below it: its standfirst.
 fn is_deck(head_words: usize, text: &str) -> bool {
     let w = word_count(text);
     head_words >= 3 && w >= 10 && w * 2 >= head_words * 3 && w <= 60
 }
 
-fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize, head: &str) -> Option<HeaderAfter> {
+fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize, head: &str, memo: &LineMemo) -> Option<HeaderAfter> {
     let head_words = word_count(head);
     let text = |q: usize| decisions[nb[q]].text.as_str();
     let mut gap = 0;
@@ -561,24 +586,24 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
     let mut deck_seen = false;
     while q < end {
         let t = text(q);
-        let (byline, date) = header_kind(t);
+        let (byline, date) = memo.kind(q, t);
         if byline || date {
-            let day = find_date(t).map(|f| f.date).filter(|d| *d <= latest_day());
+            let day = if date { memo.day(q, t) } else { None };
             let mut h = HeaderAfter { gap, byline: byline || name_before, date, date_first: date && !byline, day, teaser_list: false };
             // the other half of the header in the next lines (not below another headline)
             let mut r = q + 1;
             let mut seen = 0;
             while r < end && seen < 3 {
-                if is_header_noise(text(r)) {
+                if memo.noise(r, text(r)) {
                     r += 1;
                     continue;
                 }
-                let (b, d) = header_kind(text(r));
-                if !b && !d && word_count(text(r)) >= 4 && headline_rejection(&collapse(text(r))).is_none() {
+                let (b, d) = memo.kind(r, text(r));
+                if !b && !d && word_count(text(r)) >= 4 && memo.headline_like(r, text(r)) {
                     break;
                 }
                 if d && h.day.is_none() {
-                    h.day = find_date(text(r)).map(|f| f.date).filter(|d| *d <= latest_day());
+                    h.day = memo.day(r, text(r));
                 }
                 h.byline |= b;
                 h.date |= d;
@@ -590,11 +615,11 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
                 let mut r = q + 1;
                 let mut k = 0;
                 while r + 1 < nb.len() && k < 3 {
-                    if is_header_noise(text(r)) {
+                    if memo.noise(r, text(r)) {
                         r += 1;
                         continue;
                     }
-                    if headline_rejection(&collapse(text(r))).is_none() && word_count(text(r)) >= 3 && header_kind(text(r + 1)) == (false, true) {
+                    if memo.headline_like(r, text(r)) && word_count(text(r)) >= 3 && memo.kind(r + 1, text(r + 1)) == (false, true) {
                         h.teaser_list = true;
                         break;
                     }
@@ -618,7 +643,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
         let copy = !continued && deck_text == head;
         let deck = copy || (gap == 0 && !continued && !deck_seen && is_deck(head_words, &deck_text));
         deck_seen |= deck;
-        if !is_header_noise(t) && !continued && !deck && !(deck_seen && continued) {
+        if !memo.noise(q, t) && !continued && !deck && !(deck_seen && continued) {
             gap += 1;
             if gap > 3 {
                 return None;
@@ -836,9 +861,6 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             if words > 20 || in_body {
                 continue;
             }
-        }
-        if std::env::var_os("BROADSHEET_DEBUG_TITLE").is_some() {
-            eprintln!("  date? {text:?} {:?}", date_candidate(&text, i).map(|c| (c.found.date, c.update, c.dateline_like)));
         }
         if let Some(c) = date_candidate(&text, i) {
             dates.push(c);
