@@ -255,6 +255,9 @@ pub struct TitleChoice {
     pub site_suffix: Option<String>,
 }
 
+/// A title candidate: score, the day of its dateline, text, lines, reasons.
+type Scored = (f64, Option<chrono::NaiveDate>, String, Vec<usize>, Vec<String>);
+
 /// How many blocks above the first body line a title is looked for.
 const TITLE_WINDOW: usize = 45;
 /// Farther up, a title is taken only right above its byline or dateline (the cleaner may have
@@ -279,7 +282,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     let mut best: Option<(f64, TitleChoice)> = None;
-    let mut scored: Vec<(f64, Option<chrono::NaiveDate>, String, Vec<usize>, Vec<String>)> = Vec::new();
+    let mut scored: Vec<Scored> = Vec::new();
     let memo = LineMemo::new(nb.len());
     // the first body line too: the cleaner may have taken the headline for a paragraph
     for p in lo..(anchor + 1).min(nb.len()) {
@@ -643,7 +646,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
         let copy = !continued && deck_text == head;
         let deck = copy || (gap == 0 && !continued && !deck_seen && is_deck(head_words, &deck_text));
         deck_seen |= deck;
-        if !memo.noise(q, t) && !continued && !deck && !(deck_seen && continued) {
+        if !memo.noise(q, t) && !continued && !deck {
             gap += 1;
             if gap > 3 {
                 return None;
