@@ -349,7 +349,29 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 } + if h.byline && h.date { 0.5 } else { 0.0 };
                 score += bonus;
                 why.push(format!("followed by a {} ({} lines between)", h.what(), h.gap));
-                if h.teaser_list {
+                // ...or comes after one: a headline and its date right above
+                let teaser_above = !h.teaser_list && h.gap == 0 && h.date_first && !h.byline && {
+                    let mut r = p;
+                    let mut seen = 0;
+                    let mut found = false;
+                    while r > 1 && seen < 3 && !found {
+                        r -= 1;
+                        let t = &decisions[nb[r]].text;
+                        if memo.noise(r, t) {
+                            continue;
+                        }
+                        seen += 1;
+                        found = memo.kind(r, t) == (false, true) && {
+                            let mut u = r - 1;
+                            while u > 0 && memo.noise(u, &decisions[nb[u]].text) {
+                                u -= 1;
+                            }
+                            memo.headline_like(u, &decisions[nb[u]].text) && word_count(&decisions[nb[u]].text) >= 3
+                        };
+                    }
+                    found
+                };
+                if h.teaser_list || teaser_above {
                     score -= 2.5;
                     why.push("in a list of headlines with dates (teasers)".into());
                 }
