@@ -181,7 +181,8 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     let lower = t.to_lowercase();
     let first = lower.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
     if let Some((_, after)) = t.split_once(',') {
-        if words <= 10 && after.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+        // `Jane Doe, Senior Writer` (not `Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos`)
+        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
             return Some("a name with a job title");
         }
     }
@@ -433,6 +434,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             // the second of two stacked headline-like lines is a standfirst, not the title
             if p > 0 && nb[p - 1] + 1 == i && headline_rejection(&collapse(&decisions[nb[p - 1]].text)).is_none()
+                && !collapse(&decisions[nb[p - 1]].text).contains(text.as_str())
                 && word_count(&decisions[nb[p - 1]].text) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
             {
                 score -= 1.0;
@@ -666,8 +668,9 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
         }
         // a copy of the headline (an image alt, a share text) does not separate it either
         let copy = !continued && deck_text == head;
-        let deck = copy || (gap == 0 && !continued && !deck_seen && is_deck(head_words, &deck_text));
+        let deck = gap == 0 && !continued && !deck_seen && !copy && is_deck(head_words, &deck_text);
         deck_seen |= deck;
+        let deck = deck || copy;
         if !memo.noise(q, t) && !continued && !deck {
             gap += 1;
             if gap > 3 {
