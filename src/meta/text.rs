@@ -324,6 +324,13 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             if wrapped(*lines.last().unwrap()) {
                 continue;
             }
+            // a breadcrumb that ends with the headline on the next line (`HomeNewsHeadline`)
+            if let Some(&next) = nb.get(p + lines.len()) {
+                let nt = collapse(&decisions[next].text);
+                if word_count(&nt) >= 4 && nt.len() < text.len() && text.ends_with(nt.as_str()) {
+                    continue;
+                }
+            }
             // a first paragraph is a headline only when it is short, and all of it
             if first_of_body && (word_count(&text) > 20
                 || nb.get(p + lines.len()).is_some_and(|&j| decisions[j].paragraph.is_some() && decisions[j].paragraph == d.paragraph))
