@@ -208,6 +208,10 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
             }
         }
     }
+    // a wire slug (`BC-EU--Britain-Brexit-Election, 1st Ld-Writethru`)
+    if t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(char::is_alphanumeric) && b.starts_with(char::is_alphanumeric))) {
+        return Some("a wire slug");
+    }
     if t.split_whitespace().filter(|w| w.starts_with('[')).count() >= 2 {
         return Some("image alts or buttons");
     }
@@ -1100,7 +1104,7 @@ mod tests {
     fn title_skips_share_lines_and_captions() {
         let dump = format!("Ministers plan a new offensive against encrypted messaging\n\nShare this on WhatsApp\n\nThe minister at a press conference in Paris on Monday.\n\n{BODY}");
         assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
-        for noise in ["BLOG > Politics > Europe", "The minister in Paris on Monday (Photo: Jane Doe/AFP)", "Lyon 18 22 13 17 — 70", "Jane Doe, Senior Writer"] {
+        for noise in ["BLOG > Politics > Europe", "The minister in Paris on Monday (Photo: Jane Doe/AFP)", "Lyon 18 22 13 17 — 70", "Jane Doe, Senior Writer", "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru", "Anna Moneymaker/The New York Times"] {
             let dump = format!("Ministers plan a new offensive against encrypted messaging\n\n{noise}\n\n{BODY}");
             assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"), "{noise}");
             assert!(headline_rejection(noise).is_some(), "{noise}");
@@ -1173,6 +1177,12 @@ mod tests {
         );
         let a = dump_meta(&dump);
         assert_eq!(a.published_date.unwrap().to_string(), "2018-09-27");
+    }
+
+    #[test]
+    fn a_breadcrumb_glued_to_the_headline_is_not_the_title() {
+        let dump = format!("HomeLatest NewsMinisters plan a new offensive against encrypted messaging\n\nMinisters plan a new offensive against encrypted messaging\n\nLinkNaija\n\nOctober 06, 2018\n\n{BODY}");
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
     }
 
     #[test]
