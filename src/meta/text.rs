@@ -404,7 +404,10 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             while q > 0 && p - q < 3 && memo.noise(q - 1, &decisions[nb[q - 1]].text) {
                 q -= 1;
             }
-            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && memo.kind(q - 1, &decisions[nb[q - 1]].text).1 {
+            // (not the subtitle of a longer headline right above that dateline)
+            let longer_headline_above = q > 1 && memo.headline_like(q - 2, &decisions[nb[q - 2]].text)
+                && collapse(&decisions[nb[q - 2]].text).chars().count() > text.chars().count();
+            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && memo.kind(q - 1, &decisions[nb[q - 1]].text).1 && !longer_headline_above {
                 score += 0.8;
                 why.push("right below a dateline".into());
             }
