@@ -6,58 +6,95 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
 
-/// Month names and abbreviations per language, month by month (lower case; an abbreviation
-/// may be followed by a dot in the text).
-const MONTHS: &[(&str, [&[&str]; 12])] = &[
-    ("en", [
+/// Where a language's month names are looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Article datelines, page text and tweet bylines.
+    All,
+    /// Tweet bylines only: the embed code writes the day in the reader's language, among
+    /// many more languages than the articles' datelines; a byline's date part is known to be
+    /// a date, so names that are common words elsewhere (`mac`, `mart`, `mai`) are safe there.
+    Tweets,
+}
+use Scope::{All, Tweets};
+
+/// THE month vocabulary: names and abbreviations per language, month by month (lower case;
+/// an abbreviation may be followed by a dot in the text). Article dates ([`find_date`]) use
+/// the `All` languages, tweet bylines ([`find_tweet_date`]) every language. Where two
+/// languages spell different months alike (`listopada`: November in Polish, October in
+/// Croatian), the later entry wins.
+const MONTHS: &[(&str, Scope, [&[&str]; 12])] = &[
+    ("en", All, [
         &["january", "jan"], &["february", "feb"], &["march", "mar"], &["april", "apr"], &["may"],
         &["june", "jun"], &["july", "jul"], &["august", "aug"], &["september", "sept", "sep"],
         &["october", "oct"], &["november", "nov"], &["december", "dec"],
     ]),
-    ("fr", [
+    ("fr", All, [
         &["janvier", "janv"], &["février", "fevrier", "févr", "fevr", "fév"], &["mars"], &["avril", "avr"],
         &["mai"], &["juin"], &["juillet", "juil"], &["août", "aout"], &["septembre"],
         &["octobre"], &["novembre"], &["décembre", "decembre", "déc"],
     ]),
-    ("de", [
+    ("de", All, [
         &["januar", "jänner", "jaenner"], &["februar", "feber"], &["märz", "maerz", "mär", "mrz"], &["april"],
         &["mai"], &["juni"], &["juli"], &["august"], &["september"], &["oktober", "okt"],
         &["november"], &["dezember", "dez"],
     ]),
-    ("es", [
+    ("es", All, [
         &["enero", "ene"], &["febrero"], &["marzo"], &["abril", "abr"], &["mayo"], &["junio"],
         &["julio"], &["agosto", "ago"], &["septiembre", "setiembre"], &["octubre"],
         &["noviembre"], &["diciembre", "dic"],
     ]),
-    ("it", [
+    ("it", All, [
         &["gennaio", "gen"], &["febbraio"], &["marzo"], &["aprile"], &["maggio", "mag"],
         &["giugno", "giu"], &["luglio", "lug"], &["agosto"], &["settembre", "set"],
         &["ottobre", "ott"], &["novembre"], &["dicembre"],
     ]),
-    ("pt", [
+    ("pt", All, [
         &["janeiro"], &["fevereiro", "fev"], &["março", "marco"], &["abril"], &["maio"],
         &["junho"], &["julho"], &["agosto"], &["setembro"], &["outubro", "out"],
         &["novembro"], &["dezembro"],
     ]),
-    ("id", [
+    ("id", All, [
         &["januari"], &["februari", "pebruari"], &["maret"], &["april"], &["mei"], &["juni"], &["juli"],
         &["agustus", "agu", "agt"], &["september"], &["oktober"], &["november", "nopember"], &["desember", "des"],
     ]),
-    ("ru", [
+    ("ru", All, [
         &["января", "январь", "янв"], &["февраля", "февраль", "фев"], &["марта", "март", "мар"], &["апреля", "апрель", "апр"],
         &["мая", "май"], &["июня", "июнь", "июн"], &["июля", "июль", "июл"], &["августа", "август", "авг"],
         &["сентября", "сентябрь", "сен", "сент"], &["октября", "октябрь", "окт"], &["ноября", "ноябрь", "ноя"],
         &["декабря", "декабрь", "дек"],
     ]),
-    ("nl", [
+    ("nl", All, [
         &["januari"], &["februari"], &["maart", "mrt"], &["april"], &["mei"], &["juni"],
         &["juli"], &["augustus"], &["september"], &["oktober"], &["november"], &["december"],
     ]),
+    ("uk", Tweets, [&["січня"], &["лютого"], &["березня"], &["квітня"], &["травня"], &["червня"], &["липня"], &["серпня"], &["вересня"], &["жовтня"], &["листопада"], &["грудня"]]),
+    ("pl", Tweets, [&["stycznia"], &["lutego"], &["marca"], &["kwietnia"], &["maja"], &["czerwca"], &["lipca"], &["sierpnia"], &["września"], &["października"], &["listopada"], &["grudnia"]]),
+    ("cs", Tweets, [&["ledna"], &["února"], &["března"], &["dubna"], &["května"], &["června"], &["července"], &["srpna"], &["září"], &["října"], &["listopadu"], &["prosince"]]),
+    ("tr", Tweets, [&["ocak"], &["şubat"], &["mart"], &["nisan"], &["mayıs"], &["haziran"], &["temmuz"], &["ağustos"], &["eylül"], &["ekim"], &["kasım"], &["aralık"]]),
+    ("sv", Tweets, [&["januari"], &["februari"], &["mars"], &["april"], &["maj"], &["juni"], &["juli"], &["augusti"], &["september"], &["oktober"], &["november"], &["december"]]),
+    ("da", Tweets, [&["januar"], &["februar"], &["marts"], &["april"], &["maj"], &["juni"], &["juli"], &["august"], &["september"], &["oktober"], &["november"], &["december"]]),
+    ("fi", Tweets, [&["tammikuuta"], &["helmikuuta"], &["maaliskuuta"], &["huhtikuuta"], &["toukokuuta"], &["kesäkuuta"], &["heinäkuuta"], &["elokuuta"], &["syyskuuta"], &["lokakuuta"], &["marraskuuta"], &["joulukuuta"]]),
+    ("ms", Tweets, [&["januari"], &["februari"], &["mac"], &["april"], &["mei"], &["jun"], &["julai"], &["ogos"], &["september"], &["oktober"], &["november"], &["disember"]]),
+    ("ro", Tweets, [&["ianuarie"], &["februarie"], &["martie"], &["aprilie"], &["mai"], &["iunie"], &["iulie"], &["august"], &["septembrie"], &["octombrie"], &["noiembrie"], &["decembrie"]]),
+    ("hu", Tweets, [&["január"], &["február"], &["március"], &["április"], &["május"], &["június"], &["július"], &["augusztus"], &["szeptember"], &["október"], &["november"], &["december"]]),
+    ("el", Tweets, [&["ιανουαρίου"], &["φεβρουαρίου"], &["μαρτίου"], &["απριλίου"], &["μαΐου"], &["ιουνίου"], &["ιουλίου"], &["αυγούστου"], &["σεπτεμβρίου"], &["οκτωβρίου"], &["νοεμβρίου"], &["δεκεμβρίου"]]),
+    ("ca", Tweets, [&["gener"], &["febrer"], &["març"], &["abril"], &["maig"], &["juny"], &["juliol"], &["agost"], &["setembre"], &["octubre"], &["novembre"], &["desembre"]]),
+    ("hr", Tweets, [&["siječnja"], &["veljače"], &["ožujka"], &["travnja"], &["svibnja"], &["lipnja"], &["srpnja"], &["kolovoza"], &["rujna"], &["listopada"], &["studenoga"], &["prosinca"]]),
+    ("ar", Tweets, [&["يناير"], &["فبراير"], &["مارس"], &["أبريل"], &["مايو"], &["يونيو"], &["يوليو"], &["أغسطس"], &["سبتمبر"], &["أكتوبر"], &["نوفمبر"], &["ديسمبر"]]),
+    ("fa", Tweets, [&["ژانویه"], &["فوریه"], &["مارس"], &["آوریل"], &["مه"], &["ژوئن"], &["ژوئیه"], &["اوت"], &["سپتامبر"], &["اکتبر"], &["نوامبر"], &["دسامبر"]]),
+    ("he", Tweets, [&["בינואר"], &["בפברואר"], &["במרץ"], &["באפריל"], &["במאי"], &["ביוני"], &["ביולי"], &["באוגוסט"], &["בספטמבר"], &["באוקטובר"], &["בנובמבר"], &["בדצמבר"]]),
+    ("hi", Tweets, [&["जनवरी"], &["फ़रवरी"], &["मार्च"], &["अप्रैल"], &["मई"], &["जून"], &["जुलाई"], &["अगस्त"], &["सितंबर"], &["अक्तूबर"], &["नवंबर"], &["दिसंबर"]]),
+    ("th", Tweets, [&["มกราคม"], &["กุมภาพันธ์"], &["มีนาคม"], &["เมษายน"], &["พฤษภาคม"], &["มิถุนายน"], &["กรกฎาคม"], &["สิงหาคม"], &["กันยายน"], &["ตุลาคม"], &["พฤศจิกายน"], &["ธันวาคม"]]),
 ];
 
-static MONTH_INDEX: LazyLock<rustc_hash::FxHashMap<String, u32>> = LazyLock::new(|| {
+/// Month number by name, for the languages of `scope` (`None`: every language).
+fn month_index(scope: Option<Scope>) -> rustc_hash::FxHashMap<String, u32> {
     let mut m = rustc_hash::FxHashMap::default();
-    for (_, months) in MONTHS {
+    for (_, sc, months) in MONTHS {
+        if scope.is_some_and(|s| s != *sc) {
+            continue;
+        }
         for (i, names) in months.iter().enumerate() {
             for n in names.iter() {
                 m.insert((*n).to_string(), i as u32 + 1);
@@ -65,10 +102,18 @@ static MONTH_INDEX: LazyLock<rustc_hash::FxHashMap<String, u32>> = LazyLock::new
         }
     }
     m
-});
+}
+
+static MONTH_INDEX: LazyLock<rustc_hash::FxHashMap<String, u32>> = LazyLock::new(|| month_index(Some(All)));
+/// Every language's month names, for tweet bylines.
+static TWEET_MONTH_INDEX: LazyLock<rustc_hash::FxHashMap<String, u32>> = LazyLock::new(|| month_index(None));
 
 fn month_alternation() -> String {
-    let mut names: Vec<&str> = MONTH_INDEX.keys().map(String::as_str).collect();
+    alternation_of(&MONTH_INDEX)
+}
+
+fn alternation_of(index: &rustc_hash::FxHashMap<String, u32>) -> String {
+    let mut names: Vec<&str> = index.keys().map(String::as_str).collect();
     names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|")
 }
@@ -416,6 +461,103 @@ pub fn parse_iso(s: &str) -> Option<FoundDate> {
     find_date(s).filter(|f| f.start == 0)
 }
 
+// ---- Tweet bylines ----------------------------------------------------------------------
+// Embeds write the tweet's day in the reader's language: the `All` forms above are read by
+// [`find_date`]; these add every language of the table (`Tweets` scope too), Korean and
+// Hungarian orders, Vietnamese `tháng`, and non-ASCII digits.
+
+static TWEET_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)(\d{{1,2}})\.?\s*(?:de\s+|d['’]\s*)?({})\.?,?\s*(?:de\s+)?(\d{{4}})", alternation_of(&TWEET_MONTH_INDEX))).unwrap()
+});
+static TWEET_MDY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)({})\s+(\d{{1,2}}),?\s+(\d{{4}})", alternation_of(&TWEET_MONTH_INDEX))).unwrap());
+static TWEET_YMD_NAMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)(\d{{4}})\.?\s*({})\s*(\d{{1,2}})", alternation_of(&TWEET_MONTH_INDEX))).unwrap());
+static TWEET_KOREAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일").unwrap());
+static TWEET_VIETNAMESE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+(?:năm\s+)?(\d{4})").unwrap());
+
+/// ASCII digits for other decimal digits (Arabic-Indic, Persian, Devanagari, full-width).
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            for base in [0x0660u32, 0x06F0, 0x0966, 0xFF10] {
+                if (base..base + 10).contains(&u) {
+                    return char::from_digit(u - base, 10).unwrap_or(c);
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+/// Twitter began in 2006: no tweet is older.
+fn tweet_plausible(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(2006..=2100).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// The day a tweet byline's date part gives, if any; `text` is the date as written.
+pub fn find_tweet_date(s: &str) -> Option<FoundDate> {
+    let norm = ascii_digits(s);
+    let changed = norm != s;
+    let fix = |mut f: FoundDate| {
+        if changed {
+            f.text = s.trim().to_string();
+            f.start = 0;
+            f.end = s.len();
+        }
+        f
+    };
+    if let Some(f) = find_date(&norm) {
+        return Some(fix(f));
+    }
+    let found_at = |date: NaiveDate, m: regex::Match| {
+        let text = norm[m.start()..m.end()].to_string();
+        fix(FoundDate { date, instant: chrono::TimeZone::from_utc_datetime(&chrono::Utc, &date.and_hms_opt(0, 0, 0).unwrap()), text, start: m.start(), end: m.end(), has_time: false, has_offset: false })
+    };
+    let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
+    let month = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| TWEET_MONTH_INDEX.get(&m.as_str().to_lowercase()).copied());
+    if let Some(c) = TWEET_KOREAN.captures(&norm) {
+        if let (Some(y), Some(m), Some(d)) = (num(&c, 1), num(&c, 2), num(&c, 3)) {
+            if let Some(date) = tweet_plausible(y as i32, m as u32, d as u32) {
+                return Some(found_at(date, c.get(0).unwrap()));
+            }
+        }
+    }
+    if let Some(c) = TWEET_VIETNAMESE.captures(&norm) {
+        if let (Some(d), Some(m), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) {
+            if let Some(date) = tweet_plausible(y as i32, m as u32, d as u32) {
+                return Some(found_at(date, c.get(0).unwrap()));
+            }
+        }
+    }
+    if let Some(c) = TWEET_DMY.captures(&norm) {
+        if let (Some(d), Some(m), Some(y)) = (num(&c, 1), month(&c, 2), num(&c, 3)) {
+            if let Some(date) = tweet_plausible(y as i32, m, d as u32) {
+                return Some(found_at(date, c.get(0).unwrap()));
+            }
+        }
+    }
+    if let Some(c) = TWEET_MDY.captures(&norm) {
+        if let (Some(m), Some(d), Some(y)) = (month(&c, 1), num(&c, 2), num(&c, 3)) {
+            if let Some(date) = tweet_plausible(y as i32, m, d as u32) {
+                return Some(found_at(date, c.get(0).unwrap()));
+            }
+        }
+    }
+    if let Some(c) = TWEET_YMD_NAMED.captures(&norm) {
+        if let (Some(y), Some(m), Some(d)) = (num(&c, 1), month(&c, 2), num(&c, 3)) {
+            if let Some(date) = tweet_plausible(y as i32, m, d as u32) {
+                return Some(found_at(date, c.get(0).unwrap()));
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,5 +657,58 @@ mod tests {
     fn matched_text_is_exact() {
         let f = find_date("— RT France (@RTenfrancais) 8 août 2016").unwrap();
         assert_eq!(f.text, "8 août 2016");
+    }
+}
+
+#[cfg(test)]
+mod tweet_tests {
+    use super::*;
+
+    fn day(s: &str) -> Option<String> {
+        find_tweet_date(s).map(|f| f.date.to_string())
+    }
+
+    #[test]
+    fn byline_dates_in_many_languages() {
+        for s in [
+            "7 juillet 2016", "July 7, 2016", "7. Juli 2016", "7 de julio de 2016", "7 luglio 2016",
+            "7 de julho de 2016", "7 juli 2016", "2016年7月7日", "07/07/2016", "2016-07-07",
+            "7 июля 2016 г.", "7 lipca 2016", "7. července 2016", "7 Temmuz 2016", "7. heinäkuuta 2016",
+            "7 Juli 2016", "2016. július 7.", "7 Ιουλίου 2016", "7 de juliol de 2016", "2016년 7월 7일",
+            "7 tháng 7, 2016", "٧ يوليو ٢٠١٦", "7 ביולי 2016", "7 iulie 2016", "7 липня 2016 р.",
+        ] {
+            assert_eq!(day(s).as_deref(), Some("2016-07-07"), "{s}");
+        }
+        assert_eq!(find_tweet_date("٧ يوليو ٢٠١٦").unwrap().text, "٧ يوليو ٢٠١٦");
+        assert_eq!(find_tweet_date("7 lipca 2016").unwrap().text, "7 lipca 2016");
+    }
+
+    #[test]
+    fn no_date() {
+        assert_eq!(day(""), None);
+        assert_eq!(day("is a reporter"), None);
+        assert_eq!(day("7 lipca"), None);
+    }
+}
+
+#[cfg(test)]
+mod vocabulary_tests {
+    use super::*;
+
+    #[test]
+    fn one_table_two_scopes() {
+        // the languages of tweet bylines only are not read in article text...
+        assert!(find_date("7 Temmuz 2016").is_none());
+        assert!(find_date("7 lipca 2016").is_none());
+        // ...but in tweet bylines, with the article languages too
+        assert_eq!(find_tweet_date("7 Temmuz 2016").unwrap().date.to_string(), "2016-07-07");
+        assert_eq!(find_tweet_date("7 juillet 2016").unwrap().date.to_string(), "2016-07-07");
+        // both indexes come from the one table: every `All` name is in the tweet index too
+        for (name, month) in MONTH_INDEX.iter() {
+            let tweet = TWEET_MONTH_INDEX.get(name).copied();
+            assert!(tweet == Some(*month) || MONTHS.iter().any(|(_, sc, ms)| *sc == Tweets && ms.iter().any(|n| n.contains(&name.as_str()))), "{name}");
+        }
+        // a name two languages share for different months: the later language wins
+        assert_eq!(TWEET_MONTH_INDEX.get("listopada"), Some(&10));
     }
 }

@@ -536,6 +536,11 @@ mod tests {
         assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-17".into(), Some("meta")));
         let m = page("", r#"<time datetime="2019-11-16T08:00:00+01:00">16 Nov</time>"#);
         assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-16".into(), Some("time")));
+        let m = page(r#"<meta name="date" content="2019-11-15">"#, "");
+        assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-15".into(), Some("meta")));
+        let m = page(r#"<script type="application/ld+json">{"@type":"Article","headline":"Plain article","datePublished":"2019-11-14"}</script>"#, "");
+        assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-14".into(), Some("jsonld")));
+        assert_eq!(m.title.as_deref(), Some("Plain article"));
         // a visible dateline element, when the markup has no structured date
         let m = page("", r#"<div class="post-meta"><span class="entry-date">Posted on November 20, 2019</span></div>"#);
         assert_eq!((m.published.unwrap().date.to_string(), m.published_source), ("2019-11-20".into(), Some("text")));

@@ -98,14 +98,19 @@ const LONE_BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "d
 /// Words that start (or phrases inside) share buttons, captions and navigation, never a headline.
 const NOT_HEADLINE_START: &[&str] = &[
     "share", "email", "e-mail", "print", "click", "browse", "subscribe", "follow", "sign", "log", "read", "watch",
-    "listen", "related", "advertisement", "image", "photo", "caption", "credit", "zurück", "retour", "volver",
-    "tweet", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more",
-    "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "reddit", "instagram", "youtube", "blog",
+    "listen", "advertisement", "image", "photo", "caption", "credit", "zurück", "retour", "volver",
+    "tweet", "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "reddit", "instagram", "youtube",
 ];
+/// Words that start menu entries, but also headlines (`Home Depot sales miss`): they reject
+/// short lines only.
+const NOT_SHORT_HEADLINE_START: &[&str] =
+    &["related", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more", "blog"];
+/// Section labels: a short line with them is no headline (`Breaking news`), a long one may be
+/// (`BREAKING NEWS: Chelsea sign ...`).
+const SECTION_LABEL_PHRASES: &[&str] = &["breaking news", "latest news", "most popular", "most read", "trending"];
 const NOT_HEADLINE_PHRASES: &[&str] = &[
     "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
-    "new window", "all rights reserved", "your browser", "continue reading", "work with us", "breaking news",
-    "latest news", "most popular", "most read", "trending", "flag of", "caption", "submitted photo", "detected you",
+    "new window", "all rights reserved", "your browser", "continue reading", "work with us", "flag of", "caption", "submitted photo", "detected you",
 ];
 
 /// Latest day accepted for a publication date: dates in the future of the run are teasers of
@@ -120,6 +125,20 @@ fn collapse(s: &str) -> String {
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
+}
+
+/// `Anna Moneymaker/The New York Times`, `Jane Doe / Reuters`: a photographer and an agency.
+static PHOTO_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,3} ?/ ?(?:\p{Lu}[\p{L}.'-]*(?: |$)){1,5}$").unwrap());
+
+/// A whole sentence in quotation marks (a pull quote or a quoted claim): `"That's it."`.
+fn is_quotation(t: &str) -> bool {
+    let open = ['"', '“', '„', '«', '\''];
+    let close = ['"', '”', '“', '»', '\''];
+    t.starts_with(open) && t.ends_with(close) && {
+        let inner = t.trim_end_matches(close);
+        inner.ends_with(['.', '!', '?', '…']) && word_count(t) >= 4
+    }
 }
 
 /// Does this text read like a headline? `None` when it does, else why not.
@@ -139,10 +158,12 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if t.ends_with("..") || t.ends_with('…') {
         return Some("cut short (a teaser)");
     }
-    if t.ends_with(['.', ',', ':', ';']) && cjk == 0 {
+    if (t.ends_with(['.', ',', ':', ';']) && cjk == 0) || t.ends_with(['。', '，']) {
         return Some("ends like a sentence");
     }
-    if t.starts_with(['[', '(', '©', '@', '#']) || t.contains("http") || t.contains("www.") || t.contains('|') {
+    // `[Series name] Headline` is a headline; `[image]` or `(c) ...` is not
+    let bracketed_prefix = t.starts_with('[') && t.find(']').is_some_and(|e| word_count(&t[e + 1..]) >= 3 && !t[e + 1..].contains('['));
+    if (t.starts_with(['[', '(', '©', '@', '#']) && !bracketed_prefix) || t.contains("http") || t.contains("www.") || t.contains('|') {
         return Some("link, image or navigation");
     }
     if rules::strip_bullet(text).is_some() {
@@ -160,11 +181,20 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     let lower = t.to_lowercase();
     let first = lower.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
     if let Some((_, after)) = t.split_once(',') {
-        if words <= 10 && after.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+        // `Jane Doe, Senior Writer` (not `Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos`)
+        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
             return Some("a name with a job title");
         }
     }
-    if t.contains(" > ") || t.contains(" » ") || t.contains(" / ") && words <= 8 {
+    if let Some((_, credit)) = t.rsplit_once(" / ") {
+        // `... in Braunau am Inn, Austria.Leonhard Foeger / Reuters file`
+        let cw: Vec<&str> = credit.split_whitespace().collect();
+        if (1..=3).contains(&cw.len()) && cw.iter().all(|w| w.starts_with(char::is_uppercase) || *w == "file") && words > 8 {
+            return Some("caption with a photo credit");
+        }
+    }
+    let slash_crumb = t.matches(" / ").count() >= 2 || (t.contains(" / ") && t.split(" / ").all(|seg| word_count(seg) <= 2));
+    if t.contains(" > ") || t.contains(" » ") || slash_crumb && words <= 8 {
         return Some("breadcrumb");
     }
     if words <= 5 && lower.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w)) {
@@ -178,6 +208,19 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
             }
         }
     }
+    // a wire slug (`BC-EU--Britain-Brexit-Election, 1st Ld-Writethru`)
+    if t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(char::is_alphanumeric) && b.starts_with(char::is_alphanumeric))) {
+        return Some("a wire slug");
+    }
+    if t.split_whitespace().filter(|w| w.starts_with('[')).count() >= 2 {
+        return Some("image alts or buttons");
+    }
+    if is_quotation(t) {
+        return Some("a quotation");
+    }
+    if PHOTO_CREDIT.is_match(t) {
+        return Some("photo credit");
+    }
     let numeric = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())).count();
     if numeric * 5 > t.split_whitespace().count() * 2 {
         return Some("mostly numbers (a table row)");
@@ -185,10 +228,16 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
         return Some("dateline");
     }
-    if NOT_HEADLINE_START.contains(&first) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_') {
+    if NOT_HEADLINE_START.contains(&first) || (words <= 5 && NOT_SHORT_HEADLINE_START.contains(&first)) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_')
+        || (words <= 5 && SECTION_LABEL_PHRASES.iter().any(|p| lower.contains(p)))
+    {
         return Some("share button, caption or navigation");
     }
-    if t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && cjk == 0 && !t.starts_with(|c: char| c.is_ascii_digit() && t.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))) {
+    // a number may start a headline (`10 things to know`, `2018 Boys State Results`), but
+    // not a sentence cut by a line break (`4 million people ... said.`)
+    let cut_number = t.split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.')) && w.contains([',', '.']))
+        && t.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_lowercase));
+    if (t.starts_with(char::is_lowercase) || cut_number) && cjk == 0 {
         return Some("starts like the middle of a sentence");
     }
     if !t.chars().any(|c| c.is_lowercase()) && words < 5 && cjk == 0 {
@@ -211,8 +260,14 @@ pub struct TitleChoice {
     pub site_suffix: Option<String>,
 }
 
+/// A title candidate: score, the day of its dateline, text, lines, reasons.
+type Scored = (f64, Option<chrono::NaiveDate>, String, Vec<usize>, Vec<String>);
+
 /// How many blocks above the first body line a title is looked for.
 const TITLE_WINDOW: usize = 45;
+/// Farther up, a title is taken only right above its byline or dateline (the cleaner may have
+/// started the body too late, below a gallery or a list of teasers).
+const FAR_TITLE_WINDOW: usize = 120;
 
 /// Choose the title of a dump among the headline-like lines above the article's first
 /// paragraph: close to the body, followed by a byline or dateline, repeated elsewhere in the
@@ -230,8 +285,10 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         .collect();
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
     let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
-    let lo = anchor.saturating_sub(TITLE_WINDOW);
+    let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     let mut best: Option<(f64, TitleChoice)> = None;
+    let mut scored: Vec<Scored> = Vec::new();
+    let memo = LineMemo::new(nb.len());
     // the first body line too: the cleaner may have taken the headline for a paragraph
     for p in lo..(anchor + 1).min(nb.len()) {
         let i = nb[p];
@@ -255,32 +312,117 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             cands.push((joined.clone(), lines.clone()));
         }
         for (text, lines) in cands {
-            if headline_rejection(&text).is_some() || wrapped(*lines.last().unwrap()) {
+            let dist = anchor.saturating_sub(p);
+            // far above the body, only a headline right above its byline or dateline (looked
+            // at first: most lines there are not)
+            let header = header_after(decisions, &nb, width, p + lines.len(), &text, &memo);
+            if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
                 continue;
             }
-            // a first paragraph is a headline only when it is short
-            if first_of_body && word_count(&text) > 20 {
+            // a headline in title case may end with a full stop when the dateline follows
+            let soft_rejection = match headline_rejection(&text) {
+                None => None,
+                Some(r @ "ends like a sentence") if title_case(&text) && headline_rejection(text.trim_end_matches(['.', ',', ':', ';'])).is_none() => Some(r),
+                Some(_) => continue,
+            };
+            if wrapped(*lines.last().unwrap()) {
+                continue;
+            }
+            // a breadcrumb that ends with the headline on the next line (`HomeNewsHeadline`)
+            if let Some(&next) = nb.get(p + lines.len()) {
+                let nt = collapse(&decisions[next].text);
+                if word_count(&nt) >= 4 && nt.len() < text.len() && text.ends_with(nt.as_str()) {
+                    continue;
+                }
+            }
+            // a first paragraph is a headline only when it is short, and all of it
+            if first_of_body && (word_count(&text) > 20
+                || nb.get(p + lines.len()).is_some_and(|&j| decisions[j].paragraph.is_some() && decisions[j].paragraph == d.paragraph))
+            {
                 continue;
             }
             let words = word_count(&text);
-            let dist = anchor.saturating_sub(p);
             let mut score = -0.02 * dist as f64;
             let mut why = vec![format!("{dist} lines above the first paragraph")];
             let copies = page.matches(text.as_str()).count();
             if copies >= 2 && text.chars().count() >= 12 && (copies == 2 || words > 4) {
-                score += 1.5;
+                // a short line repeated is as often a brand or a menu entry
+                score += if words <= 3 { 0.5 } else { 1.5 };
                 why.push("repeated elsewhere in the page".into());
             }
-            let follows = nb[p + lines.len()..(p + lines.len() + 6).min(nb.len())].iter().any(|&j| {
-                let t = decisions[j].text.trim();
-                is_dateline(t)
-                    || byline_authors(t).is_some()
-                    || LONE_BYLINE_WORDS.contains(&t.to_lowercase().as_str())
-                    || (word_count(t) <= 6 && CLOCK.is_match(t))
-            });
-            if follows {
-                score += 1.5;
-                why.push("followed by a byline or dateline".into());
+            // the article's header (byline, dateline) right below the headline: the closer,
+            // the surer; a headline in a list of teasers with dates is followed by another one
+            if let Some(h) = &header {
+                let bonus = match h.gap {
+                    0 => 3.0,
+                    1 => 2.4,
+                    2 => 1.6,
+                    _ => 0.8,
+                } + if h.byline && h.date { 0.5 } else { 0.0 };
+                score += bonus;
+                why.push(format!("followed by a {} ({} lines between)", h.what(), h.gap));
+                // ...or comes after one: a headline and its date right above
+                let teaser_above = !h.teaser_list && h.gap == 0 && h.date_first && !h.byline && {
+                    let mut r = p;
+                    let mut seen = 0;
+                    let mut found = false;
+                    while r > 1 && seen < 3 && !found {
+                        r -= 1;
+                        let t = &decisions[nb[r]].text;
+                        if memo.noise(r, t) {
+                            continue;
+                        }
+                        seen += 1;
+                        found = memo.kind(r, t) == (false, true) && {
+                            let mut u = r - 1;
+                            while u > 0 && memo.noise(u, &decisions[nb[u]].text) {
+                                u -= 1;
+                            }
+                            memo.headline_like(u, &decisions[nb[u]].text) && word_count(&decisions[nb[u]].text) >= 3
+                        };
+                    }
+                    found
+                };
+                if h.teaser_list || teaser_above {
+                    score -= 2.5;
+                    why.push("in a list of headlines with dates (teasers)".into());
+                }
+            }
+            // a short line right above a headline with its dateline is a label or a brand
+            let all_caps_words = text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+            if (words <= 3 || (words <= 5 && all_caps_words)) && header.as_ref().is_some_and(|h| h.gap == 1) {
+                if let Some(&next) = nb[p + lines.len()..].iter().find(|&&j| !is_header_noise(&decisions[j].text)) {
+                    let nt = collapse(&decisions[next].text);
+                    if word_count(&nt) > words && (words <= 3 || word_count(&nt) >= 2 * words) && word_count(&nt) <= 25 && headline_rejection(&nt).is_none() {
+                        score -= 1.0;
+                        why.push("a short label above a headline".into());
+                    }
+                }
+            }
+            // some sites put the dateline above the headline (`Published 1 day ago`)
+            let mut q = p;
+            while q > 0 && p - q < 3 && memo.noise(q - 1, &decisions[nb[q - 1]].text) {
+                q -= 1;
+            }
+            // (not the subtitle of a longer headline right above that dateline)
+            let longer_headline_above = q > 1 && memo.headline_like(q - 2, &decisions[nb[q - 2]].text)
+                && collapse(&decisions[nb[q - 2]].text).chars().count() > text.chars().count();
+            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && memo.kind(q - 1, &decisions[nb[q - 1]].text).1 && !longer_headline_above {
+                score += 0.8;
+                why.push("right below a dateline".into());
+            }
+            if let Some(r) = soft_rejection {
+                if header.as_ref().is_none_or(|h| h.gap > 0) {
+                    continue;
+                }
+                score -= 0.5;
+                why.push(format!("{r}, but right above the dateline"));
+            }
+            if name_like(&text) && header.as_ref().is_some_and(|h| h.gap == 0 && h.date_first) && p > 0
+                && headline_rejection(&collapse(&decisions[nb[p - 1]].text)).is_none()
+            {
+                score -= 2.5;
+                why.push("a name between a headline and a dateline (a byline)".into());
             }
             if (4..=25).contains(&words) || text.chars().filter(|c| is_cjk(*c)).count() >= 8 {
                 score += 1.0;
@@ -294,7 +436,8 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             let content: Vec<String> = content_words(&text);
             if !content.is_empty() && !body_words.is_empty() {
                 let shared = content.iter().filter(|w| body_words.contains(*w)).count() as f64 / content.len() as f64;
-                score += 3.0 * shared;
+                // one shared word (a brand name the body repeats) says less than several
+                score += 3.0 * shared * (content.len().min(3) as f64 / 3.0);
             }
             score += 0.1 * words.min(10) as f64;
             if let Some(&next) = nb.get(p + lines.len()) {
@@ -305,22 +448,253 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             // the second of two stacked headline-like lines is a standfirst, not the title
             if p > 0 && nb[p - 1] + 1 == i && headline_rejection(&collapse(&decisions[nb[p - 1]].text)).is_none()
+                && !collapse(&decisions[nb[p - 1]].text).contains(text.as_str())
                 && word_count(&decisions[nb[p - 1]].text) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
             {
                 score -= 1.0;
                 why.push("right below another headline-like line".into());
+            } else if p > 0 {
+                // a standfirst (deck) below its headline, blank lines between
+                let prev = collapse(&decisions[nb[p - 1]].text);
+                if headline_rejection(&prev).is_none() && is_deck(word_count(&prev), &text) && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1)) {
+                    score -= 1.5;
+                    why.push("a standfirst below a shorter headline".into());
+                }
             }
             if SENTENCE_BREAK.is_match(&text) {
-                score -= 0.7;
+                score -= 1.5;
                 why.push("two sentences (a standfirst?)".into());
             }
-            if best.as_ref().is_none_or(|(b, _)| score > *b) {
-                let site_suffix = site_from_suffix(&page, &text);
-                best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
-            }
+            let day = header.as_ref().and_then(|h| h.day);
+            scored.push((score, day, text, lines, why));
+        }
+    }
+    // Related articles are older than the article, as a rule: among headlines with their own
+    // dateline, the latest one is more likely the article.
+    let latest = scored.iter().filter_map(|c| c.1).max();
+    let dated = scored.iter().filter(|c| c.1.is_some()).count();
+    for (score, day, text, lines, mut why) in scored {
+        let mut score = score;
+        if dated >= 2 && day.is_some() && day == latest {
+            score += 0.5;
+            why.push("the latest dateline of the headlines".into());
+        }
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            let site_suffix = site_from_suffix(&page, &text);
+            best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The article's header found below a headline candidate.
+#[derive(Debug, Clone, Default)]
+struct HeaderAfter {
+    /// Lines of text (not counting share buttons, image alts, empty bullets) between the
+    /// candidate and the first byline or dateline.
+    gap: usize,
+    byline: bool,
+    date: bool,
+    /// The first header line is a dateline without a byline.
+    date_first: bool,
+    /// The day the header's dateline gives.
+    day: Option<chrono::NaiveDate>,
+    /// The dateline is followed by another headline and date: a list of teasers.
+    teaser_list: bool,
+}
+
+impl HeaderAfter {
+    fn what(&self) -> &'static str {
+        match (self.byline, self.date) {
+            (true, true) => "byline and dateline",
+            (true, false) => "byline",
+            _ => "dateline",
+        }
+    }
+}
+
+/// Words that start a byline line without a name-introducing preposition.
+const BYLINE_STARTS: &[&str] = &["posted by", "written by", "analysis by", "text:", "texte:", "author:", "autor:", "auteur:", "text von", "von:"];
+
+/// The text of a line without its list bullet.
+fn unbulleted(text: &str) -> &str {
+    rules::strip_bullet(text).unwrap_or(text).trim()
+}
+
+/// Is this line a byline or a dateline? (byline, dateline)
+fn header_kind(text: &str) -> (bool, bool) {
+    let t = unbulleted(text);
+    let lower = t.to_lowercase();
+    let byline = byline_authors(t).is_some()
+        || LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':'))
+        || BYLINE_STARTS.iter().any(|w| lower.starts_with(w));
+    let date = is_dateline(t) || (word_count(t) <= 6 && CLOCK.is_match(t));
+    (byline, date)
+}
+
+/// Lines that do not separate a headline from its byline: share buttons, image alts, empty
+/// bullets, rules.
+fn is_header_noise(text: &str) -> bool {
+    let t = unbulleted(text);
+    if !t.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let words = word_count(t);
+    if t.starts_with('[') && t.ends_with(']') && words <= 3 {
+        return true;
+    }
+    if words <= 4 {
+        let lower = t.to_lowercase();
+        if lower.contains("comment") {
+            return true;
+        }
+        let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+        return NOT_HEADLINE_START.contains(&first) || NOT_SHORT_HEADLINE_START.contains(&first) || rules::chrome_rule(t, words).is_some();
+    }
+    false
+}
+
+/// A line of capitalised names and nothing else (`Lisa Kaczke and Trevor J. Mitchell`,
+/// `Charlie Wood, Business Insider`): a byline without `By`.
+fn name_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=10).contains(&words.len()) || text.chars().any(|c| c.is_ascii_digit() || matches!(c, ':' | '!' | '?' | '\'' | '"' | '‘' | '’' | '“')) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| c == ',');
+        NAME_JOINERS.contains(&w.to_lowercase().as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Most words capitalised (`Why You Shouldn’t Worry.`): a headline's casing, not a sentence's.
+fn title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().count() > 3).collect();
+    let caps = words.iter().filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())).count();
+    words.len() >= 3 && caps == words.len()
+}
+
+/// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
+/// What [`header_after`] asks about each line, computed once per line of a dump (the same
+/// lines are looked at from every headline candidate above them).
+struct LineMemo {
+    kind: Vec<std::cell::OnceCell<(bool, bool)>>,
+    noise: Vec<std::cell::OnceCell<bool>>,
+    headline: Vec<std::cell::OnceCell<bool>>,
+    day: Vec<std::cell::OnceCell<Option<chrono::NaiveDate>>>,
+}
+
+impl LineMemo {
+    fn new(n: usize) -> Self {
+        LineMemo {
+            kind: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            noise: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            headline: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            day: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+    /// (byline, dateline) of the line at non-blank position `q`, whose text is `t`.
+    fn kind(&self, q: usize, t: &str) -> (bool, bool) {
+        *self.kind[q].get_or_init(|| header_kind(t))
+    }
+    fn noise(&self, q: usize, t: &str) -> bool {
+        *self.noise[q].get_or_init(|| is_header_noise(t))
+    }
+    /// The day a dateline gives (never one in the future).
+    fn day(&self, q: usize, t: &str) -> Option<chrono::NaiveDate> {
+        *self.day[q].get_or_init(|| find_date(t).map(|f| f.date).filter(|d| *d <= latest_day()))
+    }
+    fn headline_like(&self, q: usize, t: &str) -> bool {
+        *self.headline[q].get_or_init(|| headline_rejection(&collapse(t)).is_none())
+    }
+}
+
+/// A line much longer than a headline of `head_words` words, right below it: its standfirst.
+fn is_deck(head_words: usize, text: &str) -> bool {
+    let w = word_count(text);
+    head_words >= 3 && w >= 10 && w * 2 >= head_words * 3 && w <= 60
+}
+
+fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize, head: &str, memo: &LineMemo) -> Option<HeaderAfter> {
+    let head_words = word_count(head);
+    let text = |q: usize| decisions[nb[q]].text.as_str();
+    let mut gap = 0;
+    let mut q = start;
+    let end = (start + 10).min(nb.len());
+    // a line of names right above the dateline: a byline without `By` (counted as a line
+    // between, since a section label or a masthead reads the same)
+    let mut name_before = false;
+    let mut deck_seen = false;
+    while q < end {
+        let t = text(q);
+        let (byline, date) = memo.kind(q, t);
+        if byline || date {
+            let day = if date { memo.day(q, t) } else { None };
+            let mut h = HeaderAfter { gap, byline: byline || name_before, date, date_first: date && !byline, day, teaser_list: false };
+            // the other half of the header in the next lines (not below another headline)
+            let mut r = q + 1;
+            let mut seen = 0;
+            while r < end && seen < 3 {
+                if memo.noise(r, text(r)) {
+                    r += 1;
+                    continue;
+                }
+                let (b, d) = memo.kind(r, text(r));
+                if !b && !d && word_count(text(r)) >= 4 && memo.headline_like(r, text(r)) {
+                    break;
+                }
+                if d && h.day.is_none() {
+                    h.day = memo.day(r, text(r));
+                }
+                h.byline |= b;
+                h.date |= d;
+                seen += 1;
+                r += 1;
+            }
+            // a date-only header followed by another headline and date: teasers
+            if date && !h.byline {
+                let mut r = q + 1;
+                let mut k = 0;
+                while r + 1 < nb.len() && k < 3 {
+                    if memo.noise(r, text(r)) {
+                        r += 1;
+                        continue;
+                    }
+                    if memo.headline_like(r, text(r)) && word_count(text(r)) >= 3 && memo.kind(r + 1, text(r + 1)) == (false, true) {
+                        h.teaser_list = true;
+                        break;
+                    }
+                    k += 1;
+                    r += 1;
+                }
+            }
+            return Some(h);
+        }
+        // the continuation of a wrapped line is the same line
+        let continued = q > start && nb[q - 1] + 1 == nb[q] && is_wrapped(decisions, width, nb[q - 1]);
+        // the headline's standfirst, right below it, belongs to the header
+        let mut deck_text = collapse(t);
+        let mut k = q;
+        while k + 1 < end && nb[k] + 1 == nb[k + 1] && is_wrapped(decisions, width, nb[k]) {
+            k += 1;
+            deck_text.push(' ');
+            deck_text.push_str(&collapse(text(k)));
+        }
+        // a copy of the headline (an image alt, a share text) does not separate it either
+        let copy = !continued && deck_text == head;
+        let deck = gap == 0 && !continued && !deck_seen && !copy && is_deck(head_words, &deck_text);
+        deck_seen |= deck;
+        let deck = deck || copy;
+        if !memo.noise(q, t) && !continued && !deck {
+            gap += 1;
+            if gap > 3 {
+                return None;
+            }
+            name_before = name_like(unbulleted(t));
+        }
+        q += 1;
+    }
+    None
 }
 
 /// Words that carry content: four letters or more, or two CJK characters or more.
@@ -398,7 +772,13 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
     let lower = text.to_lowercase();
     let published_word = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
     let words = word_count(text);
-    let dateline_like = words <= 12 || published_word || update || (f.end - f.start) * 3 >= text.len();
+    let byline = BYLINE.find(text).is_some_and(|m| m.start() == 0);
+    // a sentence with a picture credit at its end is a caption: `... on Aug. 31, 2019. (AP)`
+    let caption = text.ends_with(')') && text.rfind('(').is_some_and(|o| {
+        let inner = &text[o + 1..text.len() - 1];
+        (1..=4).contains(&word_count(inner)) && inner.starts_with(char::is_uppercase) && text[..o].trim_end().ends_with('.')
+    });
+    let dateline_like = !caption && (words <= 12 || byline || published_word || update || (f.end - f.start) * 3 >= text.len());
     Some(DateCandidate { found: f, line, update, published_word, dateline_like })
 }
 
@@ -453,10 +833,16 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     };
     if let (Some(c), None) = (&choice, &article.section) {
         // the short line right above the title, when it reads like a section label
-        let first = nb.iter().position(|&i| i == c.lines[0]).unwrap_or(0);
+        let mut first = nb.iter().position(|&i| i == c.lines[0]).unwrap_or(0);
+        // above a copy of the title (an image alt) too
+        while first > 0 && collapse(&x.decisions[nb[first - 1]].text) == c.text {
+            first -= 1;
+        }
         if first > 0 {
             let prev = x.decisions[nb[first - 1]].text.trim();
-            if (1..=3).contains(&word_count(prev)) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
+            let lower = prev.to_lowercase();
+            let first_word = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+            if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && !NOT_SHORT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
                 && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
                 && prev.chars().next().is_some_and(char::is_uppercase)
             {
@@ -491,8 +877,8 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if matches!(d.label, Label::Tweet | Label::Title) {
             continue;
         }
-        let text = collapse(&d.text);
-        let words = word_count(&text);
+        let mut text = collapse(&d.text);
+        let mut words = word_count(&text);
         let in_body = d.label == Label::Body;
         let lower = text.to_lowercase();
         let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0)
@@ -500,9 +886,23 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) || words > 40 {
             continue;
         }
-        // a piece of a wrapped paragraph (a caption) is no dateline
-        if !header_like && ((i > 0 && is_wrapped(&x.decisions, width, i - 1)) || is_wrapped(&x.decisions, width, i)) {
+        // a line wrapped by the renderer is read whole, from its first piece: a short one may
+        // be a dateline run together with the byline and tags; a long one is a paragraph or a
+        // caption, no dateline
+        if !header_like && i > 0 && is_wrapped(&x.decisions, width, i - 1) {
             continue;
+        }
+        if !header_like && is_wrapped(&x.decisions, width, i) {
+            let mut k = i;
+            while is_wrapped(&x.decisions, width, k) && k + 1 < x.decisions.len() && k < i + 4 {
+                k += 1;
+                text.push(' ');
+                text.push_str(&collapse(&x.decisions[k].text));
+            }
+            words = word_count(&text);
+            if words > 20 || in_body {
+                continue;
+            }
         }
         if let Some(c) = date_candidate(&text, i) {
             dates.push(c);
@@ -707,11 +1107,85 @@ mod tests {
     fn title_skips_share_lines_and_captions() {
         let dump = format!("Ministers plan a new offensive against encrypted messaging\n\nShare this on WhatsApp\n\nThe minister at a press conference in Paris on Monday.\n\n{BODY}");
         assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
-        for noise in ["BLOG > Politics > Europe", "The minister in Paris on Monday (Photo: Jane Doe/AFP)", "Lyon 18 22 13 17 — 70", "Jane Doe, Senior Writer"] {
+        for noise in ["BLOG > Politics > Europe", "The minister in Paris on Monday (Photo: Jane Doe/AFP)", "Lyon 18 22 13 17 — 70", "Jane Doe, Senior Writer", "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru", "Anna Moneymaker/The New York Times"] {
             let dump = format!("Ministers plan a new offensive against encrypted messaging\n\n{noise}\n\n{BODY}");
             assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"), "{noise}");
             assert!(headline_rejection(noise).is_some(), "{noise}");
         }
+    }
+
+    #[test]
+    fn bylines_split_on_commas_and_joiners() {
+        assert_eq!(byline_authors("By Jane Doe, John Roe and Ann Lee").unwrap(), ["Jane Doe", "John Roe", "Ann Lee"]);
+        assert_eq!(byline_authors("Par Jean Dupont et Marie Martin").unwrap(), ["Jean Dupont", "Marie Martin"]);
+        assert_eq!(byline_authors("Von Anna Berger und Max Weber").unwrap(), ["Anna Berger", "Max Weber"]);
+        assert_eq!(byline_authors("Di Marco Bianchi e Luca Rossi").unwrap(), ["Marco Bianchi", "Luca Rossi"]);
+    }
+
+    #[test]
+    fn title_is_the_headline_right_above_its_byline_not_a_teaser_nearer_the_body() {
+        // a video teaser sits between the article's header and its first paragraph
+        let dump = format!(
+            "Markets\n\nPublished 1 day ago\n\nHome builders report weaker sales as rates climb\n\nThe retailer earned less than expected in the third quarter.\n\nFacebook\n\nTwitter\n\nBy Jane Doe\n\nclose\n\nvideo\n\nFounder says he is proud of the company's employees and their dreams\n\n{BODY}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Home builders report weaker sales as rates climb"));
+        assert_eq!(a.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn teasers_with_dates_are_not_the_title() {
+        let dump = format!(
+            "Auto News\n\nMinisters plan a new offensive against encrypted messaging\n\nBy Jane Doe\n\nMarch 28, 2017\n\nThe opening paragraph was lost by the renderer, and a related list comes before the text.\n\nRelated\n\nOld car model gets a refreshed design for the new season\n\nNovember 16, 2015\n\nAnother old model arrives in the showrooms this spring\n\nDecember 18, 2015\n\n{BODY}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2017-03-28");
+    }
+
+    #[test]
+    fn a_name_line_between_headline_and_dateline_is_a_byline() {
+        let dump = format!("Ministers plan a new offensive against encrypted messaging\n\nLisa Kaczke and Trevor J. Mitchell\n\nPublished 10:02 AM EST Nov 19, 2019\n\n{BODY}");
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2019-11-19");
+        // a listicle headline starts with a number; a title-case headline may end with a full stop
+        for title in ["10 things in tech you need to know today", "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry."] {
+            let a = dump_meta(&format!("News\n\n{title}\n\nBy Jane Doe\n\n19.11.2019, 08:57\n\n{BODY}"));
+            assert_eq!(a.title.as_deref(), Some(title));
+        }
+    }
+
+    #[test]
+    fn dateline_run_together_with_tags_in_a_wrapped_dump() {
+        // w3m wraps at 80 columns: the byline, the date and the tags make one logical line
+        let body: String = BODY.split("\n\n").map(|p| {
+            let mut out = String::new();
+            let mut line = String::new();
+            for w in p.split_whitespace() {
+                if line.len() + w.len() + 1 > 79 {
+                    out.push_str(&line);
+                    out.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            out + &line
+        }).collect::<Vec<_>>().join("\n\n");
+        let dump = format!(
+            "Início\n\nUma palinha das brincadeiras musicais do grupo da cidade\n\nCarlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e Brincadeiras,\nMúsica\n\n{body}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.published_date.unwrap().to_string(), "2018-09-27");
+    }
+
+    #[test]
+    fn a_breadcrumb_glued_to_the_headline_is_not_the_title() {
+        let dump = format!("HomeLatest NewsMinisters plan a new offensive against encrypted messaging\n\nMinisters plan a new offensive against encrypted messaging\n\nLinkNaija\n\nOctober 06, 2018\n\n{BODY}");
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
     }
 
     #[test]
