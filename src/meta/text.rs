@@ -276,7 +276,8 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
     let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
     let width = wrap_width(decisions);
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
-    let wrapped = |i: usize| is_wrapped(decisions, width, i);
+    let memo = LineMemo::new(nb.len(), decisions.len());
+    let wrapped = |i: usize| memo.wrapped(decisions, width, i);
     let body_words: rustc_hash::FxHashSet<String> = decisions
         .iter()
         .filter(|d| d.label == Label::Body)
@@ -284,11 +285,10 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         .flat_map(|d| content_words(&d.text))
         .collect();
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
-    let page: String = nb.iter().map(|&i| collapse(&decisions[i].text)).collect::<Vec<_>>().join(" \n ");
+    let page: String = nb.iter().enumerate().map(|(q, &i)| memo.collapsed(q, &decisions[i].text)).collect::<Vec<_>>().join(" \n ");
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     let mut best: Option<(f64, TitleChoice)> = None;
     let mut scored: Vec<Scored> = Vec::new();
-    let memo = LineMemo::new(nb.len());
     // the first body line too: the cleaner may have taken the headline for a paragraph
     for p in lo..(anchor + 1).min(nb.len()) {
         let i = nb[p];
@@ -297,9 +297,9 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
         if (!first_of_body && matches!(d.label, Label::Body)) || d.label == Label::Tweet || (i > 0 && wrapped(i - 1)) {
             continue;
         }
-        let mut cands: Vec<(String, Vec<usize>)> = vec![(collapse(&d.text), vec![i])];
+        let mut cands: Vec<(String, Vec<usize>)> = vec![(memo.collapsed(p, &d.text).to_string(), vec![i])];
         // a headline wrapped by the renderer over two or three lines
-        let mut joined = collapse(&d.text);
+        let mut joined = memo.collapsed(p, &d.text).to_string();
         let mut lines = vec![i];
         for q in p + 1..(p + 3).min(nb.len()) {
             let j = nb[q];
@@ -307,7 +307,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 break;
             }
             joined.push(' ');
-            joined.push_str(&collapse(&decisions[j].text));
+            joined.push_str(memo.collapsed(q, &decisions[j].text));
             lines.push(j);
             cands.push((joined.clone(), lines.clone()));
         }
@@ -330,8 +330,8 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             // a breadcrumb that ends with the headline on the next line (`HomeNewsHeadline`)
             if let Some(&next) = nb.get(p + lines.len()) {
-                let nt = collapse(&decisions[next].text);
-                if word_count(&nt) >= 4 && nt.len() < text.len() && text.ends_with(nt.as_str()) {
+                let nt = memo.collapsed(p + lines.len(), &decisions[next].text);
+                if word_count(nt) >= 4 && nt.len() < text.len() && text.ends_with(nt) {
                     continue;
                 }
             }
@@ -391,9 +391,9 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             // a short line right above a headline with its dateline is a label or a brand
             let all_caps_words = text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
             if (words <= 3 || (words <= 5 && all_caps_words)) && header.as_ref().is_some_and(|h| h.gap == 1) {
-                if let Some(&next) = nb[p + lines.len()..].iter().find(|&&j| !is_header_noise(&decisions[j].text)) {
-                    let nt = collapse(&decisions[next].text);
-                    if word_count(&nt) > words && (words <= 3 || word_count(&nt) >= 2 * words) && word_count(&nt) <= 25 && headline_rejection(&nt).is_none() {
+                if let Some(r) = (p + lines.len()..nb.len()).find(|&r| !memo.noise(r, &decisions[nb[r]].text)) {
+                    let nt = memo.collapsed(r, &decisions[nb[r]].text);
+                    if word_count(nt) > words && (words <= 3 || word_count(nt) >= 2 * words) && word_count(nt) <= 25 && memo.headline_like(r, &decisions[nb[r]].text) {
                         score -= 1.0;
                         why.push("a short label above a headline".into());
                     }
@@ -406,7 +406,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
             }
             // (not the subtitle of a longer headline right above that dateline)
             let longer_headline_above = q > 1 && memo.headline_like(q - 2, &decisions[nb[q - 2]].text)
-                && collapse(&decisions[nb[q - 2]].text).chars().count() > text.chars().count();
+                && memo.collapsed(q - 2, &decisions[nb[q - 2]].text).chars().count() > text.chars().count();
             if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && memo.kind(q - 1, &decisions[nb[q - 1]].text).1 && !longer_headline_above {
                 score += 0.8;
                 why.push("right below a dateline".into());
@@ -419,7 +419,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 why.push(format!("{r}, but right above the dateline"));
             }
             if name_like(&text) && header.as_ref().is_some_and(|h| h.gap == 0 && h.date_first) && p > 0
-                && headline_rejection(&collapse(&decisions[nb[p - 1]].text)).is_none()
+                && memo.headline_like(p - 1, &decisions[nb[p - 1]].text)
             {
                 score -= 2.5;
                 why.push("a name between a headline and a dateline (a byline)".into());
@@ -447,16 +447,16 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
                 }
             }
             // the second of two stacked headline-like lines is a standfirst, not the title
-            if p > 0 && nb[p - 1] + 1 == i && headline_rejection(&collapse(&decisions[nb[p - 1]].text)).is_none()
-                && !collapse(&decisions[nb[p - 1]].text).contains(text.as_str())
+            if p > 0 && nb[p - 1] + 1 == i && memo.headline_like(p - 1, &decisions[nb[p - 1]].text)
+                && !memo.collapsed(p - 1, &decisions[nb[p - 1]].text).contains(text.as_str())
                 && word_count(&decisions[nb[p - 1]].text) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
             {
                 score -= 1.0;
                 why.push("right below another headline-like line".into());
             } else if p > 0 {
                 // a standfirst (deck) below its headline, blank lines between
-                let prev = collapse(&decisions[nb[p - 1]].text);
-                if headline_rejection(&prev).is_none() && is_deck(word_count(&prev), &text) && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1)) {
+                let prev = memo.collapsed(p - 1, &decisions[nb[p - 1]].text);
+                if memo.headline_like(p - 1, &decisions[nb[p - 1]].text) && is_deck(word_count(prev), &text) && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1)) {
                     score -= 1.5;
                     why.push("a standfirst below a shorter headline".into());
                 }
@@ -578,6 +578,10 @@ fn title_case(text: &str) -> bool {
 /// What [`header_after`] asks about each line, computed once per line of a dump (the same
 /// lines are looked at from every headline candidate above them).
 struct LineMemo {
+    /// The line's text with its whitespace collapsed, by non-blank position.
+    collapsed: Vec<std::cell::OnceCell<String>>,
+    /// Whether the renderer wrapped the line, by line index (not position).
+    wrapped: Vec<std::cell::OnceCell<bool>>,
     kind: Vec<std::cell::OnceCell<(bool, bool)>>,
     noise: Vec<std::cell::OnceCell<bool>>,
     headline: Vec<std::cell::OnceCell<bool>>,
@@ -585,8 +589,10 @@ struct LineMemo {
 }
 
 impl LineMemo {
-    fn new(n: usize) -> Self {
+    fn new(n: usize, lines: usize) -> Self {
         LineMemo {
+            collapsed: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            wrapped: (0..lines).map(|_| std::cell::OnceCell::new()).collect(),
             kind: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             noise: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             headline: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
@@ -605,7 +611,14 @@ impl LineMemo {
         *self.day[q].get_or_init(|| find_date(t).map(|f| f.date).filter(|d| *d <= latest_day()))
     }
     fn headline_like(&self, q: usize, t: &str) -> bool {
-        *self.headline[q].get_or_init(|| headline_rejection(&collapse(t)).is_none())
+        *self.headline[q].get_or_init(|| headline_rejection(self.collapsed(q, t)).is_none())
+    }
+    fn collapsed(&self, q: usize, t: &str) -> &str {
+        self.collapsed[q].get_or_init(|| collapse(t))
+    }
+    /// Is line `i` (an index into `decisions`) cut by the renderer's wrapping?
+    fn wrapped(&self, decisions: &[LineDecision], width: Option<usize>, i: usize) -> bool {
+        *self.wrapped[i].get_or_init(|| is_wrapped(decisions, width, i))
     }
 }
 
@@ -671,14 +684,14 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             return Some(h);
         }
         // the continuation of a wrapped line is the same line
-        let continued = q > start && nb[q - 1] + 1 == nb[q] && is_wrapped(decisions, width, nb[q - 1]);
+        let continued = q > start && nb[q - 1] + 1 == nb[q] && memo.wrapped(decisions, width, nb[q - 1]);
         // the headline's standfirst, right below it, belongs to the header
-        let mut deck_text = collapse(t);
+        let mut deck_text = memo.collapsed(q, t).to_string();
         let mut k = q;
-        while k + 1 < end && nb[k] + 1 == nb[k + 1] && is_wrapped(decisions, width, nb[k]) {
+        while k + 1 < end && nb[k] + 1 == nb[k + 1] && memo.wrapped(decisions, width, nb[k]) {
             k += 1;
             deck_text.push(' ');
-            deck_text.push_str(&collapse(text(k)));
+            deck_text.push_str(memo.collapsed(k, text(k)));
         }
         // a copy of the headline (an image alt, a share text) does not separate it either
         let copy = !continued && deck_text == head;
