@@ -583,6 +583,7 @@ struct LineMemo {
     /// Whether the renderer wrapped the line, by line index (not position).
     wrapped: Vec<std::cell::OnceCell<bool>>,
     kind: Vec<std::cell::OnceCell<(bool, bool)>>,
+    names: Vec<std::cell::OnceCell<bool>>,
     noise: Vec<std::cell::OnceCell<bool>>,
     headline: Vec<std::cell::OnceCell<bool>>,
     day: Vec<std::cell::OnceCell<Option<chrono::NaiveDate>>>,
@@ -593,6 +594,7 @@ impl LineMemo {
         LineMemo {
             collapsed: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             wrapped: (0..lines).map(|_| std::cell::OnceCell::new()).collect(),
+            names: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             kind: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             noise: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             headline: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
@@ -612,6 +614,10 @@ impl LineMemo {
     }
     fn headline_like(&self, q: usize, t: &str) -> bool {
         *self.headline[q].get_or_init(|| headline_rejection(self.collapsed(q, t)).is_none())
+    }
+    /// A line of names only (a byline without `By`).
+    fn names(&self, q: usize, t: &str) -> bool {
+        *self.names[q].get_or_init(|| name_like(unbulleted(t)))
     }
     fn collapsed(&self, q: usize, t: &str) -> &str {
         self.collapsed[q].get_or_init(|| collapse(t))
@@ -703,7 +709,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             if gap > 3 {
                 return None;
             }
-            name_before = name_like(unbulleted(t));
+            name_before = memo.names(q, t);
         }
         q += 1;
     }
