@@ -46,7 +46,35 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unw
 
 /// A line that gives a date (absolute or relative) and little else.
 pub fn is_dateline(text: &str) -> bool {
-    word_count(text) <= 20 && (find_date(text).is_some() || RELATIVE.is_match(text))
+    word_count(text) <= 20 && (find_date(text).is_some() || is_relative(text))
+}
+
+/// The `names` part of a [`BYLINE`] match: what follows the opening word and its spaces, to
+/// the end of the text. Read off the match rather than by capture groups, which cost the
+/// regex crate a backtracking pass over the rest of the line.
+fn byline_names(text: &str) -> Option<&str> {
+    let m = BYLINE.find(text)?.as_str();
+    // the separator before the word (start of text, a space or a bar)
+    let m = match m.chars().next() {
+        Some(c) if c.is_whitespace() || c == '|' => &m[c.len_utf8()..],
+        _ => m,
+    };
+    // the word has no space in it; the names start with a letter, after all the spaces
+    let end_of_word = m.find(char::is_whitespace)?;
+    Some(m[end_of_word..].trim_start())
+}
+
+/// Whether a line may hold a [`RELATIVE`] date: each form has one of these words, which
+/// no case-insensitive match of the pattern spells otherwise.
+fn may_be_relative(text: &str) -> bool {
+    static HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["ago", "il y a ", "vor ", "hace "]).expect("relative-date words")
+    });
+    HINT.is_match(text)
+}
+
+fn is_relative(text: &str) -> bool {
+    may_be_relative(text) && RELATIVE.is_match(text)
 }
 
 /// The authors named by a byline (`By Jane Doe and John Roe`, `27.03.2017 par La Rédaction`).
@@ -54,8 +82,7 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
     if word_count(text) > 20 {
         return None;
     }
-    let c = BYLINE.captures(text)?;
-    let mut names = c["names"].to_string();
+    let mut names = byline_names(text)?.to_string();
     // cut at a date or a separator that ends the byline
     if let Some(d) = find_date(&names) {
         names.truncate(d.start);
@@ -172,7 +199,7 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if rules::chrome_rule(t, words).is_some() {
         return Some("chrome");
     }
-    if byline_authors(t).is_some() || RELATIVE.is_match(t) || BYLINE.find(t).is_some_and(|m| m.start() == 0) {
+    if byline_authors(t).is_some() || is_relative(t) || BYLINE.find(t).is_some_and(|m| m.start() == 0) {
         return Some("byline or dateline");
     }
     if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
@@ -926,7 +953,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if let Some(c) = date_candidate(&text, i) {
             dates.push(c);
         } else if relative.is_none() && words <= 12 {
-            if let Some(m) = RELATIVE.find(&text) {
+            if let Some(m) = may_be_relative(&text).then(|| RELATIVE.find(&text)).flatten() {
                 relative = Some((i, m.as_str().to_string()));
             }
         }
@@ -1035,6 +1062,20 @@ fn person_names(text: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byline_names_and_relative_hint_agree_with_the_patterns() {
+        let lines = [
+            "By Jane Doe and John Roe", "27.03.2017 par La Rédaction", " by  Anna Berger", "|Von Anna Berger",
+            "Story by Lucía Fernández | 3 min read", "Di Marco Bianchi e Luca Rossi", "standby Mode", "BY\u{a0}ÉLODIE MARTIN",
+            "От Иван Петров", "by the sea", "Stand by Me", "Published 2 hours ago", "il y a 3 heures", "vor 5 Minuten",
+            "hace 2 días", "a day AGO", "Agora e sempre", "Avorio", "no date here",
+        ];
+        for l in lines {
+            assert_eq!(byline_names(l), BYLINE.captures(l).map(|c| c.name("names").unwrap().as_str()), "{l:?}");
+            assert_eq!(is_relative(l), RELATIVE.is_match(l), "{l:?}");
+        }
+    }
 
     #[test]
     fn bylines_in_many_languages() {
