@@ -1389,6 +1389,18 @@ mod tests {
     }
 
     #[test]
+    fn a_box_about_a_person_after_the_article_is_not_body() {
+        // no byline names the author: the heading "About <Name>" is what opens the box
+        let bio = "Brigit Katz is a freelance writer based in Toronto. Her work has appeared in a number of publications, including several magazines and newspapers of the region, and she has written about science, history and the arts for more than ten years, most of them from her small office near the lake.";
+        let dump = format!("Council closes the old bridge for two years\n\n{}\n\n{}\n\n{}\n\nPrevious Article\n\nAbout Brigit Katz\n\n{bio}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text.starts_with("Brigit Katz is")).unwrap();
+        assert_eq!(d.label, Label::Boilerplate);
+        assert!(d.reason.contains("About Brigit Katz"), "{}", d.reason);
+    }
+
+    #[test]
     fn captions_between_paragraphs_do_not_split_the_article() {
         // w3m style: a caption and an image placeholder between every two paragraphs
         let mut dump = String::from("Council closes the old bridge for two years\n\n");

@@ -44,6 +44,8 @@ const CHROME_LINES: &[&str] = &[
     r"loading\.*", r"chargement(?: en cours)?\.*", r"video", r"vidéo", r"photo", r"photos", r"image",
     r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
     r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
+    r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
+    r"we recommend", r"like this (?:article|story|post)\??", r"did you (?:like|enjoy) this (?:article|story|post)\??",
     r"no,? thanks", r"non merci", r"nein,? danke", r"no,? gracias", r"learn more", r"en savoir plus",
     r"top (?:stories|news|articles)", r"recommended (?:articles|stories|reading|videos?)", r"editor'?s picks",
     r"don'?t miss", r"ne manquez pas", r"more (?:in|from|on) .{1,40}", r"mehr (?:aus|von|zu) .{1,30}",
@@ -94,6 +96,8 @@ const END_MARKERS: &[&str] = &[
     r"réagissez", r"deixe (?:um |seu |sua |suas )?(?:comentário|dúvidas|opini)", r"deja (?:un |tu )?comentario",
     r"lascia un commento", r"schreiben sie einen kommentar", r"what do you think\?", r"share your thoughts",
     r"about the author", r"à propos de l'auteur", r"sobre o autor", r"sobre el autor", r"über den autor",
+    r"about this (?:statement|article|story|rating|post)\b", r"(?:more )?about (?:the )?(?:authors?|writers?|contributors?)\b",
+    r"sources?\s*:?$", r"our sources\b", r"quellen\s*:?$",
     r"posted in\b", r"filed under\b", r"tags?\s*:", r"tagged\s*:?",
     r"categories\s*:", r"mots-clés", r"schlagworte", r"etiquetas\s*:",
 ];
@@ -102,13 +106,31 @@ static END_MARKER_SET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(?:{})", END_MARKERS.join("|"))).expect("end marker patterns")
 });
 
-/// Whether a short line opens what follows an article (see [`END_MARKERS`]).
+/// Words that head a box about someone (`About Jane Doe`, `Über Moritz Bachmann`).
+const ABOUT_WORDS: &[&str] = &["about", "über", "sobre", "acerca de", "à propos de", "a propos de", "over", "om"];
+
+/// Whether a short line opens what follows an article (see [`END_MARKERS`]): also the head of
+/// a box about a person, `About` then two to three capitalised names (`About Jane Doe`).
 pub fn end_marker(text: &str, words: usize) -> bool {
     if words > 12 {
         return false;
     }
     let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    END_MARKER_SET.is_match(t)
+    END_MARKER_SET.is_match(t) || about_person(t)
+}
+
+fn about_person(t: &str) -> bool {
+    let t = t.trim_end_matches([':', ' ']);
+    let lower = t.to_lowercase();
+    let Some(rest) = ABOUT_WORDS.iter().find_map(|w| lower.strip_prefix(w).filter(|r| r.starts_with(' ')).map(|r| &t[t.len() - r.len()..])) else {
+        return false;
+    };
+    let names: Vec<&str> = rest.split_whitespace().collect();
+    (2..=3).contains(&names.len())
+        && names.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.clone().next().is_some() && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '.')
+        })
 }
 
 /// Phrases of photo captions and credits (lowercase): a block of at most [`CAPTION_WORDS`]
@@ -425,6 +447,20 @@ mod tests {
         // a long paragraph that mentions cookies is not chrome
         let long = "The company said it would stop using third-party cookies next year, a change that advertisers have feared for a long time and that regulators welcomed.";
         assert!(chrome_rule(long, crate::model::word_count(long)).is_none());
+    }
+
+    #[test]
+    fn boxes_after_the_article_open_with_end_markers() {
+        assert!(end_marker("About Brigit Katz", 3));
+        assert!(end_marker("Über Moritz Bachmann", 3));
+        assert!(end_marker("Sobre Carlos Nadalim", 3));
+        assert!(end_marker("About this statement:", 3));
+        // a sentence or a menu entry that starts with "About" is not a box about someone
+        assert!(!end_marker("About Us", 2));
+        assert!(!end_marker("About two hundred people came to the meeting", 8));
+        assert!(!end_marker("About CNBC", 2));
+        assert!(chrome_rule("Previous Article", 2).is_some());
+        assert!(chrome_rule("Like this article?", 3).is_some());
     }
 
     #[test]
