@@ -370,6 +370,9 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
     if let Some(r) = teaser_prefix(&lower) {
         return Some(r);
     }
+    if words <= SOCIAL_LINE_WORDS && SOCIAL_PROMO.is_match(&lower) {
+        return Some("invitation to follow or contact the site on social networks or by email".into());
+    }
     if words <= SHORT_LINE_WORDS {
         if let Some(m) = CHROME_PHRASE_FINDER.find(&lower) {
             return Some(format!("chrome phrase {:?} in a short line", CHROME_PHRASES[m.pattern().as_usize()]));
@@ -377,6 +380,19 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
     }
     None
 }
+
+/// An invitation to follow the site or the author ("Follow Newsbeat on Instagram, Facebook and
+/// Twitter.", "Email Jane Doe at jd@example.com or follow her @jdoe"): the line opens with the
+/// verb and names a network, a handle or an address (lowercase text).
+static SOCIAL_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:follow|like|join|find|connect with|suivez|retrouvez|rejoignez|folgen sie|folge|s[íi]guenos|sigue|segui|seguici|siga|sigam|volg|email|e-mail|write to|contact)\b",
+        r".{0,160}?(?:facebook|twitter|instagram|youtube|linkedin|tiktok|snapchat|pinterest|telegram|whatsapp|threads|mastodon|bluesky|(?:^|\s)@\w|\w@\w+\.\w)",
+    ))
+    .expect("social promotion pattern")
+});
+/// A social invitation has at most this many words.
+const SOCIAL_LINE_WORDS: usize = 30;
 
 /// Lines of more words than this are checked for teaser prefixes only.
 const LONG_LINE_WORDS: usize = 30;
@@ -461,6 +477,10 @@ mod tests {
         assert!(!end_marker("About CNBC", 2));
         assert!(chrome_rule("Previous Article", 2).is_some());
         assert!(chrome_rule("Like this article?", 3).is_some());
+        assert!(chrome_rule("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
+        assert!(chrome_rule("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", 10).is_some());
+        // a sentence about following someone is not an invitation
+        assert!(chrome_rule("Millions of fans follow her on Instagram, where she posts every day.", 12).is_none());
     }
 
     #[test]
