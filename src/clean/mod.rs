@@ -97,6 +97,8 @@ struct Block {
     furniture: bool,
     /// Inside a numbered list of this many items ([`mark_enumerations`]).
     enumerated: Option<usize>,
+    /// A row of a table or schedule ([`mark_data_rows`]).
+    data_row: bool,
     /// The number of a numbered list item (`3)`, `3.`), read before the bullet is stripped.
     number: Option<u32>,
     /// The next block goes on in lowercase: this one is a piece of a sentence cut by the
@@ -287,6 +289,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 header: false,
                 furniture: false,
                 enumerated: None,
+                data_row: false,
                 number: item_number(line),
                 run_on: false,
                 score: 0.0,
@@ -527,6 +530,80 @@ fn mark_enumerations(blocks: &mut [Block]) {
                 b.enumerated = Some(c);
             }
         }
+    }
+}
+
+/// Rows of a table or of a schedule in a row ([`mark_data_rows`]).
+const DATA_ROWS: usize = 4;
+/// A data row has at most this many words.
+const DATA_ROW_WORDS: usize = 24;
+
+/// Column separators of a data row: tabs and runs of spaces between cells (tables), and the
+/// punctuation that splits a schedule's lines (`June 9 – Tampa, FL @ Arena`, `1a etapa: 10 de
+/// março – Interlagos`).
+const ROW_SEPARATORS: [&str; 8] = ["\t", "  ", " – ", " — ", " | ", " @ ", ": ", " / "];
+
+/// The separators a line holds, as a bit set of [`ROW_SEPARATORS`], and its number of cells
+/// (tab- or space-separated).
+fn row_shape(line: &str) -> (u8, usize) {
+    let t = line.trim();
+    let mut set = 0u8;
+    for (k, sep) in ROW_SEPARATORS.iter().enumerate() {
+        if t.contains(sep) {
+            set |= 1 << k;
+        }
+    }
+    let cells = t.split(['\t']).filter(|c| !c.trim().is_empty()).count().max(t.split("  ").filter(|c| !c.trim().is_empty()).count());
+    (set, cells)
+}
+
+/// Tables and schedules: data are short lines with numbers that the densest span would cut
+/// off. A run of at least [`DATA_ROWS`] short blocks (one line, or two when wrapped) in a row, each with a digit and all
+/// sharing a column separator ([`ROW_SEPARATORS`]; table rows also the same number of cells),
+/// that running text introduces (the block above the run, or above its heading, is prose or
+/// ends with a colon) is the article's: its rows earn a little, like a numbered list's items.
+/// Rows follow each other line by line; table rows (tabs or space columns) may have one blank
+/// line between them.
+fn mark_data_rows(blocks: &mut [Block], lines: &[&str]) {
+    let row = |b: &Block| {
+        b.chrome.is_none() && b.last - b.first <= 1 && (2..=DATA_ROW_WORDS).contains(&b.words) && b.text.bytes().any(|c| c.is_ascii_digit())
+    };
+    let n = blocks.len();
+    let mut j = 0;
+    while j < n {
+        if !row(&blocks[j]) {
+            j += 1;
+            continue;
+        }
+        let (mut common, cells) = row_shape(lines[blocks[j].first]);
+        let mut k = j + 1;
+        while k < n && row(&blocks[k]) {
+            let (set, c) = row_shape(lines[blocks[k].first]);
+            let table = set & common & 0b11 != 0 && c == cells && c >= 3;
+            let gap = blocks[k].first - blocks[k - 1].last;
+            if set & common == 0 || gap > 2 || (gap == 2 && !table) {
+                break;
+            }
+            common &= set;
+            k += 1;
+        }
+        if k - j < DATA_ROWS {
+            j += 1;
+            continue;
+        }
+        // introduced by running text, maybe with a heading (or a table's header row) between
+        let intro = (j.saturating_sub(2)..j).rev().find(|&i| blocks[i].chrome.is_none() && blocks[i].duplicate <= 1 && (blocks[i].is_prose() || blocks[i].text.ends_with(':')));
+        let heading_between = intro.is_some_and(|i| i + 1 == j || (blocks[i + 1].words <= 12 && !blocks[i + 1].is_prose()));
+        if intro.is_some() && heading_between {
+            for b in &mut blocks[j..k] {
+                if b.score < ENUM_ITEM_SCORE {
+                    b.score = ENUM_ITEM_SCORE;
+                    b.enumerated = Some(k - j);
+                    b.data_row = true;
+                }
+            }
+        }
+        j = k;
     }
 }
 
@@ -966,6 +1043,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     mark_doubled_text(&mut blocks, &lowers, threshold);
     mark_teaser_runs(&mut blocks, threshold);
     mark_enumerations(&mut blocks);
+    mark_data_rows(&mut blocks, &lines);
 
     // 3. The body: the densest span of text.
     let scores: Vec<f64> = blocks.iter().map(|b| b.score).collect();
@@ -1015,6 +1093,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             } else {
                 keep[i] = true;
                 block_reason[i] = match b.enumerated {
+                    Some(c) if b.data_row => format!("in the main text span, a row of a table or schedule of {c} rows (block score {:+.0}, {} words)", b.score, b.words),
                     Some(c) => format!("in the main text span, inside a numbered list of {c} items (block score {:+.0}, {} words)", b.score, b.words),
                     None => format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words),
                 };
@@ -1398,6 +1477,26 @@ mod tests {
         let d = x.decisions.iter().find(|d| d.text.starts_with("Brigit Katz is")).unwrap();
         assert_eq!(d.label, Label::Boilerplate);
         assert!(d.reason.contains("About Brigit Katz"), "{}", d.reason);
+    }
+
+    #[test]
+    fn a_schedule_and_a_table_after_the_text_stay_with_the_article() {
+        let dates = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ Credit Union Amphitheatre", "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre", "June 17 – Nashville, TN @ Bridgestone Arena", "June 19 – Charlotte, NC @ Music Pavilion"];
+        let dump = format!("Home\n\nBand announces a tour\n\n{}\n\n{}\n\nThe tour dates\n\n{}\n\nPrivacy Policy\nContact", EN[0], EN[1], dates.join("\n"));
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(dates.iter().all(|d| got.contains(d)), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == dates[2]).unwrap();
+        assert!(d.reason.contains("table or schedule"), "{}", d.reason);
+        // a table rendered with tab-separated cells, one blank line between rows
+        let rows = ["Pos.\tDriver\tPoints\tWins", "1\tKyle Busch\t5040\t5", "2\tMartin Truex Jr.\t5035\t7", "3\tKevin Harvick\t5033\t4", "4\tDenny Hamlin\t5027\t6"];
+        let dump = format!("Standings\n\n{}\n\nThe final standings after the last race of the season:\n\n{}\n\nAbout us\nContact", EN[0], rows.join("\n\n"));
+        let x = extract_text_dump(&dump, &Options::default());
+        assert!(body(&x).contains(&"2 Martin Truex Jr. 5035 7"), "{:#?}", x.decisions);
+        // menu entries with numbers but no running text before them are not a table
+        let dump = format!("Season 2019 | Results\nSeason 2018 | Results\nSeason 2017 | Results\nSeason 2016 | Results\n\nStandings\n\n{}\n\n{}", EN[0], EN[1]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
     }
 
     #[test]
