@@ -11,6 +11,7 @@
 pub mod rules;
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -805,6 +806,37 @@ fn drop_trailing_bio(blocks: &[Block], keep: &mut [bool], reason: &mut [String])
     }
 }
 
+/// A paragraph that presents an organisation: its name, then "is a", "is headquartered"…
+static PRESENTS_ITSELF: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^(?:About \S+\s+)?\p{Lu}[\w&.\-’']*(?: \p{Lu}[\w&.\-’']*){0,3},? (?:is|are) (?:a|an|the|one of|headquartered|based|listed)\b").expect("presentation pattern")
+});
+
+/// Press releases end with a presentation of the company ("Ascom is a global solutions
+/// provider…"), set apart from the text by a rule or a wider gap (two blank lines or more).
+/// Among the last kept blocks, one that presents an organisation right after such a
+/// separator is dropped, with what follows it.
+fn drop_trailing_company_box(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&j| keep[j]).collect();
+    // the first two paragraphs are never the box
+    let tail = BIO_TAIL_BLOCKS.min(kept.len().saturating_sub(2));
+    for &j in &kept[kept.len() - tail..] {
+        let b = &blocks[j];
+        if b.words > 150 || j == 0 || !PRESENTS_ITSELF.is_match(&b.text) {
+            continue;
+        }
+        let prev = &blocks[j - 1];
+        let separated = prev.words == 0 || b.first >= prev.last + 3;
+        if !separated {
+            continue;
+        }
+        for &k in kept.iter().filter(|&&k| k >= j) {
+            keep[k] = false;
+            reason[k] = "presentation of the company after the article (a press release's boilerplate, set apart by a rule or a wide gap)".to_string();
+        }
+        return;
+    }
+}
+
 /// Word n-grams compared by [`drop_repeated_text`].
 const REPEAT_NGRAM: usize = 6;
 
@@ -1115,6 +1147,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
     drop_repeated_text(&blocks, &mut keep, &mut block_reason);
     drop_trailing_bio(&blocks, &mut keep, &mut block_reason);
+    drop_trailing_company_box(&blocks, &mut keep, &mut block_reason);
     for (i, b) in blocks.iter().enumerate() {
         if block_reason[i].is_empty() {
             block_reason[i] = match &b.chrome {
@@ -1497,6 +1530,20 @@ mod tests {
         let dump = format!("Season 2019 | Results\nSeason 2018 | Results\nSeason 2017 | Results\nSeason 2016 | Results\n\nStandings\n\n{}\n\n{}", EN[0], EN[1]);
         let x = extract_text_dump(&dump, &Options::default());
         assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn a_press_release_company_box_after_a_gap_is_not_body() {
+        let about = "Northbank Bridges is a global engineering group focused on the design and repair of bridges, with offices in twelve countries and around 1,300 employees worldwide.";
+        let dump = format!("Council hires a firm to repair the old bridge\n\nMay 3, 2019\n\n{}\n\n{}\n\n{}\n\n\n\n{about}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == about).unwrap();
+        assert!(d.reason.contains("presentation of the company"), "{}", d.reason);
+        // the same sentence inside the flow of the text (one blank line) stays
+        let dump = format!("Council hires a firm to repair the old bridge\n\nMay 3, 2019\n\n{}\n\n{}\n\n{about}\n\n{}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert!(body(&x).contains(&about), "{:#?}", x.decisions);
     }
 
     #[test]
