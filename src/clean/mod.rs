@@ -98,6 +98,9 @@ struct Block {
     furniture: bool,
     /// Inside a numbered list of this many items ([`mark_enumerations`]).
     enumerated: Option<usize>,
+    /// The number of an item numbered `3)` as written: stripped for the rules, given back in the
+    /// paragraph's text (the author wrote it; `3.` is how renderers number ordered lists).
+    item_label: Option<String>,
     /// A row of a table or schedule ([`mark_data_rows`]).
     data_row: bool,
     /// The number of a numbered list item (`3)`, `3.`), read before the bullet is stripped.
@@ -291,6 +294,12 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 furniture: false,
                 enumerated: None,
                 data_row: false,
+                item_label: bullet_rest.and_then(|r| {
+                    let t = line.trim_start();
+                    let label = t[..t.len() - r.len()].trim_end();
+                    // renderers number ordered lists `1.`, `2.`: a `1)` was written by the author
+                    (label.starts_with(|c: char| c.is_ascii_digit()) && label.ends_with(')')).then(|| label.to_string())
+                }),
                 number: item_number(line),
                 run_on: false,
                 score: 0.0,
@@ -1250,7 +1259,11 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             ParagraphKind::Paragraph
         };
         para_of_block[j] = Some(paragraphs.len());
-        paragraphs.push(Paragraph::new(b.text.clone(), kind));
+        let text = match &b.item_label {
+            Some(l) => format!("{l} {}", b.text),
+            None => b.text.clone(),
+        };
+        paragraphs.push(Paragraph::new(text, kind));
     }
     let mut tweets = Vec::with_capacity(text_tweets.len());
     for t in &text_tweets {
@@ -1656,8 +1669,11 @@ mod enum_tests {
         t += "Contact\n\nPrivacy\n";
         let x = extract_text_dump(&t, &Options::default());
         let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert!(body.iter().any(|p| p.starts_with("Lego")), "{body:?}");
-        assert!(body.iter().any(|p| p.starts_with("Taboo")), "{body:?}");
+        // the author's numbers stay in the items' text
+        assert!(body.contains(&"1) Lego Star Wars Resistance Bomber"), "{body:?}");
+        assert!(body.contains(&"5) Taboo board game"), "{body:?}");
+        let item = x.paragraphs.iter().find(|p| p.text.starts_with("5)")).unwrap();
+        assert_eq!(item.kind, ParagraphKind::ListItem);
         assert!(!body.iter().any(|p| *p == "Contact" || *p == "Sport"), "{body:?}");
         // menus numbered out of order are not lists
         assert_eq!(item_number("3) Lego"), Some(3));
