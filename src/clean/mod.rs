@@ -699,6 +699,10 @@ const THREAD_DATED_LINES: usize = 3;
 /// The article under a head wins over a headless span when it weighs this share of it.
 const HEAD_SHARE: f64 = 0.5;
 
+/// The article under a head wins over a headless span around the copyright line
+/// (legal notices, disclaimers: the site's footer) when it weighs this share of it.
+const FOOTER_HEAD_SHARE: f64 = 0.25;
+
 /// The densest span is not always the article: a comment thread can outweigh a short post, a
 /// customer-service box a two-paragraph news item. When the span has no head of its own (no
 /// byline or dateline at its top) and an article head ([`first_article_head`]) comes before
@@ -724,10 +728,14 @@ fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize,
     let span_sum: f64 = blocks[s..=e].iter().map(|b| b.score).sum();
     let dated = blocks[s..=e].iter().filter(|b| dated_line(b)).count();
     let thread = dated >= THREAD_DATED_LINES;
-    if best <= 0.0 || !(thread || best >= span_sum * HEAD_SHARE) {
+    // the site's footer: legal text around the copyright line
+    let footer = (s..blocks.len().min(e + 3)).any(|j| blocks[j].chrome.as_deref() == Some(rules::COPYRIGHT_REASON));
+    if best <= 0.0 || !(thread || best >= span_sum * HEAD_SHARE || (footer && best >= span_sum * FOOTER_HEAD_SHARE)) {
         return None;
     }
-    let why = if thread {
+    let why = if footer && !thread && best < span_sum * HEAD_SHARE {
+        format!("the page's footer (text around the copyright line, score {span_sum:+.0}); the article is the text under the headline {:?} (score {best:+.0})", blocks[h].text)
+    } else if thread {
         format!("a thread ({dated} dated lines) without a headline of its own; the article is the text under the headline {:?}", blocks[h].text)
     } else {
         format!("text without a headline of its own (score {span_sum:+.0}); the article is the text under the headline {:?} (score {best:+.0})", blocks[h].text)
@@ -1596,6 +1604,23 @@ mod tests {
         let x = extract_text_dump(&dump, &Options::default());
         let got = body(&x);
         assert!(got.contains(&EN[1]) && got.contains(&"Ali***") && got.contains(&quotes[3]), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn legal_text_around_the_copyright_line_is_the_footer_not_the_article() {
+        let legal = [
+            "The information provided on this website, including the blogs, the community pages and all other materials, is for educational and informational purposes only and is not a substitute for advice from a professional.",
+            "Results vary depending on the starting point, the goals and the effort of each person, and exercise and a proper diet are necessary to achieve and maintain weight loss and muscle definition over time.",
+            "Consult your physician and follow all the safety instructions before beginning any exercise program or using any supplement or meal replacement product, especially if you have any unique medical conditions or needs.",
+        ];
+        let dump = format!(
+            "Meal prep for a busy week\n\nNovember 12, 2018\n\n{}\n\nPre-Workout Meal\n\nRelated Articles\nNutrition\nFacebook\nPinterest\nInstagram\nJoin our newsletter\nWorkouts\nRecipes\n\n{}\n\n{}\n\n© 2019 Fitness Company, LLC. All rights reserved.\n\n{}\n\nApple, the Apple logo, Apple TV and the App Store are trademarks of Apple Inc., registered in the U.S. and other countries, and Android is a trademark of Google LLC, used here with permission.",
+            EN[0], legal[0], legal[1], legal[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x)[..1], EN[..1], "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == legal[0]).unwrap();
+        assert!(d.reason.contains("footer"), "{}", d.reason);
     }
 
     #[test]

@@ -347,6 +347,9 @@ static COPYRIGHT: LazyLock<Regex> =
 /// Bullets that renderers put before list items.
 pub const BULLETS: &[char] = &['•', '◦', '▪', '▫', '■', '□', '☆', '★', '●', '○', '◆', '◇', '‣', '⁃', '∙', '·', '*', '-', '–', '+', '»', '›', '>'];
 
+/// The reason given for copyright lines.
+pub const COPYRIGHT_REASON: &str = "copyright line";
+
 /// Why a line is chrome, if a rule says so.
 pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
     let t = text.trim();
@@ -365,7 +368,7 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
         return Some(format!("chrome line {:?}", core));
     }
     if COPYRIGHT.is_match(t) {
-        return Some("copyright line".into());
+        return Some(COPYRIGHT_REASON.into());
     }
     if let Some(r) = teaser_prefix(&lower) {
         return Some(r);
