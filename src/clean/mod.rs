@@ -778,7 +778,7 @@ fn split_span(blocks: &[Block], s: usize, e: usize) -> Vec<(usize, usize, f64, O
         if b.score < 0.0 {
             gap_start.get_or_insert(j);
             gap += b.score;
-            if !b.is_prose() && rules::end_marker(&b.text, b.words) {
+            if (b.chrome.is_some() || !b.is_prose()) && rules::end_marker(&b.text, b.words) {
                 marker.get_or_insert(j);
             }
             continue;
@@ -807,6 +807,11 @@ fn split_span(blocks: &[Block], s: usize, e: usize) -> Vec<(usize, usize, f64, O
 /// the text of the largest (a comment section can outweigh a short article; a teaser block
 /// before the article rarely weighs a third of it).
 const PIECE_SHARE: f64 = 0.3;
+
+/// The text before a comment thread (a piece opened by an end marker and holding
+/// [`THREAD_DATED_LINES`] dated lines) is the article when it weighs this share of the largest
+/// piece.
+const THREAD_PIECE_SHARE: f64 = 0.05;
 
 /// How many of the last kept blocks may be an author box ([`drop_trailing_bio`]).
 const BIO_TAIL_BLOCKS: usize = 3;
@@ -1129,6 +1134,13 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             let headed = |p: &(usize, usize, f64, Option<usize>)| has_own_head(&blocks, p.0, p.1);
             if !headed(&pieces[pick]) {
                 if let Some(k) = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE && headed(p) && !is_thread(&blocks, p.0, p.1)) {
+                    pick = k;
+                }
+            }
+            // a thread opened by an end marker ("34 responses to …") is the comments under the
+            // article that comes before it, however long the discussion
+            if pieces[pick].3.is_some() && is_thread(&blocks, pieces[pick].0, pieces[pick].1) {
+                if let Some(k) = (0..pick).filter(|&k| pieces[k].2 >= max * THREAD_PIECE_SHARE).max_by(|&x, &y| pieces[x].2.total_cmp(&pieces[y].2)) {
                     pick = k;
                 }
             }
@@ -1621,6 +1633,16 @@ mod tests {
         assert_eq!(body(&x)[..1], EN[..1], "{:#?}", x.decisions);
         let d = x.decisions.iter().find(|d| d.text == legal[0]).unwrap();
         assert!(d.reason.contains("footer"), "{}", d.reason);
+    }
+
+    #[test]
+    fn a_long_comment_thread_after_its_header_does_not_outweigh_the_article() {
+        let mut dump = format!("Coach says the team can still make the playoffs\n\nPosted by Jane Doe on November 19, 2019, 6:21 AM EST\n\n{}\n\n{}\n\nShare this:\n\n12 responses to “Coach says the team can still make the playoffs”\n\n", EN[0], EN[1]);
+        for k in 0..12 {
+            dump.push_str(&format!("fan{k} says:\nNovember 19, 2019 at {}:{:02} am\n\nThe coach has said the same thing every single week of this season, and every week the team finds a new way to lose a game it should have won easily at home.\n\n", 6 + k / 6, 10 + k * 3));
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
     }
 
     #[test]

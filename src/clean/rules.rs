@@ -29,7 +29,7 @@ const CHROME_LINES: &[&str] = &[
     r"sponsored(?: content)?", r"contenu sponsoris[ée]", r"paid (?:post|content)",
     r"comments?", r"commentaires?", r"kommentare?", r"comentarios?", r"commenti",
     r"\d+ comments?", r"\d+ commentaires?", r"leave a (?:comment|reply)", r"laisser un commentaire",
-    r"related(?: (?:articles|stories|content|posts|coverage))?", r"most (?:popular|read|viewed|shared)",
+    r"related(?: (?:articles|stories|content|posts|coverage))?", r"most (?:popular|read|viewed|shared|commented)(?: (?:in|on|from|at) .{1,40})?",
     r"trending(?: now)?", r"les plus lus", r"meistgelesen", r"lo más leído", r"i più letti",
     r"sur le m[êe]me sujet", r"à lire aussi", r"a lire aussi", r"lire aussi", r"voir aussi",
     r"mehr zum thema", r"das könnte sie auch interessieren", r"te puede interesar", r"leggi anche", r"leia também",
@@ -45,7 +45,8 @@ const CHROME_LINES: &[&str] = &[
     r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
     r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
     r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
-    r"we recommend", r"like this (?:article|story|post)\??", r"did you (?:like|enjoy) this (?:article|story|post)\??",
+    r"we recommend", r"like this (?:article|story|post)\??", r"continue reading (?:below|the (?:article|story))",
+    r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,200}", r"did you (?:like|enjoy) this (?:article|story|post)\??",
     r"no,? thanks", r"non merci", r"nein,? danke", r"no,? gracias", r"learn more", r"en savoir plus",
     r"top (?:stories|news|articles)", r"recommended (?:articles|stories|reading|videos?)", r"editor'?s picks",
     r"don'?t miss", r"ne manquez pas", r"more (?:in|from|on) .{1,40}", r"mehr (?:aus|von|zu) .{1,30}",
@@ -153,6 +154,10 @@ const NOTICE_PHRASES: &[&str] = &[
     "utiliza cookies", "utilizamos cookies", "utilizza cookie", "utilizziamo i cookie", "gebruikt cookies",
     "you have reached your", "free articles remaining", "subscribe to continue reading", "to continue reading",
     "already a subscriber", "this content is for subscribers", "réservé aux abonnés", "nur für abonnenten",
+    // newsletter and promotion boxes
+    "unsubscribe at any time", "you can unsubscribe", "never share your details", "no spam, we promise",
+    "our sister title", "our sister publication", "visit our corporate site", "by clicking here",
+    "désinscrire à tout moment", "jederzeit abbestellen", "darte de baja en cualquier momento",
 ];
 
 /// One literal alternation per phrase list: the regex engine searches them all in one pass.
@@ -173,7 +178,7 @@ pub fn notice_rule(lower: &str, words: usize) -> Option<String> {
     if words > NOTICE_WORDS {
         return None;
     }
-    NOTICE_RE.find(lower).map(|m| format!("consent or paywall notice (has {:?})", m.as_str()))
+    NOTICE_RE.find(lower).map(|m| format!("consent, paywall or newsletter notice (has {:?})", m.as_str()))
 }
 
 /// Agencies and picture desks whose name ends a photo credit.
@@ -480,6 +485,9 @@ mod tests {
         assert!(!end_marker("About CNBC", 2));
         assert!(chrome_rule("Previous Article", 2).is_some());
         assert!(chrome_rule("Like this article?", 3).is_some());
+        assert!(chrome_rule("Most read in world news", 5).is_some());
+        assert!(chrome_rule("Continue Reading Below", 3).is_some());
+        assert!(notice_rule("no spam, we promise. you can unsubscribe at any time and we'll never share your details without your permission.", 20).is_some());
         assert!(chrome_rule("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
         assert!(chrome_rule("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", 10).is_some());
         // a sentence about following someone is not an invitation
