@@ -201,6 +201,11 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
+/// Wide characters of scripts written without spaces between words (all but Hangul).
+fn is_unspaced_wide(c: char) -> bool {
+    is_wide(c) && !matches!(c as u32, 0x1100..=0x115F | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7A3)
+}
+
 /// Width of a line in terminal columns.
 fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
@@ -251,6 +256,22 @@ fn collapse_ws(s: &str) -> String {
 fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut open = false;
+    // Some renderers break Korean between any two characters (lines then fill up to the
+    // width), others only at spaces: most Hangul-to-Hangul line breaks on full lines tell the
+    // first kind
+    let hangul_char_wrapped = width.is_some_and(|w| {
+        let (mut seams, mut full) = (0, 0);
+        for pair in lines.windows(2) {
+            let (a, b) = (pair[0].trim_end(), pair[1].trim_start());
+            if a.ends_with(is_wide) && !a.ends_with(is_unspaced_wide) && b.starts_with(is_wide) && !b.starts_with(is_unspaced_wide) {
+                seams += 1;
+                if display_width(a) + 2 > w {
+                    full += 1;
+                }
+            }
+        }
+        seams >= 3 && full * 3 >= seams * 2
+    });
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.trim_end();
         if skip[i] || line.trim().is_empty() {
@@ -273,8 +294,14 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
             };
         if joins {
             let b = out.last_mut().unwrap();
-            // wide scripts are written without spaces: the line break was not one
-            if !(b.text.ends_with(is_wide) || text.starts_with(is_wide)) {
+            // Chinese and Japanese are written without spaces: the line break was not one.
+            // Korean puts spaces between words, but renderers also break it between any two
+            // characters: the break was a space when the next character would have fitted.
+            let wide_break = b.text.ends_with(is_unspaced_wide) || text.starts_with(is_unspaced_wide) || {
+                let hangul_seam = b.text.ends_with(is_wide) && text.starts_with(is_wide);
+                hangul_seam && hangul_char_wrapped && width.is_some_and(|w| display_width(lines[i - 1].trim_end()) + 2 > w)
+            };
+            if !wide_break {
                 b.text.push(' ');
             }
             b.text.push_str(text);
@@ -1466,6 +1493,37 @@ mod tests {
         let x = extract_text_dump(&dump, &Options::default());
         assert!(!x.paragraphs.is_empty(), "{:#?}", x.decisions);
         assert_eq!(x.paragraphs[0].text, para);
+    }
+
+    #[test]
+    fn korean_wrapped_at_spaces_keeps_its_spaces() {
+        // Korean is wide (two columns a character) but puts spaces between words: a renderer
+        // wrapping at 60 columns breaks at the spaces, and the join must give them back
+        let paras = [
+            "주말 밤 아홉 시 두 방송사는 막장극의 대결로 붙는 경우가 흔하다. 현재 한 방송사는 새 드라마를 방영 중이고 다른 방송사는 또 다른 드라마를 방영하고 있다 두 드라마 모두 시청률이 높다.",
+            "하지만 그 때문에 드라마의 승부수가 금방 읽히며 주인공의 연기까지 식상하게 다가오는 단점이 있다. 더구나 주인공은 지난해 주말극에서도 비슷한 역할을 맡았기 때문에 새로운 느낌이 없다.",
+            "여기에 여주인공을 연기하는 배우 역시 주목할 만한 연기를 보여준다. 사실 이 드라마에서 배우의 연기는 크게 기대되지 않았지만 첫 회부터 시청자들의 눈길을 사로잡았다. 앞으로가 기대된다.",
+        ];
+        let mut dump = String::from("홈\n\n");
+        for p in paras {
+            let mut line = String::new();
+            for w in p.split(' ') {
+                if !line.is_empty() && display_width(&line) + 1 + display_width(w) > 60 {
+                    dump.push_str(&line);
+                    dump.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            dump.push_str(&line);
+            dump.push_str("\n\n");
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(got.contains(&paras[1]) && got.contains(&paras[2]), "{got:#?}");
     }
 
     #[test]
