@@ -178,8 +178,22 @@ pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
     }
     let long = lens.iter().filter(|&&n| n >= 30).count();
     let near = lens.iter().filter(|&&n| n + 12 >= p99 && n <= p99).count();
+    // Wrapped lines are followed by a line whose first word would not have fitted: on a page
+    // of menus and short lines, few lines reach the width but those that run on all do.
+    let (mut runs_on, mut wrapped) = (0, 0);
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0].trim_end(), pair[1]);
+        let n = display_width(a);
+        if n < 30 || n > p99 || b.trim().is_empty() || rules::strip_bullet(b).is_some() {
+            continue;
+        }
+        runs_on += 1;
+        if n + 1 + first_word_len(b) > p99 {
+            wrapped += 1;
+        }
+    }
     // Hard-wrapped text piles up just under the width; free text does not.
-    if long >= 5 && near * 10 >= long * 3 {
+    if long >= 5 && (near * 10 >= long * 3 || (wrapped >= 8 && wrapped * 4 >= runs_on * 3)) {
         Some(lens[lens.len() - 1].min(p99 + 2))
     } else {
         None
@@ -1493,6 +1507,28 @@ mod tests {
         let x = extract_text_dump(&dump, &Options::default());
         assert!(!x.paragraphs.is_empty(), "{:#?}", x.decisions);
         assert_eq!(x.paragraphs[0].text, para);
+    }
+
+    #[test]
+    fn a_wrapped_article_on_a_page_of_long_menu_entries_is_unwrapped() {
+        // few of the page's long lines reach the width, but every line that runs on does
+        let mut dump = String::new();
+        for k in 0..45 {
+            dump.push_str(&format!("  • Section {k} of the newspaper with its own long name\n"));
+        }
+        dump.push_str("\nCouncil closes the old bridge for two years\n\n");
+        let paras = [
+            EN[0], EN[1], EN[2],
+            "Shop owners on the north bank said they feared losing customers during the closure, and the chamber of commerce asked the council to lower the parking fees in the old town for as long as the works last.",
+            "The council said it would publish the plans for the new bridge in the spring, and that residents would be able to comment on them at public meetings in every district before the final decision is taken.",
+        ];
+        for p in paras {
+            dump.push_str(&wrap(p, 80, ""));
+            dump.push_str("\n\n");
+        }
+        assert!(wrap_width(&dump.lines().collect::<Vec<_>>()).is_some());
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), paras.to_vec(), "{:#?}", x.decisions);
     }
 
     #[test]

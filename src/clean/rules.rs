@@ -45,6 +45,8 @@ const CHROME_LINES: &[&str] = &[
     r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
     r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
     r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
+    r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
+    r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
     r"we recommend", r"like this (?:article|story|post)\??", r"continue reading (?:below|the (?:article|story))",
     r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,200}", r"did you (?:like|enjoy) this (?:article|story|post)\??",
     r"no,? thanks", r"non merci", r"nein,? danke", r"no,? gracias", r"learn more", r"en savoir plus",
@@ -487,6 +489,8 @@ mod tests {
         assert!(chrome_rule("Like this article?", 3).is_some());
         assert!(chrome_rule("Most read in world news", 5).is_some());
         assert!(chrome_rule("Continue Reading Below", 3).is_some());
+        assert!(chrome_rule("Facebook Twitter Google+ Whatsapp", 4).is_some());
+        assert!(chrome_rule("Voltar", 1).is_some());
         assert!(notice_rule("no spam, we promise. you can unsubscribe at any time and we'll never share your details without your permission.", 20).is_some());
         assert!(chrome_rule("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
         assert!(chrome_rule("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", 10).is_some());
