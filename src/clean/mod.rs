@@ -678,6 +678,54 @@ fn mark_attributions(blocks: &mut [Block], lines: &[&str], threshold: f64) {
     }
 }
 
+/// Items of a list under a heading ([`mark_headed_lists`]).
+const HEADED_LIST_ITEMS: usize = 4;
+
+/// A list item that reads like content, not like a menu entry: it has function words, or
+/// digits, or punctuation inside (`England (Group A): 10th appearance`, `1 tsp cinnamon`).
+fn content_item(b: &Block) -> bool {
+    b.is_fragment() || b.text.bytes().any(|c| c.is_ascii_digit()) || b.text.trim_end_matches(['.', ':']).contains([':', ',', '(', ';', '/'])
+}
+
+/// Lists the article ends with, under a subheading ("Qualified teams", "Ingredients"): a
+/// heading right below a paragraph, then at least [`HEADED_LIST_ITEMS`] short lines in a row
+/// (no blank line between them), most of which read like content ([`content_item`]). Menus
+/// have chrome headings ("Related", "Sections" after chrome) or bare labels. Returns (heading,
+/// last item) of each; the span that ends right above one takes it in ([`extend_to_list`]).
+fn headed_lists(blocks: &[Block]) -> Vec<(usize, usize)> {
+    let n = blocks.len();
+    let mut out = Vec::new();
+    let mut j = 2;
+    while j < n {
+        let (p, h) = (&blocks[j - 2], &blocks[j - 1]);
+        let heading = h.chrome.is_none() && h.duplicate <= 1 && (1..=8).contains(&h.words) && !h.ends_sentence_strictly() && !h.header;
+        let after_text = p.chrome.is_none() && p.duplicate <= 1 && p.is_prose();
+        if !(heading && after_text) {
+            j += 1;
+            continue;
+        }
+        let item = |b: &Block| b.chrome.is_none() && b.duplicate <= 1 && b.first == b.last && (1..=DATA_ROW_WORDS).contains(&b.words);
+        let mut k = j;
+        while k < n && item(&blocks[k]) && (k == j || blocks[k].first == blocks[k - 1].last + 1) {
+            k += 1;
+        }
+        let content = blocks[j..k].iter().filter(|b| content_item(b)).count();
+        if k - j >= HEADED_LIST_ITEMS && content * 4 >= (k - j) * 3 {
+            out.push((j - 1, k - 1));
+            j = k;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The span `s..=e` that ends with a paragraph right above a headed list ([`headed_lists`])
+/// takes the list in: the end of the span after the list, or `e`.
+fn extend_to_list(lists: &[(usize, usize)], e: usize) -> Option<usize> {
+    lists.iter().find(|&&(h, _)| h == e + 1).map(|&(_, last)| last)
+}
+
 /// Blocks the article head may skip: page chrome and repeated lines ("Previous Post",
 /// "Share this") between the headline, the byline/dateline and the first paragraph.
 fn head_filler(b: &Block) -> bool {
@@ -1159,6 +1207,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     mark_teaser_runs(&mut blocks, threshold);
     mark_enumerations(&mut blocks);
     mark_data_rows(&mut blocks, &lines);
+    let lists = headed_lists(&blocks);
     mark_attributions(&mut blocks, &lines, threshold);
 
     // 3. The body: the densest span of text.
@@ -1204,6 +1253,13 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             span = Some((a, b));
         }
     }
+    let mut listed = None;
+    if let Some((s, e)) = span {
+        if let Some(last) = extend_to_list(&lists, e) {
+            listed = Some((e + 1, last));
+            span = Some((s, last));
+        }
+    }
     let mut keep = vec![false; blocks.len()];
     let mut block_reason: Vec<String> = vec![String::new(); blocks.len()];
     if let Some((s, e)) = span {
@@ -1216,6 +1272,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             } else {
                 keep[i] = true;
                 block_reason[i] = match b.enumerated {
+                    _ if listed.is_some_and(|(a, z)| (a..=z).contains(&i)) => format!("a list under a subheading right after the article's last paragraph ({} words)", b.words),
                     Some(c) if b.data_row => format!("in the main text span, a row of a table or schedule of {c} rows (block score {:+.0}, {} words)", b.score, b.words),
                     Some(c) => format!("in the main text span, inside a numbered list of {c} items (block score {:+.0}, {} words)", b.score, b.words),
                     None => format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words),
@@ -1735,6 +1792,20 @@ mod tests {
         for k in 0..12 {
             dump.push_str(&format!("fan{k} says:\nNovember 19, 2019 at {}:{:02} am\n\nThe coach has said the same thing every single week of this season, and every week the team finds a new way to lose a game it should have won easily at home.\n\n", 6 + k / 6, 10 + k * 3));
         }
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn a_list_under_a_subheading_after_the_last_paragraph_is_the_articles() {
+        let teams = ["England (Group A): 10th appearance", "Czech Republic (Group A): Seventh appearance", "Ukraine (Group B): Third appearance", "Spain (Group F): 11th appearance", "Sweden (Group F): Seventh appearance"];
+        let dump = format!("Euro 2020: every team that has qualified\n\nBy Jane Doe\n\n{}\n\n{}\n\nQualified teams\n\n{}\n\nNews\nSport\nWeather", EN[0], EN[1], teams.join("\n"));
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(teams.iter().all(|t| got.contains(t)) && got.contains(&"Qualified teams"), "{:#?}", x.decisions);
+        assert!(!got.contains(&"Sport"), "{got:#?}");
+        // a menu of bare labels under a heading is not the article's
+        let dump = format!("Euro 2020: every team that has qualified\n\nBy Jane Doe\n\n{}\n\n{}\n\nSections\n\nWorld News\nBusiness\nTechnology\nScience\nHealth", EN[0], EN[1]);
         let x = extract_text_dump(&dump, &Options::default());
         assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
     }
