@@ -492,6 +492,44 @@ fn mark_teaser_runs(blocks: &mut [Block], threshold: f64) {
     }
 }
 
+/// Snippets cut short in a row that make a teaser list ([`mark_truncated_snippets`]).
+const TRUNCATED_RUN: usize = 3;
+
+/// Teasers show the start of other articles, cut with an ellipsis (`…the government told
+/// Parliament on Wednesday. It...`). Articles do not end paragraph after paragraph with an
+/// ellipsis: a run of [`TRUNCATED_RUN`] blocks or more ending with one (at most one other
+/// block between two of them) is a teaser list.
+fn mark_truncated_snippets(blocks: &mut [Block], threshold: f64) {
+    let cut = |b: &Block| b.chrome.is_none() && b.words >= 8 && (b.text.ends_with("...") || b.text.ends_with('…'));
+    let n = blocks.len();
+    let mut j = 0;
+    while j < n {
+        if !cut(&blocks[j]) {
+            j += 1;
+            continue;
+        }
+        let mut run = vec![j];
+        let mut k = j + 1;
+        while k < n {
+            if cut(&blocks[k]) {
+                run.push(k);
+            } else if !(k + 1 < n && cut(&blocks[k + 1])) {
+                break;
+            }
+            k += 1;
+        }
+        if run.len() >= TRUNCATED_RUN {
+            let count = run.len();
+            for &r in &run {
+                let b = &mut blocks[r];
+                b.chrome = Some(format!("teaser list (snippets cut short with an ellipsis, {count} in a row)"));
+                b.score = score(b, threshold);
+            }
+        }
+        j = k.max(j + 1);
+    }
+}
+
 /// Number of a list item written `3)` or `3.` at the start of a block (up to three digits).
 fn item_number(text: &str) -> Option<u32> {
     let t = text.trim_start();
@@ -1205,6 +1243,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
 
     mark_doubled_text(&mut blocks, &lowers, threshold);
     mark_teaser_runs(&mut blocks, threshold);
+    mark_truncated_snippets(&mut blocks, threshold);
     mark_enumerations(&mut blocks);
     mark_data_rows(&mut blocks, &lines);
     let lists = headed_lists(&blocks);
@@ -1808,6 +1847,20 @@ mod tests {
         let dump = format!("Euro 2020: every team that has qualified\n\nBy Jane Doe\n\n{}\n\n{}\n\nSections\n\nWorld News\nBusiness\nTechnology\nScience\nHealth", EN[0], EN[1]);
         let x = extract_text_dump(&dump, &Options::default());
         assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn snippets_cut_short_with_an_ellipsis_are_a_teaser_list() {
+        let teasers = [
+            "Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An Indian-origin man has pleaded guilty to theft and embezzlement of bank funds in connection with a...",
+            "Home Minister says the government will restore the Internet connection in the region as soon as the local administration feels it is...",
+            "All schools and colleges in the region are open again and there is 98 per cent attendance in these institutions, the government told Parliament on Wednesday. It...",
+        ];
+        let dump = format!("{}\n\n{}\n\n{}\n\n{}\n\n{}\n\n{}", teasers[0], teasers[1], teasers[2], EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == teasers[1]).unwrap();
+        assert!(d.reason.contains("ellipsis"), "{}", d.reason);
     }
 
     #[test]
