@@ -363,6 +363,10 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
 
 /// Score of one block for the densest-span search: prose earns, everything else costs.
 fn score(b: &Block, threshold: f64) -> f64 {
+    if b.chrome.as_deref() == Some(rules::IMAGE_PLACEHOLDER_REASON) {
+        // an image shown as its file name or alt text: little evidence either way
+        return -threshold * PLACEHOLDER_COST;
+    }
     if b.furniture {
         // captions and in-text teasers sit inside articles: they break the text but do not
         // say that the article has ended
@@ -869,6 +873,9 @@ fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize,
     };
     Some((a, end, why))
 }
+
+/// Cost of an image placeholder, in thresholds (half a caption's).
+const PLACEHOLDER_COST: f64 = 0.25;
 
 /// Cost of a caption or in-text teaser inside the span, in thresholds (page chrome costs 2).
 const FURNITURE_COST: f64 = 0.5;
@@ -1861,6 +1868,30 @@ mod tests {
         assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
         let d = x.decisions.iter().find(|d| d.text == teasers[1]).unwrap();
         assert!(d.reason.contains("ellipsis"), "{}", d.reason);
+    }
+
+    #[test]
+    fn image_placeholders_between_short_steps_do_not_end_the_article() {
+        let steps = ["Open the start menu and find the program.", "Right-click it and open its folder.", "Open the properties of the shortcut.", "Clear the shortcut key field and apply.", "Restart the computer to finish."];
+        let mut dump = format!("How to change the shortcut key\n\n2018-08-16\n\n{}\n\n{}\n\n", EN[0], EN[1]);
+        for (k, st) in steps.iter().enumerate() {
+            dump.push_str(&format!("[20180816_100{k}]\n\n{st}\n\n"));
+        }
+        dump.push_str(EN[2]);
+        dump.push_str("\n\nTags: software\n");
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(got.contains(&EN[2]) && got.contains(&steps[4]), "{:#?}", x.decisions);
+        assert!(!got.iter().any(|p| p.starts_with('[')), "{got:#?}");
+        // a placeholder costs less than a caption, which costs less than page chrome
+        let mut bs = blocks(&["[20180816_1001]", "", "The bridge at night (Photo: Jane Doe/AFP)", "", "Share on Facebook"], &[false; 5], None);
+        for b in &mut bs {
+            let lower = b.text.to_lowercase();
+            b.chrome = rules::caption_rule(&b.text, &lower, b.words).or_else(|| rules::chrome_rule(&b.text, b.words));
+            b.furniture = b.chrome.as_deref().is_some_and(|r| r.starts_with("photo caption"));
+        }
+        let sc: Vec<f64> = bs.iter().map(|b| score(b, 10.0)).collect();
+        assert!(sc[0] > sc[1] && sc[1] > sc[2], "{sc:?}");
     }
 
     #[test]

@@ -216,6 +216,9 @@ pub const CAPTION_WORDS: usize = 70;
 /// `[1203947_1]`) or a media placeholder.
 static IMAGE_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\[\]]{0,60}\]$").unwrap());
 
+/// The reason given for an image placeholder (`[photo]`, `[1203947_1]`).
+pub const IMAGE_PLACEHOLDER_REASON: &str = "photo caption or image placeholder (a bracketed label alone)";
+
 /// Why a block is a photo caption or credit, if it is one.
 /// `lower` is `text` lowercased.
 pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
@@ -223,7 +226,7 @@ pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
         return None;
     }
     if words <= 6 && IMAGE_PLACEHOLDER.is_match(text.trim()) {
-        return Some("photo caption or image placeholder (a bracketed label alone)".into());
+        return Some(IMAGE_PLACEHOLDER_REASON.into());
     }
     if let Some(m) = CAPTION_MARKER_RE.find(lower) {
         return Some(format!("photo caption or credit (has {:?})", m.as_str().trim()));
