@@ -45,6 +45,8 @@ const CHROME_LINES: &[&str] = &[
     r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
     r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
     r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
+    r"trending (?:news|stories|articles|topics)", r"more (?:great )?[\w'’ &]{1,30} stories", r"popular (?:on|in|at) .{1,30}",
+    r"next up(?: in .{1,40})?", r"up next", r"featured (?:videos?|stories|articles|posts)", r"this slideshow requires javascript\.?",
     r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
     r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
     r"we recommend", r"like this (?:article|story|post)\??", r"continue reading (?:below|the (?:article|story))",
@@ -83,7 +85,7 @@ const CHROME_PHRASES: &[&str] = &[
 
 /// Prefixes of teaser lines ("Read more: Another story"), chrome whatever their length.
 const TEASER_PREFIXES: &[&str] = &[
-    "read more:", "read more ", "read also:", "related:", "see also:", "more:", "watch:", "listen:",
+    "read more:", "read more ", "read also:", "related:", "related post:", "related posts:", "related article:", "related story:", "see also:", "more:", "watch:", "listen:",
     "lire aussi :", "lire aussi:", "lire aussi", "à lire aussi", "a lire aussi", "à lire :", "voir aussi",
     "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
     "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "see more:", "► ", "→ ", ">> ",
@@ -145,6 +147,7 @@ const CAPTION_MARKERS: &[&str] = &[
     "(left)", "(right)", "in this file photo", "in this photo", "in this image", "this photo taken",
     "(courtesy", "courtesy of", "image copyright", "image caption", "media caption", "crédit photo", "(photo d'illustration",
     "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
+    "фото:", "личный архив", "источник фото", "写真：", "사진=",
 ];
 
 /// Phrases of consent and paywall notices (cookie banners, "you have reached your limit"): a
@@ -494,6 +497,10 @@ mod tests {
         assert!(chrome_rule("Continue Reading Below", 3).is_some());
         assert!(chrome_rule("Facebook Twitter Google+ Whatsapp", 4).is_some());
         assert!(chrome_rule("Voltar", 1).is_some());
+        assert!(chrome_rule("More Great WIRED Stories", 4).is_some());
+        assert!(chrome_rule("Popular on IndieWire", 3).is_some());
+        assert!(chrome_rule("Related post: Pickled Brussels Sprouts Recipe", 6).is_some());
+        assert!(caption_rule_t("личный архив Андрея Рудькова", 4).is_some());
         assert!(notice_rule("no spam, we promise. you can unsubscribe at any time and we'll never share your details without your permission.", 20).is_some());
         assert!(chrome_rule("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
         assert!(chrome_rule("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", 10).is_some());
