@@ -877,6 +877,20 @@ fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize,
 /// Cost of an image placeholder, in thresholds (half a caption's).
 const PLACEHOLDER_COST: f64 = 0.25;
 
+/// A repeated line of at least this many words, every copy inside the span, is the
+/// article's (shorter ones are buttons: "Report", "Share").
+const REPEATED_OWN_WORDS: usize = 3;
+
+/// ... and it recurs at least this many times (a teaser shown twice, image title then
+/// headline, is not a recurring line).
+const REPEATED_OWN_COPIES: usize = 3;
+
+/// Whether every block with the text of block `i` lies in `s..=e`: a line the article repeats
+/// (an interview's recurring question, a recipe card's headings), not a menu shown twice.
+fn copies_within(lowers: &[String], i: usize, s: usize, e: usize) -> bool {
+    lowers.iter().enumerate().all(|(j, l)| (s..=e).contains(&j) || *l != lowers[i])
+}
+
 /// Cost of a caption or in-text teaser inside the span, in thresholds (page chrome costs 2).
 const FURNITURE_COST: f64 = 0.5;
 
@@ -1313,8 +1327,11 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             let b = &blocks[i];
             if let Some(r) = &b.chrome {
                 block_reason[i] = format!("{r} (inside the main text span)");
-            } else if b.duplicate > 1 && !b.is_prose() {
+            } else if b.duplicate > 1 && !b.is_prose() && !(b.words >= REPEATED_OWN_WORDS && b.duplicate >= REPEATED_OWN_COPIES && copies_within(&lowers, i, s, e)) {
                 block_reason[i] = format!("repeated line ({}× in the page) inside the main text span", b.duplicate);
+            } else if b.duplicate > 1 && !b.is_prose() {
+                keep[i] = true;
+                block_reason[i] = format!("repeated line ({}× in the page), every copy inside the main text span: the article's own (block score {:+.0}, {} words)", b.duplicate, b.score, b.words);
             } else {
                 keep[i] = true;
                 block_reason[i] = match b.enumerated {
@@ -1892,6 +1909,21 @@ mod tests {
         }
         let sc: Vec<f64> = bs.iter().map(|b| score(b, 10.0)).collect();
         assert!(sc[0] > sc[1] && sc[1] > sc[2], "{sc:?}");
+    }
+
+    #[test]
+    fn a_question_the_interview_repeats_is_kept_a_menu_shown_twice_is_not() {
+        let q = "What made you start your cooking page?";
+        let answers = [EN[0], EN[1], EN[2]];
+        let mut dump = String::from("Recipes\nHealth\n\nThree cooks tell their story\n\nBy Jane Doe\n\nWe asked three of the cooks whose pages our readers follow the most the same questions about their work, their kitchens and the recipes they cook at home.\n\n");
+        for a in answers {
+            dump.push_str(&format!("{q}\n\n{a}\n\n"));
+        }
+        dump.push_str("Recipes\nHealth\n");
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert_eq!(got.iter().filter(|p| **p == q).count(), 3, "{:#?}", x.decisions);
+        assert!(!got.contains(&"Recipes"), "{got:#?}");
     }
 
     #[test]
