@@ -85,7 +85,7 @@ const CHROME_PHRASES: &[&str] = &[
 
 /// Prefixes of teaser lines ("Read more: Another story"), chrome whatever their length.
 const TEASER_PREFIXES: &[&str] = &[
-    "read more:", "read more ", "read also:", "related:", "related post:", "related posts:", "related article:", "related story:", "see also:", "more:", "watch:", "listen:",
+    "read more:", "read more ", "read also:", "related:", "related post:", "related posts:", "related article:", "related story:", "also:", "see also ", "see also:", "more:", "watch:", "listen:",
     "lire aussi :", "lire aussi:", "lire aussi", "à lire aussi", "a lire aussi", "à lire :", "voir aussi",
     "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
     "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "see more:", "► ", "→ ", ">> ",
@@ -159,6 +159,9 @@ const NOTICE_PHRASES: &[&str] = &[
     "utiliza cookies", "utilizamos cookies", "utilizza cookie", "utilizziamo i cookie", "gebruikt cookies",
     "you have reached your", "free articles remaining", "subscribe to continue reading", "to continue reading",
     "already a subscriber", "this content is for subscribers", "réservé aux abonnés", "nur für abonnenten",
+    // affiliate disclosures
+    "may receive a small commission", "we may earn a commission", "may earn an affiliate commission",
+    "we may earn a small commission", "contains affiliate links", "may contain affiliate links",
     // newsletter and promotion boxes
     "unsubscribe at any time", "you can unsubscribe", "never share your details", "no spam, we promise",
     "our sister title", "our sister publication", "visit our corporate site", "by clicking here",
@@ -501,6 +504,8 @@ mod tests {
         assert!(chrome_rule("Popular on IndieWire", 3).is_some());
         assert!(chrome_rule("Related post: Pickled Brussels Sprouts Recipe", 6).is_some());
         assert!(caption_rule_t("личный архив Андрея Рудькова", 4).is_some());
+        assert!(chrome_rule("Also: See Black Friday coverage at CNET", 7).is_some());
+        assert!(notice_rule("sometimes we include links to online retail stores. if you click on one and make a purchase we may receive a small commission.", 25).is_some());
         assert!(notice_rule("no spam, we promise. you can unsubscribe at any time and we'll never share your details without your permission.", 20).is_some());
         assert!(chrome_rule("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
         assert!(chrome_rule("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", 10).is_some());
