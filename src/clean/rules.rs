@@ -55,7 +55,7 @@ const CHROME_LINES: &[&str] = &[
     r"top (?:stories|news|articles)", r"recommended (?:articles|stories|reading|videos?)", r"editor'?s picks",
     r"don'?t miss", r"ne manquez pas", r"more (?:in|from|on) .{1,40}", r"mehr (?:aus|von|zu) .{1,30}",
     r"give feedback", r"survey", r"show (?:more|less|comments)", r"load more(?: comments)?", r"see more",
-    r"\d+\s*(?:of|/|de|von|di|sur)\s*\d+", r"\d+of\d+.*", r"(?:image|photo|picture|foto|bild) \d+ (?:of|de|von|di|sur) \d+",
+    r"\d+\s*(?:of|/|de|von|di|sur)\s*\d+", r"\d+of\d+.*",
 ];
 
 /// Phrases that make a short line (at most [`SHORT_LINE_WORDS`] words) chrome wherever they
@@ -70,7 +70,7 @@ const CHROME_PHRASES: &[&str] = &[
     "follow us", "suivez-nous", "read more", "lire aussi", "à lire aussi", "mehr zum thema",
     "lesen sie auch", "lea también", "leggi anche", "leia também", "lees ook", "see also",
     "related articles", "related stories", "more stories", "more from", "recommended for you",
-    "share on", "partager sur", "teilen auf", "compartir en", "photo credit", "image credit",
+    "share on", "partager sur", "teilen auf", "compartir en",
     "crédit photo", "bildquelle", "getty images", "afp photo", "reuters/", "shutterstock",
     "advertisement", "publicité", "anzeige", "published in", "this article was", "cet article a été",
     "enable javascript", "activez javascript", "your browser", "votre navigateur",
@@ -78,7 +78,7 @@ const CHROME_PHRASES: &[&str] = &[
     "activation link", "if you enjoyed this article", "si vous avez aimé cet article", "support our journalism",
     "become a member", "devenez membre", "unlimited access", "accès illimité", "already a subscriber",
     "déjà abonné", "bereits abonnent", "sign up to receive", "delivered to your inbox", "in your inbox",
-    "photo:", "foto:", "photograph:", "(photo", "(foto", "credit:", "crédit :", "crédits :", "bild:",
+    "photo:", "foto:", "photograph:", "(photo", "(foto", "crédit :", "crédits :", "bild:",
     "related topics", "more on this story", "around the web", "from around the web", "promoted stories",
     "sponsored stories", "you may also be interested", "vous aimerez aussi", "on the same topic",
 ];
@@ -146,7 +146,7 @@ const CAPTION_MARKERS: &[&str] = &[
     "epa-efe", "shutterstock", "photographer:", "(l-r)", "(r-l)", ", left, ", ", right, ", ", center, ",
     "(left)", "(right)", "in this file photo", "in this photo", "in this image", "this photo taken",
     "(courtesy", "courtesy of", "image copyright", "image caption", "media caption", "crédit photo", "(photo d'illustration",
-    "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
+    "image credit", "photo credit", "credit:", "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
     "фото:", "личный архив", "источник фото", "写真：", "사진=",
 ];
 
@@ -222,6 +222,10 @@ pub const CAPTION_WORDS: usize = 70;
 /// `[1203947_1]`) or a media placeholder.
 static IMAGE_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\[\]]{0,60}\]$").unwrap());
 
+/// A gallery's counter (`Image 2 of 5`): the pictures sit inside the article.
+static GALLERY_COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:image|photo|picture|slide|foto|bild|imagen) \d+ (?:of|de|von|di|sur|/) \d+$").unwrap());
+
 /// The reason given for an image placeholder (`[photo]`, `[1203947_1]`).
 pub const IMAGE_PLACEHOLDER_REASON: &str = "photo caption or image placeholder (a bracketed label alone)";
 
@@ -230,6 +234,9 @@ pub const IMAGE_PLACEHOLDER_REASON: &str = "photo caption or image placeholder (
 pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
     if words > CAPTION_WORDS {
         return None;
+    }
+    if words <= 6 && GALLERY_COUNTER.is_match(text.trim()) {
+        return Some("photo caption: a gallery's picture counter".into());
     }
     if words <= 6 && IMAGE_PLACEHOLDER.is_match(text.trim()) {
         return Some(IMAGE_PLACEHOLDER_REASON.into());
@@ -505,6 +512,10 @@ mod tests {
         assert!(chrome_rule("Related post: Pickled Brussels Sprouts Recipe", 6).is_some());
         assert!(caption_rule_t("личный архив Андрея Рудькова", 4).is_some());
         assert!(chrome_rule("Also: See Black Friday coverage at CNET", 7).is_some());
+        // a gallery's counter and a picture credit are captions (furniture), not page chrome
+        assert!(caption_rule_t("Image 2 of 5", 4).is_some_and(|r| r.starts_with("photo caption")));
+        assert!(chrome_rule("(Image credit: Blue Origin)", 4).is_none());
+        assert!(caption_rule_t("(Image credit: Blue Origin)", 4).is_some());
         assert!(notice_rule("sometimes we include links to online retail stores. if you click on one and make a purchase we may receive a small commission.", 25).is_some());
         assert!(notice_rule("no spam, we promise. you can unsubscribe at any time and we'll never share your details without your permission.", 20).is_some());
         assert!(chrome_rule("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
