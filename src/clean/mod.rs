@@ -179,7 +179,7 @@ pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
     let long = lens.iter().filter(|&&n| n >= 30).count();
     let near = lens.iter().filter(|&&n| n + 12 >= p99 && n <= p99).count();
     // Wrapped lines are followed by a line whose first word would not have fitted: on a page
-    // of menus and short lines, few lines reach the width but those that run on all do.
+    // of menus and short lines, few lines reach the width but most of those that run on do.
     let (mut runs_on, mut wrapped) = (0, 0);
     for pair in lines.windows(2) {
         let (a, b) = (pair[0].trim_end(), pair[1]);
@@ -193,7 +193,7 @@ pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
         }
     }
     // Hard-wrapped text piles up just under the width; free text does not.
-    if long >= 5 && (near * 10 >= long * 3 || (wrapped >= 8 && wrapped * 4 >= runs_on * 3)) {
+    if long >= 5 && (near * 10 >= long * 3 || (wrapped >= 8 && wrapped * 3 >= runs_on * 2)) {
         Some(lens[lens.len() - 1].min(p99 + 2))
     } else {
         None
