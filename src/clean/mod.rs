@@ -422,13 +422,18 @@ fn doubled(text: &str) -> bool {
     })
 }
 
+/// The reason given for a headline glued to its snippet.
+const GLUED_TEASER: &str = "teaser: a headline glued to its snippet";
+
 /// Text the page shows twice in a row is an image's caption or title repeated by the
 /// renderer (alt text, then the caption), not article text: a paragraph never repeats itself
 /// at once. Blocks equal to the next one (eight words or more) and blocks made of one text
 /// twice are captions (furniture: they cost little inside the article).
 fn mark_doubled_text(blocks: &mut [Block], lowers: &[String], threshold: f64) {
     for j in 0..blocks.len() {
-        if blocks[j].chrome.is_some() || blocks[j].words < 8 {
+        // a title glued to itself looks like a headline glued to its snippet: it is a caption
+        let glued = blocks[j].chrome.as_deref() == Some(GLUED_TEASER);
+        if (blocks[j].chrome.is_some() && !glued) || blocks[j].words < 8 {
             continue;
         }
         let twin = (j + 1 < blocks.len() && lowers[j] == lowers[j + 1]) || (j > 0 && lowers[j] == lowers[j - 1]);
@@ -1254,7 +1259,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.chrome = rules::chrome_rule(&b.text, b.words)
             .or_else(|| rules::caption_rule(&b.text, lower, b.words))
             .or_else(|| rules::notice_rule(lower, b.words))
-            .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| "teaser: a headline glued to its snippet".to_string()))
+            .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| GLUED_TEASER.to_string()))
             .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words))).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
         });
@@ -1924,6 +1929,16 @@ mod tests {
         let got = body(&x);
         assert_eq!(got.iter().filter(|p| **p == q).count(), 3, "{:#?}", x.decisions);
         assert!(!got.contains(&"Recipes"), "{got:#?}");
+    }
+
+    #[test]
+    fn an_image_title_glued_to_itself_is_a_caption_not_a_teaser() {
+        let cap = "Mountain Hike Survival Kit with Bottled Water #Hiking #shopMountain Hike Survival Kit with Bottled Water #Hiking #shop";
+        let dump = format!("A hike in the mountains\n\nBy Jane Doe\n\n{}\n\n{cap}\n\n{}\n\n{cap}\n\n{}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == cap).unwrap();
+        assert!(d.reason.starts_with("photo caption"), "{}", d.reason);
     }
 
     #[test]
