@@ -157,6 +157,7 @@ impl Block {
         (byline_shaped && crate::meta::text::byline_authors(&self.text).is_some())
             || (digits && crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
             || (digits && self.stops <= 1 && rules::has_timestamp(&self.text))
+            || (digits && rules::post_meta_line(&self.text) && crate::meta::dates::find_date(&self.text).is_some())
     }
 
     fn ends_sentence_strictly(&self) -> bool {
@@ -1379,9 +1380,12 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     let first_body = keep.iter().position(|&k| k);
     let mut title_block = None;
     if let Some(fb) = first_body {
-        if looks_like_title(&blocks[fb]) && keep.get(fb + 1).copied().unwrap_or(false) && blocks[fb + 1].is_prose() && !blocks[fb].is_prose() {
+        // the article's head (a byline or dateline) was found right above the body: the title
+        // is above it, not in the body
+        let headed = fb > 0 && blocks[fb - 1].header && !keep[fb - 1];
+        if !headed && looks_like_title(&blocks[fb]) && keep.get(fb + 1).copied().unwrap_or(false) && blocks[fb + 1].is_prose() && !blocks[fb].is_prose() {
             title_block = Some(fb);
-        } else if looks_like_title(&blocks[fb]) && blocks[fb].words <= 30 && !blocks[fb].ends_sentence() && fb + 1 < blocks.len() && keep[fb + 1] {
+        } else if !headed && looks_like_title(&blocks[fb]) && blocks[fb].words <= 30 && !blocks[fb].ends_sentence() && fb + 1 < blocks.len() && keep[fb + 1] {
             title_block = Some(fb);
         } else {
             // look up to 6 blocks above
@@ -1939,6 +1943,21 @@ mod tests {
         assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
         let d = x.decisions.iter().find(|d| d.text == cap).unwrap();
         assert!(d.reason.starts_with("photo caption"), "{}", d.reason);
+    }
+
+    #[test]
+    fn a_blog_posts_meta_line_is_its_head_and_the_title_is_above_it() {
+        let dump = format!(
+            "Blog - Latest News\n\nMore reviews from our visitors!\n\nOctober 12, 2018/0 Comments/in Promotion /by admin\n\n{}\n\nWe have brought some of these memorable reviews here, check them out below\n\n{}\n\n{}",
+            EN[2], EN[0], EN[1]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(x.title.as_deref(), Some("More reviews from our visitors!"), "{:#?}", x.decisions);
+        assert_eq!(body(&x)[0], EN[2]);
+        let d = x.decisions.iter().find(|d| d.text.starts_with("October 12")).unwrap();
+        assert_ne!(d.label, Label::Body, "{}", d.reason);
+        assert!(rules::post_meta_line("Posted on May 3, 2019 by Jane Doe | 4 comments"));
+        assert!(!rules::post_meta_line("The storm hit the coast on May 3, 2019."));
     }
 
     #[test]

@@ -146,7 +146,7 @@ const CAPTION_MARKERS: &[&str] = &[
     "epa-efe", "shutterstock", "photographer:", "(l-r)", "(r-l)", ", left, ", ", right, ", ", center, ",
     "(left)", "(right)", "in this file photo", "in this photo", "in this image", "this photo taken",
     "(courtesy", "courtesy of", "image copyright", "image caption", "media caption", "crédit photo", "(photo d'illustration",
-    "image credit", "photo credit", "credit:", "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
+    "image credit", "photo credit", "credit:", "[file:", "(file:", "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
     "фото:", "личный архив", "источник фото", "写真：", "사진=",
 ];
 
@@ -347,6 +347,18 @@ pub fn stop_words(text: &str) -> usize {
         }
     }
     n
+}
+
+/// A blog post's meta line: a date with the comment count or the author
+/// (`October 15, 2018/0 Comments/in News /by admin`, `Posted on May 3 by Jane | 4 comments`).
+static POST_META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b\d+\s*(?:comments?|responses?|replies|commentaires?|kommentare?|comentarios?|coment[áa]rios?|commenti)\b|(?:^|[\s/|·•])(?:by|par|von|por|di|door)\s*\p{L})").expect("post meta pattern")
+});
+
+/// Whether a line reads like a blog post's meta line (see [`POST_META`]); the caller checks
+/// that it holds a date.
+pub fn post_meta_line(text: &str) -> bool {
+    POST_META.is_match(text)
 }
 
 /// Words that open a byline (`By Jane Doe`, `Par …`, `Von …`): a short line starting with one
