@@ -47,7 +47,7 @@ const CHROME_LINES: &[&str] = &[
     r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
     r"trending (?:news|stories|articles|topics)", r"more (?:great )?[\w'’ &]{1,30} stories", r"popular (?:on|in|at) .{1,30}",
     r"next up(?: in .{1,40})?", r"up next", r"explore further", r"(?:keep|continue) exploring", r"more to explore", r"featured (?:videos?|stories|articles|posts)", r"this slideshow requires javascript\.?",
-    r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
+    r"\d{6,}", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
     r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
     r"we recommend", r"like this (?:article|story|post)\??", r"continue reading (?:below|the (?:article|story))",
     r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,200}", r"did you (?:like|enjoy) this (?:article|story|post)\??",
@@ -147,7 +147,7 @@ const CAPTION_MARKERS: &[&str] = &[
     "(left)", "(right)", "in this file photo", "in this photo", "in this image", "this photo taken",
     "(courtesy", "courtesy of", "image copyright", "image caption", "media caption", "crédit photo", "(photo d'illustration",
     "image credit", "photo credit", "credit:", "[file:", "(file:", "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
-    "фото:", "личный архив", "источник фото", "写真：", "사진=",
+    "©", "фото:", "личный архив", "источник фото", "写真：", "사진=",
 ];
 
 /// Phrases of consent and paywall notices (cookie banners, "you have reached your limit"): a
@@ -528,6 +528,9 @@ mod tests {
         assert!(caption_rule_t("Image 2 of 5", 4).is_some_and(|r| r.starts_with("photo caption")));
         assert!(chrome_rule("(Image credit: Blue Origin)", 4).is_none());
         assert!(caption_rule_t("(Image credit: Blue Origin)", 4).is_some());
+        assert!(chrome_rule("191119052250266", 1).is_some());
+        let cap = "a hand holding a blue object: Needle poking skin during administration of flu shot at a community health center in Washington.© John Brecher";
+        assert!(caption_rule_t(cap, 25).is_some());
         assert!(notice_rule("sometimes we include links to online retail stores. if you click on one and make a purchase we may receive a small commission.", 25).is_some());
         assert!(notice_rule("no spam, we promise. you can unsubscribe at any time and we'll never share your details without your permission.", 20).is_some());
         assert!(chrome_rule("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
