@@ -423,6 +423,27 @@ fn doubled(text: &str) -> bool {
     })
 }
 
+/// Headlines listed under a teaser heading that sits inside an article ("More:", "Related:"):
+/// the short lines right below it (at most one blank line between two) are teasers too, and
+/// cost as little as the heading.
+fn mark_teaser_boxes(blocks: &mut [Block], threshold: f64) {
+    for j in 0..blocks.len() {
+        let heads = blocks[j].text.ends_with(':') && blocks[j].chrome.as_deref().is_some_and(|r| r.starts_with("teaser prefix"));
+        if !heads {
+            continue;
+        }
+        let why = format!("teaser listed under {:?}", blocks[j].text);
+        let mut k = j + 1;
+        while k < blocks.len() && blocks[k].first <= blocks[k - 1].last + 2 && blocks[k].chrome.is_none() && (1..=20).contains(&blocks[k].words) && !blocks[k].is_prose() {
+            let b = &mut blocks[k];
+            b.chrome = Some(why.clone());
+            b.furniture = true;
+            b.score = score(b, threshold);
+            k += 1;
+        }
+    }
+}
+
 /// The reason given for a headline glued to its snippet.
 const GLUED_TEASER: &str = "teaser: a headline glued to its snippet";
 
@@ -1268,6 +1289,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.score = score(b, threshold);
     }
 
+    mark_teaser_boxes(&mut blocks, threshold);
     mark_doubled_text(&mut blocks, &lowers, threshold);
     mark_teaser_runs(&mut blocks, threshold);
     mark_truncated_snippets(&mut blocks, threshold);
@@ -1958,6 +1980,18 @@ mod tests {
         assert_ne!(d.label, Label::Body, "{}", d.reason);
         assert!(rules::post_meta_line("Posted on May 3, 2019 by Jane Doe | 4 comments"));
         assert!(!rules::post_meta_line("The storm hit the coast on May 3, 2019."));
+    }
+
+    #[test]
+    fn a_more_box_inside_the_article_does_not_split_it() {
+        let dump = format!(
+            "Helicopter crash kills two\n\n20 Nov 2019 08:00 GMT\n\n{}\n\nMore:\n\n  • Afghan woman politician sees talks as only hope\n\n  • Young people must be heard, says the envoy\n\n  • China invites officials for two-day talks\n\n{}\n\n{}",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text.contains("China invites")).unwrap();
+        assert!(d.reason.contains("teaser listed under"), "{}", d.reason);
     }
 
     #[test]

@@ -398,6 +398,12 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
         return teaser_prefix(&head);
     }
     let lower = t.to_lowercase();
+    // "More:", "Related:" head a box of links set into the article: a teaser, not page chrome
+    if lower.ends_with(':') && words <= 3 {
+        if let Some(r) = teaser_prefix(&lower) {
+            return Some(r);
+        }
+    }
     let core = STRIP_EDGES.replace_all(&lower, "");
     if CHROME_LINE_SET.is_match(&core) {
         return Some(format!("chrome line {:?}", core));
