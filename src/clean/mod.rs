@@ -523,6 +523,58 @@ fn mark_teaser_runs(blocks: &mut [Block], threshold: f64) {
     }
 }
 
+/// Kicker and headline pairs in a row that make a teaser list ([`mark_kicker_runs`]).
+const KICKER_RUN_PAIRS: usize = 3;
+
+/// A kicker: a short line in capitals over a headline (`RANDY ANDY`, `'A NATIONAL TRAGEDY'`).
+fn is_kicker(b: &Block) -> bool {
+    (1..=6).contains(&b.words) && b.chrome.is_none() && {
+        let letters: Vec<char> = b.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+    }
+}
+
+/// Boxes of other stories ("Most read"), each a kicker in capitals over its headline, again
+/// and again: articles do not put a line in capitals above every other line. A run of
+/// [`KICKER_RUN_PAIRS`] kickers each followed by a headline (at most four blocks from one
+/// kicker to the next) is a teaser list.
+fn mark_kicker_runs(blocks: &mut [Block], threshold: f64) {
+    let headline = |b: &Block| b.chrome.is_none() && (3..=25).contains(&b.words) && !b.ends_sentence_strictly();
+    let n = blocks.len();
+    let mut j = 0;
+    while j < n {
+        let mut kickers = vec![];
+        let mut k = j;
+        while k + 1 < n && is_kicker(&blocks[k]) && headline(&blocks[k + 1]) {
+            kickers.push(k);
+            // the next kicker within a few blocks (a source line or a snippet may sit between)
+            // (a headline, maybe a source line, maybe a snippet: not a list of items)
+            match (k + 2..n.min(k + 5)).find(|&m| is_kicker(&blocks[m])) {
+                Some(m) if blocks[k + 1..m].iter().filter(|b| !b.is_prose()).count() <= 2 => k = m,
+                _ => {
+                    k += 2;
+                    break;
+                }
+            }
+        }
+        if kickers.len() >= KICKER_RUN_PAIRS {
+            let end = (kickers[kickers.len() - 1] + 1).min(n - 1);
+            let count = kickers.len();
+            for b in &mut blocks[kickers[0]..=end] {
+                if b.chrome.is_none() {
+                    b.chrome = Some(format!("teaser list ({count} headlines under kickers in capitals)"));
+                    // such boxes are also set into articles: they cost like captions
+                    b.furniture = true;
+                    b.score = score(b, threshold);
+                }
+            }
+            j = end + 1;
+        } else {
+            j += 1;
+        }
+    }
+}
+
 /// Snippets cut short in a row that make a teaser list ([`mark_truncated_snippets`]).
 const TRUNCATED_RUN: usize = 3;
 
@@ -1293,6 +1345,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     mark_doubled_text(&mut blocks, &lowers, threshold);
     mark_teaser_runs(&mut blocks, threshold);
     mark_truncated_snippets(&mut blocks, threshold);
+    mark_kicker_runs(&mut blocks, threshold);
     mark_enumerations(&mut blocks);
     mark_data_rows(&mut blocks, &lines);
     let lists = headed_lists(&blocks);
@@ -1592,6 +1645,10 @@ mod tests {
         "The city council voted on Tuesday night to close the old bridge over the river for at least two years, after engineers found cracks in three of its supporting piers during a routine inspection last month.",
         "Drivers will have to use the ring road instead, which the council expects to add about fifteen minutes to the morning commute for people who live on the north bank and work in the centre of town.",
         "The mayor said the decision had not been taken lightly, but that the safety of the people who cross the bridge every day had to come first, and that a new bridge would be designed as soon as possible.",
+    ];
+
+    const MORE: [&str; 1] = [
+        "Shop owners on the north bank said they feared losing customers during the closure, and the chamber of commerce asked the council to lower the parking fees in the old town for as long as the works last.",
     ];
 
     #[test]
@@ -1992,6 +2049,24 @@ mod tests {
         assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
         let d = x.decisions.iter().find(|d| d.text.contains("China invites")).unwrap();
         assert!(d.reason.contains("teaser listed under"), "{}", d.reason);
+    }
+
+    #[test]
+    fn headlines_under_kickers_in_capitals_are_a_teaser_box() {
+        let dump = format!(
+            "Plague case in the capital\n\nBy Jane Doe\n\n{}\n\n{}\n\nMost read in world news\n\nRANDY ANDY\nPrince parties in unearthed pictures despite his claims\nTIME TRAVELLER\nConspiracy theorists say they spotted her in an old picture\n'NAIVE AND TRUSTING'\nThe victim gave the man a list on the dating site\n\n{}\n\n{}",
+            EN[0], EN[1], EN[2], MORE[0]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), vec![EN[0], EN[1], EN[2], MORE[0]], "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == "TIME TRAVELLER").unwrap();
+        assert!(d.reason.contains("kickers in capitals"), "{}", d.reason);
+        // subheadings in capitals over lists of several items are the article's structure
+        let dump = "NOT SCARY\nWriting a blog post\nWriting a piece of email marketing\nSpeaking to someone on the phone\nKIND OF SCARY\nPublishing the blog post\nSending the email\nSpeaking on a video call\nVERY SCARY\nGiving a talk\nMeeting the team\nAsking for a raise\n";
+        let lines: Vec<&str> = dump.lines().collect();
+        let mut bs = blocks(&lines, &vec![false; lines.len()], None);
+        mark_kicker_runs(&mut bs, 10.0);
+        assert!(bs.iter().all(|b| b.chrome.is_none()), "{bs:#?}");
     }
 
     #[test]
