@@ -238,7 +238,8 @@ pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
     if words <= 6 && GALLERY_COUNTER.is_match(text.trim()) {
         return Some("photo caption: a gallery's picture counter".into());
     }
-    if words <= 6 && IMAGE_PLACEHOLDER.is_match(text.trim()) {
+    // (a file name is one token however many words its hyphens make)
+    if (words <= 6 || !text.trim().contains(' ')) && IMAGE_PLACEHOLDER.is_match(text.trim()) {
         return Some(IMAGE_PLACEHOLDER_REASON.into());
     }
     if let Some(m) = CAPTION_MARKER_RE.find(lower) {
@@ -535,6 +536,7 @@ mod tests {
         assert!(chrome_rule("(Image credit: Blue Origin)", 4).is_none());
         assert!(caption_rule_t("(Image credit: Blue Origin)", 4).is_some());
         assert!(chrome_rule("191119052250266", 1).is_some());
+        assert_eq!(caption_rule_t("[vw-id-space-vizzion-concept-6-1]", 7).as_deref(), Some(IMAGE_PLACEHOLDER_REASON));
         let cap = "a hand holding a blue object: Needle poking skin during administration of flu shot at a community health center in Washington.© John Brecher";
         assert!(caption_rule_t(cap, 25).is_some());
         assert!(notice_rule("sometimes we include links to online retail stores. if you click on one and make a purchase we may receive a small commission.", 25).is_some());
