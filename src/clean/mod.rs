@@ -674,7 +674,9 @@ fn mark_enumerations(blocks: &mut [Block]) {
         let b = &blocks[j];
         if b.chrome.is_none() && b.words >= 4 && b.text.ends_with(':') && !b.header {
             let mut k = j + 1;
-            while k < blocks.len() && blocks[k].first == blocks[k - 1].last + 1 && blocks[k].chrome.is_none() && (1..=30).contains(&blocks[k].words) {
+            // renderers may put a blank line between the announcing line and the list
+            let gap = |k: usize| if k == j + 1 { 2 } else { 1 };
+            while k < blocks.len() && blocks[k].first <= blocks[k - 1].last + gap(k) && blocks[k].chrome.is_none() && (1..=30).contains(&blocks[k].words) {
                 k += 1;
             }
             if k - (j + 1) >= LIST_ITEMS {
@@ -2326,5 +2328,15 @@ mod colon_list_tests {
         let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert!(body.contains(&"June 24 -- Jiffy Lube Live, Bristow, VA"), "{body:?}");
         assert!(!body.iter().any(|p| *p == "Share" || *p == "Music"), "{body:?}");
+        // renderers put a blank line between the announcing line and a bulleted list
+        let mut t = String::from("Home\n\nGames\n\nRunning speed can be raised with console codes in the settings of the game:\n\n");
+        for c in ["  • standard speed player.setav speedmult 100", "  • player.setav health 500", "  • player.setav magicka 300", "  • player.setav stamina 400"] {
+            t += c;
+            t += "\n";
+        }
+        t += "\nWhatever speed you set stays with you until you change it again, so you will have to come back to the settings every time you want to walk at a normal pace through the towns of the game.\n\nAbout us\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(body.contains(&"player.setav magicka 300"), "{:#?}", x.decisions);
     }
 }
