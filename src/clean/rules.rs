@@ -415,6 +415,9 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
     if let Some(r) = teaser_prefix(&lower) {
         return Some(r);
     }
+    if RAW_ENTITY.is_match(t) {
+        return Some("raw HTML entities (text copied from the page's data, not rendered text)".into());
+    }
     if words <= SOCIAL_LINE_WORDS && SOCIAL_PROMO.is_match(&lower) {
         return Some("invitation to follow or contact the site on social networks or by email".into());
     }
@@ -436,6 +439,10 @@ static SOCIAL_PROMO: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("social promotion pattern")
 });
+/// An HTML entity left as text (`&#39;`, `&quot;`): renderers decode the page's text, so such
+/// lines come from attributes or script data (video playlists, widgets), not from the article.
+static RAW_ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|quot|amp|apos|lt|gt|nbsp);").unwrap());
+
 /// A social invitation has at most this many words.
 const SOCIAL_LINE_WORDS: usize = 30;
 
@@ -536,6 +543,7 @@ mod tests {
         assert!(chrome_rule("(Image credit: Blue Origin)", 4).is_none());
         assert!(caption_rule_t("(Image credit: Blue Origin)", 4).is_some());
         assert!(chrome_rule("191119052250266", 1).is_some());
+        assert!(chrome_rule("South Park creators give &#39;official apology&#39; after reports", 9).is_some());
         assert_eq!(caption_rule_t("[vw-id-space-vizzion-concept-6-1]", 7).as_deref(), Some(IMAGE_PLACEHOLDER_REASON));
         let cap = "a hand holding a blue object: Needle poking skin during administration of flu shot at a community health center in Washington.© John Brecher";
         assert!(caption_rule_t(cap, 25).is_some());
