@@ -423,12 +423,14 @@ fn doubled(text: &str) -> bool {
     })
 }
 
-/// Headlines listed under a teaser heading that sits inside an article ("More:", "Related:"):
+/// Headlines listed under a teaser heading that sits inside an article ("More:", "Related:",
+/// "Related articles"):
 /// the short lines right below it (at most one blank line between two) are teasers too, and
 /// cost as little as the heading.
 fn mark_teaser_boxes(blocks: &mut [Block], threshold: f64) {
     for j in 0..blocks.len() {
-        let heads = blocks[j].text.ends_with(':') && blocks[j].chrome.as_deref().is_some_and(|r| r.starts_with("teaser prefix"));
+        let heads = (blocks[j].text.ends_with(':') && blocks[j].chrome.as_deref().is_some_and(|r| r.starts_with("teaser prefix")))
+            || (blocks[j].chrome.is_some() && rules::related_heading(&blocks[j].text));
         if !heads {
             continue;
         }
@@ -2053,6 +2055,14 @@ mod tests {
         assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
         let d = x.decisions.iter().find(|d| d.text.contains("China invites")).unwrap();
         assert!(d.reason.contains("teaser listed under"), "{}", d.reason);
+        // the same under a "Related articles" heading
+        let dump = format!(
+            "Helicopter crash kills two\n\n20 Nov 2019 08:00 GMT\n\n{}\n\nRelated articles\n    • Plague outbreak: China hit by a contagious plague\n    • Horror as plague of killer mosquitos heads to Britain\n\n{}\n\n{}",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        assert!(rules::related_heading("Related articles") && rules::related_heading("Lire aussi :") && !rules::related_heading("Related issues in the council"));
     }
 
     #[test]

@@ -439,6 +439,17 @@ static SOCIAL_PROMO: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("social promotion pattern")
 });
+/// Headings of a box of links to other articles, set into an article or after it.
+static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:related(?: (?:articles?|stories|story|posts?|content|coverage|news|reading|links))?|more on this (?:story|topic)|read (?:more|also|next)|see also|also read|you (?:may|might) also like|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia também|veja também|lea también|leggi anche|lees ook)$").unwrap()
+});
+
+/// Whether a short line heads a box of links to other articles ("Related articles", "Lire
+/// aussi").
+pub fn related_heading(text: &str) -> bool {
+    text.len() <= 40 && RELATED_HEADING.is_match(STRIP_EDGES.replace_all(&text.to_lowercase(), "").as_ref())
+}
+
 /// An HTML entity left as text (`&#39;`, `&quot;`): renderers decode the page's text, so such
 /// lines come from attributes or script data (video playlists, widgets), not from the article.
 static RAW_ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|quot|amp|apos|lt|gt|nbsp);").unwrap());
