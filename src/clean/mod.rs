@@ -101,6 +101,8 @@ struct Block {
     /// The number of an item numbered `3)` as written: stripped for the rules, given back in the
     /// paragraph's text (the author wrote it; `3.` is how renderers number ordered lists).
     item_label: Option<String>,
+    /// Hover-card text was cut out of the block ([`rules::cut_hover_cards`]).
+    hover_cut: bool,
     /// A row of a table or schedule ([`mark_data_rows`]).
     data_row: bool,
     /// The number of a numbered list item (`3)`, `3.`), read before the bullet is stripped.
@@ -336,6 +338,7 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 furniture: false,
                 enumerated: None,
                 data_row: false,
+                hover_cut: false,
                 item_label: bullet_rest.and_then(|r| {
                     let t = line.trim_start();
                     let label = t[..t.len() - r.len()].trim_end();
@@ -355,6 +358,10 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     }
     for b in &mut out {
         b.text = collapse_ws(&b.text);
+        if let Some(t) = rules::cut_hover_cards(&b.text) {
+            b.text = t;
+            b.hover_cut = true;
+        }
         b.words = text_words(&b.text);
         b.stops = rules::stop_words(&b.text);
         b.header = b.header_line();
@@ -1427,6 +1434,9 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
                     Some(c) => format!("in the main text span, inside a numbered list of {c} items (block score {:+.0}, {} words)", b.score, b.words),
                     None => format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words),
                 };
+                if b.hover_cut {
+                    block_reason[i].push_str("; a hover card glued into it (a name shown twice, headlines, MORE) was cut out");
+                }
             }
         }
     }

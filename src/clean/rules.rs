@@ -439,6 +439,70 @@ static SOCIAL_PROMO: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("social promotion pattern")
 });
+/// A hover card rendered inline: a name glued to itself (`Ilhan OmarIlhan Omar`), the
+/// card's headlines, then its `MORE` link (upper case), inside a sentence of the article.
+/// Returns the byte ranges to cut: from the second copy of the name to the end of `MORE`.
+fn hover_card_cuts(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for w in chars.windows(2) {
+        let ((_, a), (i, b)) = (w[0], w[1]);
+        if i < from || !(a.is_lowercase() && b.is_uppercase()) {
+            continue;
+        }
+        // the name before the seam: its last one to four words, starting with a capital
+        let before = &text[..i];
+        let words: Vec<&str> = before.split(' ').collect();
+        let mut cut = None;
+        for k in 1..=4.min(words.len()) {
+            let name = words[words.len() - k..].join(" ");
+            if name.len() >= 4 && name.starts_with(char::is_uppercase) && text[i..].starts_with(&name) {
+                cut = Some(i);
+                break;
+            }
+        }
+        let Some(start) = cut else { continue };
+        let mut stop = text.len().min(start + 800);
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let window = &text[start..stop];
+        let mut end = None;
+        for (m, _) in window.match_indices(" MORE") {
+            let after = window[m + 5..].chars().next();
+            if after.is_none_or(|c| !c.is_alphanumeric()) {
+                end = Some(start + m + 5);
+                break;
+            }
+        }
+        if let Some(e) = end {
+            out.push((start, e));
+            from = e;
+        }
+    }
+    out
+}
+
+/// The text without the hover cards glued into it ([`hover_card_cuts`]), if it had any.
+pub fn cut_hover_cards(text: &str) -> Option<String> {
+    if !text.contains(" MORE") {
+        return None;
+    }
+    let cuts = hover_card_cuts(text);
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (a, b) in cuts {
+        out.push_str(&text[last..a]);
+        last = b;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
 /// Headings of a box of links to other articles, set into an article or after it.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:related(?: (?:articles?|stories|story|posts?|content|coverage|news|reading|links))?|more on this (?:story|topic)|read (?:more|also|next)|see also|also read|you (?:may|might) also like|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia também|veja também|lea también|leggi anche|lees ook)$").unwrap()
@@ -554,6 +618,14 @@ mod tests {
         assert!(chrome_rule("(Image credit: Blue Origin)", 4).is_none());
         assert!(caption_rule_t("(Image credit: Blue Origin)", 4).is_some());
         assert!(chrome_rule("191119052250266", 1).is_some());
+        assert_eq!(
+            cut_hover_cards("A man threatened Rep. Ilhan OmarIlhan OmarHillicon Valley: Progressives oppose funding bill | Senators call for a coordinator Omar asks court to apply compassion MORE (D-Minn.), the office said.").as_deref(),
+            Some("A man threatened Rep. Ilhan Omar (D-Minn.), the office said.")
+        );
+        assert_eq!(cut_hover_cards("The MORE programme (Mobility Options) started in 2019."), None);
+        // multibyte text around the 800-byte window does not break it
+        let long = format!("Anna MüllerAnna Müller {} MORE", "é".repeat(500));
+        assert_eq!(cut_hover_cards(&long), None);
         assert!(chrome_rule("South Park creators give &#39;official apology&#39; after reports", 9).is_some());
         assert_eq!(caption_rule_t("[vw-id-space-vizzion-concept-6-1]", 7).as_deref(), Some(IMAGE_PLACEHOLDER_REASON));
         let cap = "a hand holding a blue object: Needle poking skin during administration of flu shot at a community health center in Washington.© John Brecher";
