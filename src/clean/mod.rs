@@ -558,14 +558,11 @@ fn mark_kicker_runs(blocks: &mut [Block], threshold: f64) {
         let mut k = j;
         while k + 1 < n && is_kicker(&blocks[k]) && headline(&blocks[k + 1]) {
             kickers.push(k);
-            // the next kicker within a few blocks (a source line or a snippet may sit between)
-            // (a headline, maybe a source line, maybe a snippet: not a list of items)
+            // the next kicker within a few blocks: a headline, maybe a source line, maybe a
+            // snippet between (not a list of items)
             match (k + 2..n.min(k + 5)).find(|&m| is_kicker(&blocks[m])) {
                 Some(m) if blocks[k + 1..m].iter().filter(|b| !b.is_prose()).count() <= 2 => k = m,
-                _ => {
-                    k += 2;
-                    break;
-                }
+                _ => break,
             }
         }
         if kickers.len() >= KICKER_RUN_PAIRS {

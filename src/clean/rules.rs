@@ -218,6 +218,9 @@ fn tail(s: &str, n: usize) -> &str {
 /// A block with a caption marker is a caption up to this many words.
 pub const CAPTION_WORDS: usize = 70;
 
+/// A block that ends with a picture credit is a caption up to this many words.
+pub const LONG_CAPTION_WORDS: usize = 150;
+
 /// A line that is only a bracketed label: an image rendered as its alt text (`[photo]`,
 /// `[1203947_1]`) or a media placeholder.
 static IMAGE_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\[\]]{0,60}\]$").unwrap());
@@ -233,7 +236,9 @@ pub const IMAGE_PLACEHOLDER_REASON: &str = "photo caption or image placeholder (
 /// `lower` is `text` lowercased.
 pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
     if words > CAPTION_WORDS {
-        return None;
+        // a long caption still ends with its credit (`… Credit: ESA`)
+        return (words <= LONG_CAPTION_WORDS && CAPTION_CREDIT_END.is_match(tail(text.trim_end(), 120)))
+            .then(|| "photo caption or credit (ends with a picture credit)".to_string());
     }
     if words <= 6 && GALLERY_COUNTER.is_match(text.trim()) {
         return Some("photo caption: a gallery's picture counter".into());
@@ -618,6 +623,9 @@ mod tests {
         assert!(chrome_rule("(Image credit: Blue Origin)", 4).is_none());
         assert!(caption_rule_t("(Image credit: Blue Origin)", 4).is_some());
         assert!(chrome_rule("191119052250266", 1).is_some());
+        let long = format!("{} Credit: ESA", "A cross-section through the module showing the quarters that would double as pods during the cruise phase, with the soft walls around them. ".repeat(4));
+        let w = crate::model::word_count(&long);
+        assert!(w > CAPTION_WORDS && caption_rule_t(&long, w).is_some());
         assert_eq!(
             cut_hover_cards("A man threatened Rep. Ilhan OmarIlhan OmarHillicon Valley: Progressives oppose funding bill | Senators call for a coordinator Omar asks court to apply compassion MORE (D-Minn.), the office said.").as_deref(),
             Some("A man threatened Rep. Ilhan Omar (D-Minn.), the office said.")
