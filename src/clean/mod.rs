@@ -976,8 +976,8 @@ const REPEATED_OWN_COPIES: usize = 3;
 
 /// Whether every block with the text of block `i` lies in `s..=e`: a line the article repeats
 /// (an interview's recurring question, a recipe card's headings), not a menu shown twice.
-fn copies_within(lowers: &[String], i: usize, s: usize, e: usize) -> bool {
-    lowers.iter().enumerate().all(|(j, l)| (s..=e).contains(&j) || *l != lowers[i])
+fn copies_within(extent: &HashMap<&str, (usize, usize)>, lower: &str, s: usize, e: usize) -> bool {
+    extent.get(lower).is_some_and(|&(first, last)| s <= first && last <= e)
 }
 
 /// Cost of a caption or in-text teaser inside the span, in thresholds (page chrome costs 2).
@@ -1335,8 +1335,11 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     let mut blocks = blocks(&lines, &skip, width);
     let lowers: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for l in &lowers {
+    // first and last block of each text, for lines the article repeats ([`copies_within`])
+    let mut extent: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (j, l) in lowers.iter().enumerate() {
         *seen.entry(l.as_str()).or_default() += 1;
+        extent.entry(l.as_str()).and_modify(|x| x.1 = j).or_insert((j, j));
     }
     for (b, lower) in blocks.iter_mut().zip(&lowers) {
         b.duplicate = seen[lower.as_str()];
@@ -1418,7 +1421,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             let b = &blocks[i];
             if let Some(r) = &b.chrome {
                 block_reason[i] = format!("{r} (inside the main text span)");
-            } else if b.duplicate > 1 && !b.is_prose() && !(b.words >= REPEATED_OWN_WORDS && b.duplicate >= REPEATED_OWN_COPIES && copies_within(&lowers, i, s, e)) {
+            } else if b.duplicate > 1 && !b.is_prose() && !(b.words >= REPEATED_OWN_WORDS && b.duplicate >= REPEATED_OWN_COPIES && copies_within(&extent, &lowers[i], s, e)) {
                 block_reason[i] = format!("repeated line ({}× in the page) inside the main text span", b.duplicate);
             } else if b.duplicate > 1 && !b.is_prose() {
                 keep[i] = true;
