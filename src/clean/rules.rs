@@ -47,7 +47,7 @@ const CHROME_LINES: &[&str] = &[
     r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
     r"trending (?:news|stories|articles|topics)", r"more (?:great )?[\w'’ &]{1,30} stories", r"popular (?:on|in|at) .{1,30}",
     r"next up(?: in .{1,40})?", r"up next", r"explore further", r"(?:keep|continue) exploring", r"more to explore", r"featured (?:videos?|stories|articles|posts)", r"this slideshow requires javascript\.?",
-    r"\d{6,}", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
+    r"\d{6,}", r"\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?(?: \S+)*", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
     r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
     r"we recommend", r"like this (?:article|story|post)\??", r"continue reading (?:below|the (?:article|story))",
     r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,200}", r"did you (?:like|enjoy) this (?:article|story|post)\??",
@@ -85,7 +85,7 @@ const CHROME_PHRASES: &[&str] = &[
 
 /// Prefixes of teaser lines ("Read more: Another story"), chrome whatever their length.
 const TEASER_PREFIXES: &[&str] = &[
-    "read more:", "read more ", "read also:", "related:", "related post:", "related posts:", "related article:", "related story:", "also:", "see also ", "see also:", "more:", "watch:", "listen:",
+    "read more:", "read more ", "read also:", "related:", "related post:", "related posts:", "related article:", "related story:", "also:", "see also ", "mehr:", "plus:", "más:", "see also:", "more:", "watch:", "listen:",
     "lire aussi :", "lire aussi:", "lire aussi", "à lire aussi", "a lire aussi", "à lire :", "voir aussi",
     "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
     "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "see more:", "► ", "→ ", ">> ",
@@ -623,6 +623,8 @@ mod tests {
         assert!(chrome_rule("(Image credit: Blue Origin)", 4).is_none());
         assert!(caption_rule_t("(Image credit: Blue Origin)", 4).is_some());
         assert!(chrome_rule("191119052250266", 1).is_some());
+        assert!(chrome_rule("2019-11-19T07:23:12+01:00", 7).is_some());
+        assert!(chrome_rule("Mehr: 10 things in tech", 5).is_some());
         let long = format!("{} Credit: ESA", "A cross-section through the module showing the quarters that would double as pods during the cruise phase, with the soft walls around them. ".repeat(4));
         let w = crate::model::word_count(&long);
         assert!(w > CAPTION_WORDS && caption_rule_t(&long, w).is_some());
