@@ -29,7 +29,7 @@ const CHROME_LINES: &[&str] = &[
     r"sponsored(?: content)?", r"contenu sponsoris[ée]", r"paid (?:post|content)",
     r"comments?", r"commentaires?", r"kommentare?", r"comentarios?", r"commenti",
     r"\d+ comments?", r"\d+ commentaires?", r"leave a (?:comment|reply)", r"laisser un commentaire",
-    r"related(?: (?:articles|stories|content|posts|coverage))?", r"most (?:popular|read|viewed|shared|commented)(?: (?:in|on|from|at) .{1,40})?",
+    r"related(?: (?:articles|stories|content|posts|coverage|links|news|videos?))?", r"most (?:popular|read|viewed|shared|commented)(?: (?:in|on|from|at) .{1,40})?",
     r"trending(?: now)?", r"les plus lus", r"meistgelesen", r"lo más leído", r"i più letti",
     r"sur le m[êe]me sujet", r"à lire aussi", r"a lire aussi", r"lire aussi", r"voir aussi",
     r"mehr zum thema", r"das könnte sie auch interessieren", r"te puede interesar", r"leggi anche", r"leia também",
@@ -47,7 +47,7 @@ const CHROME_LINES: &[&str] = &[
     r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
     r"trending (?:news|stories|articles|topics)", r"more (?:great )?[\w'’ &]{1,30} stories", r"popular (?:on|in|at) .{1,30}",
     r"next up(?: in .{1,40})?", r"up next", r"explore further", r"(?:keep|continue) exploring", r"more to explore", r"featured (?:videos?|stories|articles|posts)", r"this slideshow requires javascript\.?",
-    r"\d{6,}", r"\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?(?: \S+)*", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
+    r"\d{6,}", r"view all(?: \(\d+\))?", r"\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?(?: \S+)*", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
     r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
     r"we recommend", r"like this (?:article|story|post)\??", r"continue reading (?:below|the (?:article|story))",
     r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,200}", r"did you (?:like|enjoy) this (?:article|story|post)\??",
@@ -147,7 +147,7 @@ const CAPTION_MARKERS: &[&str] = &[
     "(left)", "(right)", "in this file photo", "in this photo", "in this image", "this photo taken",
     "(courtesy", "courtesy of", "image copyright", "image caption", "media caption", "crédit photo", "(photo d'illustration",
     "image credit", "photo credit", "credit:", "[file:", "(file:", "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
-    "©", "фото:", "личный архив", "источник фото", "写真：", "사진=",
+    "©", "submitted photo", "photo courtesy", "photo by ", "фото:", "личный архив", "источник фото", "写真：", "사진=",
 ];
 
 /// Phrases of consent and paywall notices (cookie banners, "you have reached your limit"): a
@@ -229,6 +229,9 @@ static IMAGE_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\
 static GALLERY_COUNTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:image|photo|picture|slide|foto|bild|imagen) \d+ (?:of|de|von|di|sur|/) \d+$").unwrap());
 
+/// An image shown as its bare file name (`dp3_1_en`, `IMG_2041`): one token with an underscore.
+static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\w.-]*[^\W_]_[^\W_][\w.-]*$").unwrap());
+
 /// The reason given for an image placeholder (`[photo]`, `[1203947_1]`).
 pub const IMAGE_PLACEHOLDER_REASON: &str = "photo caption or image placeholder (a bracketed label alone)";
 
@@ -244,7 +247,7 @@ pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
         return Some("photo caption: a gallery's picture counter".into());
     }
     // (a file name is one token however many words its hyphens make)
-    if (words <= 6 || !text.trim().contains(' ')) && IMAGE_PLACEHOLDER.is_match(text.trim()) {
+    if (words <= 6 || !text.trim().contains(' ')) && (IMAGE_PLACEHOLDER.is_match(text.trim()) || FILE_NAME.is_match(text.trim())) {
         return Some(IMAGE_PLACEHOLDER_REASON.into());
     }
     if let Some(m) = CAPTION_MARKER_RE.find(lower) {
@@ -625,6 +628,8 @@ mod tests {
         assert!(chrome_rule("191119052250266", 1).is_some());
         assert!(chrome_rule("2019-11-19T07:23:12+01:00", 7).is_some());
         assert!(chrome_rule("Mehr: 10 things in tech", 5).is_some());
+        assert!(caption_rule_t("dp3_1_en", 3).is_some() && chrome_rule("View all (23)", 3).is_some() && chrome_rule("Related Links", 2).is_some());
+        assert!(caption_rule_t("Christopher Battin Submitted photo", 4).is_some());
         let long = format!("{} Credit: ESA", "A cross-section through the module showing the quarters that would double as pods during the cruise phase, with the soft walls around them. ".repeat(4));
         let w = crate::model::word_count(&long);
         assert!(w > CAPTION_WORDS && caption_rule_t(&long, w).is_some());
