@@ -47,7 +47,7 @@ const CHROME_LINES: &[&str] = &[
     r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
     r"trending (?:news|stories|articles|topics)", r"more (?:great )?[\w'’ &]{1,30} stories", r"popular (?:on|in|at) .{1,30}",
     r"next up(?: in .{1,40})?", r"up next", r"explore further", r"(?:keep|continue) exploring", r"more to explore", r"featured (?:videos?|stories|articles|posts)", r"this slideshow requires javascript\.?",
-    r"\d{6,}", r"view all(?: \(\d+\))?", r"\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?(?: \S+)*", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
+    r"\d{6,}", r"view all(?: \(\d+\)?)?", r"\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?(?: \S+)*", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
     r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
     r"we recommend", r"like this (?:article|story|post)\??", r"continue reading (?:below|the (?:article|story))",
     r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,200}", r"did you (?:like|enjoy) this (?:article|story|post)\??",
