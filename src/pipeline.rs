@@ -111,9 +111,26 @@ fn process_inner(raw: RawDoc, options: &Options, keep_decisions: bool) -> Proces
             h.body.decisions
         }
     };
-    let body = article.text();
-    article.language = crate::lang::detect(&body).map(str::to_string);
+    article.language = body_language(&article).map(str::to_string);
     Processed { article, decisions: if keep_decisions { decisions } else { Vec::new() } }
+}
+
+/// The language of the body, told by its running text (paragraphs of 8 words or more) first:
+/// tables, lists and names say less about it. Falls back to the whole body.
+fn body_language(article: &Article) -> Option<&'static str> {
+    let mut prose = String::new();
+    for p in &article.paragraphs {
+        if prose.len() >= crate::lang::SAMPLE_BYTES {
+            break; // all the detector looks at
+        }
+        if p.kind == crate::model::ParagraphKind::Paragraph && crate::model::word_count(&p.text) >= 8 {
+            if !prose.is_empty() {
+                prose.push('\n');
+            }
+            prose.push_str(&p.text);
+        }
+    }
+    crate::lang::detect(&prose).or_else(|| crate::lang::detect(&article.text()))
 }
 
 /// Process one document. Never panics: a panic inside a stage becomes an error row.
@@ -334,6 +351,25 @@ impl arrow::array::RecordBatchReader for Pipeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_comes_from_the_running_text_not_a_table() {
+        use crate::model::{Paragraph, ParagraphKind};
+        let mut a = Article::default();
+        a.paragraphs.push(Paragraph::new("Classificação:", ParagraphKind::Paragraph));
+        for k in 1..80 {
+            a.paragraphs.push(Paragraph::new(format!("{k}. Kyle Busch, Joe Gibbs Racing, Toyota Camry, Charlotte Motor Speedway, {} points", 2100 - k), ParagraphKind::ListItem));
+        }
+        a.paragraphs.push(Paragraph::new(
+            "O piloto norte-americano venceu a prova depois de uma longa batalha com os seus adversários nas últimas voltas do circuito.",
+            ParagraphKind::Paragraph,
+        ));
+        assert_ne!(crate::lang::detect(&a.text()), Some("pt"), "the table alone misleads the detector");
+        assert_eq!(body_language(&a), Some("pt"));
+        // no running text: the whole body decides
+        let b = Article { paragraphs: vec![Paragraph::new("Le ministre a indiqué que la France allait agir avec l’Allemagne.", ParagraphKind::Quote)], ..Article::default() };
+        assert_eq!(body_language(&b), Some("fr"));
+    }
 
     #[test]
     fn one_row_per_document_in_order_whatever_the_jobs() {

@@ -10,6 +10,7 @@
 
 pub mod rules;
 
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -96,6 +97,13 @@ struct Block {
     furniture: bool,
     /// Inside a numbered list of this many items ([`mark_enumerations`]).
     enumerated: Option<usize>,
+    /// The number of an item numbered `3)` as written: stripped for the rules, given back in the
+    /// paragraph's text (the author wrote it; `3.` is how renderers number ordered lists).
+    item_label: Option<String>,
+    /// Hover-card text was cut out of the block ([`rules::cut_hover_cards`]).
+    hover_cut: bool,
+    /// A row of a table or schedule ([`mark_data_rows`]).
+    data_row: bool,
     /// The number of a numbered list item (`3)`, `3.`), read before the bullet is stripped.
     number: Option<u32>,
     /// The next block goes on in lowercase: this one is a piece of a sentence cut by the
@@ -150,6 +158,7 @@ impl Block {
         (byline_shaped && crate::meta::text::byline_authors(&self.text).is_some())
             || (digits && crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
             || (digits && self.stops <= 1 && rules::has_timestamp(&self.text))
+            || (digits && rules::post_meta_line(&self.text) && crate::meta::dates::find_date(&self.text).is_some())
     }
 
     fn ends_sentence_strictly(&self) -> bool {
@@ -171,8 +180,22 @@ pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
     }
     let long = lens.iter().filter(|&&n| n >= 30).count();
     let near = lens.iter().filter(|&&n| n + 12 >= p99 && n <= p99).count();
+    // Wrapped lines are followed by a line whose first word would not have fitted: on a page
+    // of menus and short lines, few lines reach the width but most of those that run on do.
+    let (mut runs_on, mut wrapped) = (0, 0);
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0].trim_end(), pair[1]);
+        let n = display_width(a);
+        if n < 30 || n > p99 || b.trim().is_empty() || rules::strip_bullet(b).is_some() {
+            continue;
+        }
+        runs_on += 1;
+        if n + 1 + first_word_len(b) > p99 {
+            wrapped += 1;
+        }
+    }
     // Hard-wrapped text piles up just under the width; free text does not.
-    if long >= 5 && near * 10 >= long * 3 {
+    if long >= 5 && (near * 10 >= long * 3 || (wrapped >= 8 && wrapped * 3 >= runs_on * 2)) {
         Some(lens[lens.len() - 1].min(p99 + 2))
     } else {
         None
@@ -192,6 +215,11 @@ fn is_unspaced_script(c: char) -> bool {
 /// CJK punctuation): renderers wrap at columns, not characters.
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Wide characters of scripts written without spaces between words (all but Hangul).
+fn is_unspaced_wide(c: char) -> bool {
+    is_wide(c) && !matches!(c as u32, 0x1100..=0x115F | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7A3)
 }
 
 /// Width of a line in terminal columns.
@@ -253,6 +281,22 @@ fn collapse_ws(s: &str) -> String {
 fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut open = false;
+    // Some renderers break Korean between any two characters (lines then fill up to the
+    // width), others only at spaces: most Hangul-to-Hangul line breaks on full lines tell the
+    // first kind
+    let hangul_char_wrapped = width.is_some_and(|w| {
+        let (mut seams, mut full) = (0, 0);
+        for pair in lines.windows(2) {
+            let (a, b) = (pair[0].trim_end(), pair[1].trim_start());
+            if a.ends_with(is_wide) && !a.ends_with(is_unspaced_wide) && b.starts_with(is_wide) && !b.starts_with(is_unspaced_wide) {
+                seams += 1;
+                if display_width(a) + 2 > w {
+                    full += 1;
+                }
+            }
+        }
+        seams >= 3 && full * 3 >= seams * 2
+    });
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.trim_end();
         if skip[i] || line.trim().is_empty() {
@@ -275,8 +319,14 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
             };
         if joins {
             let b = out.last_mut().unwrap();
-            // wide scripts are written without spaces: the line break was not one
-            if !(b.text.ends_with(is_wide) || text.starts_with(is_wide)) {
+            // Chinese and Japanese are written without spaces: the line break was not one.
+            // Korean puts spaces between words, but renderers also break it between any two
+            // characters: the break was a space when the next character would have fitted.
+            let wide_break = b.text.ends_with(is_unspaced_wide) || text.starts_with(is_unspaced_wide) || {
+                let hangul_seam = b.text.ends_with(is_wide) && text.starts_with(is_wide);
+                hangul_seam && hangul_char_wrapped && width.is_some_and(|w| display_width(lines[i - 1].trim_end()) + 2 > w)
+            };
+            if !wide_break {
                 b.text.push(' ');
             }
             b.text.push_str(text);
@@ -295,6 +345,14 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
                 header: false,
                 furniture: false,
                 enumerated: None,
+                data_row: false,
+                hover_cut: false,
+                item_label: bullet_rest.and_then(|r| {
+                    let t = line.trim_start();
+                    let label = t[..t.len() - r.len()].trim_end();
+                    // renderers number ordered lists `1.`, `2.`: a `1)` was written by the author
+                    (label.starts_with(|c: char| c.is_ascii_digit()) && label.ends_with(')')).then(|| label.to_string())
+                }),
                 number: item_number(line),
                 run_on: false,
                 score: 0.0,
@@ -308,6 +366,10 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     }
     for b in &mut out {
         b.text = collapse_ws(&b.text);
+        if let Some(t) = rules::cut_hover_cards(&b.text) {
+            b.text = t;
+            b.hover_cut = true;
+        }
         b.words = text_words(&b.text);
         b.stops = rules::stop_words(&b.text);
         b.header = b.header_line();
@@ -317,6 +379,10 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
 
 /// Score of one block for the densest-span search: prose earns, everything else costs.
 fn score(b: &Block, threshold: f64) -> f64 {
+    if b.chrome.as_deref() == Some(rules::IMAGE_PLACEHOLDER_REASON) {
+        // an image shown as its file name or alt text: little evidence either way
+        return -threshold * PLACEHOLDER_COST;
+    }
     if b.furniture {
         // captions and in-text teasers sit inside articles: they break the text but do not
         // say that the article has ended
@@ -372,16 +438,46 @@ fn doubled(text: &str) -> bool {
     })
 }
 
+/// Headlines listed under a teaser heading that sits inside an article ("More:", "Related:",
+/// "Related articles"):
+/// the short lines right below it (at most one blank line between two) are teasers too, and
+/// cost as little as the heading.
+fn mark_teaser_boxes(blocks: &mut [Block], threshold: f64) {
+    for j in 0..blocks.len() {
+        let heads = (blocks[j].text.ends_with(':') && blocks[j].chrome.as_deref().is_some_and(|r| r.starts_with("teaser prefix")))
+            || (blocks[j].chrome.is_some() && rules::related_heading(&blocks[j].text));
+        if !heads {
+            continue;
+        }
+        let why = format!("teaser listed under {:?}", blocks[j].text);
+        let mut k = j + 1;
+        while k < blocks.len() && blocks[k].first <= blocks[k - 1].last + 2 && blocks[k].chrome.is_none() && (1..=20).contains(&blocks[k].words) && !blocks[k].is_prose() {
+            let b = &mut blocks[k];
+            b.chrome = Some(why.clone());
+            b.furniture = true;
+            b.score = score(b, threshold);
+            k += 1;
+        }
+    }
+}
+
+/// The reason given for a headline glued to its snippet.
+const GLUED_TEASER: &str = "teaser: a headline glued to its snippet";
+
 /// Text the page shows twice in a row is an image's caption or title repeated by the
 /// renderer (alt text, then the caption), not article text: a paragraph never repeats itself
 /// at once. Blocks equal to the next one (eight words or more) and blocks made of one text
 /// twice are captions (furniture: they cost little inside the article).
 fn mark_doubled_text(blocks: &mut [Block], lowers: &[String], threshold: f64) {
     for j in 0..blocks.len() {
-        if blocks[j].chrome.is_some() || blocks[j].words < 8 {
+        // a title glued to itself looks like a headline glued to its snippet: it is a caption
+        let glued = blocks[j].chrome.as_deref() == Some(GLUED_TEASER);
+        if (blocks[j].chrome.is_some() && !glued) || blocks[j].words < 8 {
             continue;
         }
-        let twin = (j + 1 < blocks.len() && lowers[j] == lowers[j + 1]) || (j > 0 && lowers[j] == lowers[j - 1]);
+        // the second copy may lack the credit that ends the first
+        let same = |a: &str, b: &str| a == b || (a.len() * 5 >= b.len() * 4 && b.starts_with(a)) || (b.len() * 5 >= a.len() * 4 && a.starts_with(b));
+        let twin = (j + 1 < blocks.len() && same(&lowers[j], &lowers[j + 1])) || (j > 0 && same(&lowers[j], &lowers[j - 1]));
         let why = if twin {
             "photo caption (the same text twice in a row: alt text and caption)"
         } else if blocks[j].words <= 60 && doubled(&blocks[j].text) {
@@ -446,6 +542,93 @@ fn mark_teaser_runs(blocks: &mut [Block], threshold: f64) {
     }
 }
 
+/// Kicker and headline pairs in a row that make a teaser list ([`mark_kicker_runs`]).
+const KICKER_RUN_PAIRS: usize = 3;
+
+/// A kicker: a short line in capitals over a headline (`RANDY ANDY`, `'A NATIONAL TRAGEDY'`).
+fn is_kicker(b: &Block) -> bool {
+    (1..=6).contains(&b.words) && b.chrome.is_none() && {
+        let letters: Vec<char> = b.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+    }
+}
+
+/// Boxes of other stories ("Most read"), each a kicker in capitals over its headline, again
+/// and again: articles do not put a line in capitals above every other line. A run of
+/// [`KICKER_RUN_PAIRS`] kickers each followed by a headline (at most four blocks from one
+/// kicker to the next) is a teaser list.
+fn mark_kicker_runs(blocks: &mut [Block], threshold: f64) {
+    let headline = |b: &Block| b.chrome.is_none() && (3..=25).contains(&b.words) && !b.ends_sentence_strictly();
+    let n = blocks.len();
+    let mut j = 0;
+    while j < n {
+        let mut kickers = vec![];
+        let mut k = j;
+        while k + 1 < n && is_kicker(&blocks[k]) && headline(&blocks[k + 1]) {
+            kickers.push(k);
+            // the next kicker within a few blocks: a headline, maybe a source line, maybe a
+            // snippet between (not a list of items)
+            match (k + 2..n.min(k + 5)).find(|&m| is_kicker(&blocks[m])) {
+                Some(m) if blocks[k + 1..m].iter().filter(|b| !b.is_prose()).count() <= 2 => k = m,
+                _ => break,
+            }
+        }
+        if kickers.len() >= KICKER_RUN_PAIRS {
+            let end = (kickers[kickers.len() - 1] + 1).min(n - 1);
+            let count = kickers.len();
+            for b in &mut blocks[kickers[0]..=end] {
+                if b.chrome.is_none() {
+                    b.chrome = Some(format!("teaser list ({count} headlines under kickers in capitals)"));
+                    // such boxes are also set into articles: they cost like captions
+                    b.furniture = true;
+                    b.score = score(b, threshold);
+                }
+            }
+            j = end + 1;
+        } else {
+            j += 1;
+        }
+    }
+}
+
+/// Snippets cut short in a row that make a teaser list ([`mark_truncated_snippets`]).
+const TRUNCATED_RUN: usize = 3;
+
+/// Teasers show the start of other articles, cut with an ellipsis (`…the government told
+/// Parliament on Wednesday. It...`). Articles do not end paragraph after paragraph with an
+/// ellipsis: a run of [`TRUNCATED_RUN`] blocks or more ending with one (at most one other
+/// block between two of them) is a teaser list.
+fn mark_truncated_snippets(blocks: &mut [Block], threshold: f64) {
+    let cut = |b: &Block| b.chrome.is_none() && b.words >= 8 && (b.text.ends_with("...") || b.text.ends_with('…'));
+    let n = blocks.len();
+    let mut j = 0;
+    while j < n {
+        if !cut(&blocks[j]) {
+            j += 1;
+            continue;
+        }
+        let mut run = vec![j];
+        let mut k = j + 1;
+        while k < n {
+            if cut(&blocks[k]) {
+                run.push(k);
+            } else if !(k + 1 < n && cut(&blocks[k + 1])) {
+                break;
+            }
+            k += 1;
+        }
+        if run.len() >= TRUNCATED_RUN {
+            let count = run.len();
+            for &r in &run {
+                let b = &mut blocks[r];
+                b.chrome = Some(format!("teaser list (snippets cut short with an ellipsis, {count} in a row)"));
+                b.score = score(b, threshold);
+            }
+        }
+        j = k.max(j + 1);
+    }
+}
+
 /// Number of a list item written `3)` or `3.` at the start of a block (up to three digits).
 fn item_number(text: &str) -> Option<u32> {
     let t = text.trim_start();
@@ -505,7 +688,9 @@ fn mark_enumerations(blocks: &mut [Block]) {
         let b = &blocks[j];
         if b.chrome.is_none() && b.words >= 4 && b.text.ends_with(':') && !b.header {
             let mut k = j + 1;
-            while k < blocks.len() && blocks[k].first == blocks[k - 1].last + 1 && blocks[k].chrome.is_none() && (1..=30).contains(&blocks[k].words) {
+            // renderers may put a blank line between the announcing line and the list
+            let gap = |k: usize| if k == j + 1 { 2 } else { 1 };
+            while k < blocks.len() && blocks[k].first <= blocks[k - 1].last + gap(k) && blocks[k].chrome.is_none() && (1..=30).contains(&blocks[k].words) {
                 k += 1;
             }
             if k - (j + 1) >= LIST_ITEMS {
@@ -536,6 +721,148 @@ fn mark_enumerations(blocks: &mut [Block]) {
             }
         }
     }
+}
+
+/// Rows of a table or of a schedule in a row ([`mark_data_rows`]).
+const DATA_ROWS: usize = 4;
+/// A data row has at most this many words.
+const DATA_ROW_WORDS: usize = 24;
+
+/// Column separators of a data row: tabs and runs of spaces between cells (tables), and the
+/// punctuation that splits a schedule's lines (`June 9 – Tampa, FL @ Arena`, `1a etapa: 10 de
+/// março – Interlagos`).
+const ROW_SEPARATORS: [&str; 8] = ["\t", "  ", " – ", " — ", " | ", " @ ", ": ", " / "];
+
+/// The separators a line holds, as a bit set of [`ROW_SEPARATORS`], and its number of cells
+/// (tab- or space-separated).
+fn row_shape(line: &str) -> (u8, usize) {
+    let t = line.trim();
+    let mut set = 0u8;
+    for (k, sep) in ROW_SEPARATORS.iter().enumerate() {
+        if t.contains(sep) {
+            set |= 1 << k;
+        }
+    }
+    let cells = t.split(['\t']).filter(|c| !c.trim().is_empty()).count().max(t.split("  ").filter(|c| !c.trim().is_empty()).count());
+    (set, cells)
+}
+
+/// Tables and schedules: data are short lines with numbers that the densest span would cut
+/// off. A run of at least [`DATA_ROWS`] short blocks (one line, or two when wrapped) in a row, each with a digit and all
+/// sharing a column separator ([`ROW_SEPARATORS`]; table rows also the same number of cells),
+/// that running text introduces (the block above the run, or above its heading, is prose or
+/// ends with a colon) is the article's: its rows earn a little, like a numbered list's items.
+/// Rows follow each other line by line; table rows (tabs or space columns) may have one blank
+/// line between them.
+fn mark_data_rows(blocks: &mut [Block], lines: &[&str]) {
+    let row = |b: &Block| {
+        b.chrome.is_none() && b.last - b.first <= 1 && (2..=DATA_ROW_WORDS).contains(&b.words) && b.text.bytes().any(|c| c.is_ascii_digit())
+    };
+    let n = blocks.len();
+    let mut j = 0;
+    while j < n {
+        if !row(&blocks[j]) {
+            j += 1;
+            continue;
+        }
+        let (mut common, cells) = row_shape(lines[blocks[j].first]);
+        let mut k = j + 1;
+        while k < n && row(&blocks[k]) {
+            let (set, c) = row_shape(lines[blocks[k].first]);
+            let table = set & common & 0b11 != 0 && c == cells && c >= 3;
+            let gap = blocks[k].first - blocks[k - 1].last;
+            if set & common == 0 || gap > 2 || (gap == 2 && !table) {
+                break;
+            }
+            common &= set;
+            k += 1;
+        }
+        if k - j < DATA_ROWS {
+            j += 1;
+            continue;
+        }
+        // introduced by running text, maybe with a heading (or a table's header row) between
+        let intro = (j.saturating_sub(2)..j).rev().find(|&i| blocks[i].chrome.is_none() && blocks[i].duplicate <= 1 && (blocks[i].is_prose() || blocks[i].text.ends_with(':')));
+        let heading_between = intro.is_some_and(|i| i + 1 == j || (blocks[i + 1].words <= 12 && !blocks[i + 1].is_prose()));
+        if intro.is_some() && heading_between {
+            for b in &mut blocks[j..k] {
+                if b.score < ENUM_ITEM_SCORE {
+                    b.score = ENUM_ITEM_SCORE;
+                    b.enumerated = Some(k - j);
+                    b.data_row = true;
+                }
+            }
+        }
+        j = k;
+    }
+}
+
+/// A quote's attribution has at most this many words (`– Jane D.`, `— Mark Twain, 1897`).
+const ATTRIBUTION_WORDS: usize = 6;
+
+/// A short line opening with a dash right under a paragraph that ends with a closing quote
+/// mark names who said it (`“The show was great.”` then `– Man**`): it belongs to the quote, and
+/// costs no more than a caption. Marked in place (the reason is given by the span).
+fn mark_attributions(blocks: &mut [Block], lines: &[&str], threshold: f64) {
+    for j in 1..blocks.len() {
+        let (prev, b) = (&blocks[j - 1], &blocks[j]);
+        let quoted = prev.chrome.is_none() && prev.words >= 5 && prev.text.trim_end().ends_with(['”', '"', '»', '’', '」', '“']);
+        let dashed = lines[b.first].trim_start().starts_with(['–', '—', '-', '―']);
+        if quoted && dashed && b.chrome.is_none() && (1..=ATTRIBUTION_WORDS).contains(&b.words) && !b.ends_sentence_strictly() && b.first <= prev.last + 2 {
+            let floor = -threshold * FURNITURE_COST;
+            if blocks[j].score < floor {
+                blocks[j].score = floor;
+            }
+        }
+    }
+}
+
+/// Items of a list under a heading ([`mark_headed_lists`]).
+const HEADED_LIST_ITEMS: usize = 4;
+
+/// A list item that reads like content, not like a menu entry: it has function words, or
+/// digits, or punctuation inside (`England (Group A): 10th appearance`, `1 tsp cinnamon`).
+fn content_item(b: &Block) -> bool {
+    b.is_fragment() || b.text.bytes().any(|c| c.is_ascii_digit()) || b.text.trim_end_matches(['.', ':']).contains([':', ',', '(', ';', '/'])
+}
+
+/// Lists the article ends with, under a subheading ("Qualified teams", "Ingredients"): a
+/// heading right below a paragraph, then at least [`HEADED_LIST_ITEMS`] short lines in a row
+/// (no blank line between them), most of which read like content ([`content_item`]). Menus
+/// have chrome headings ("Related", "Sections" after chrome) or bare labels. Returns (heading,
+/// last item) of each; the span that ends right above one takes it in ([`extend_to_list`]).
+fn headed_lists(blocks: &[Block]) -> Vec<(usize, usize)> {
+    let n = blocks.len();
+    let mut out = Vec::new();
+    let mut j = 2;
+    while j < n {
+        let (p, h) = (&blocks[j - 2], &blocks[j - 1]);
+        let heading = h.chrome.is_none() && h.duplicate <= 1 && (1..=8).contains(&h.words) && !h.ends_sentence_strictly() && !h.header;
+        let after_text = p.chrome.is_none() && p.duplicate <= 1 && p.is_prose();
+        if !(heading && after_text) {
+            j += 1;
+            continue;
+        }
+        let item = |b: &Block| b.chrome.is_none() && b.duplicate <= 1 && b.first == b.last && (1..=DATA_ROW_WORDS).contains(&b.words);
+        let mut k = j;
+        while k < n && item(&blocks[k]) && (k == j || blocks[k].first == blocks[k - 1].last + 1) {
+            k += 1;
+        }
+        let content = blocks[j..k].iter().filter(|b| content_item(b)).count();
+        if k - j >= HEADED_LIST_ITEMS && content * 4 >= (k - j) * 3 {
+            out.push((j - 1, k - 1));
+            j = k;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The span `s..=e` that ends with a paragraph right above a headed list ([`headed_lists`])
+/// takes the list in: the end of the span after the list, or `e`.
+fn extend_to_list(lists: &[(usize, usize)], e: usize) -> Option<usize> {
+    lists.iter().find(|&&(h, _)| h == e + 1).map(|&(_, last)| last)
 }
 
 /// Blocks the article head may skip: page chrome and repeated lines ("Previous Post",
@@ -600,6 +927,10 @@ const THREAD_DATED_LINES: usize = 3;
 /// The article under a head wins over a headless span when it weighs this share of it.
 const HEAD_SHARE: f64 = 0.5;
 
+/// The article under a head wins over a headless span around the copyright line
+/// (legal notices, disclaimers: the site's footer) when it weighs this share of it.
+const FOOTER_HEAD_SHARE: f64 = 0.25;
+
 /// The densest span is not always the article: a comment thread can outweigh a short post, a
 /// customer-service box a two-paragraph news item. When the span has no head of its own (no
 /// byline or dateline at its top) and an article head ([`first_article_head`]) comes before
@@ -625,15 +956,36 @@ fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize,
     let span_sum: f64 = blocks[s..=e].iter().map(|b| b.score).sum();
     let dated = blocks[s..=e].iter().filter(|b| dated_line(b)).count();
     let thread = dated >= THREAD_DATED_LINES;
-    if best <= 0.0 || !(thread || best >= span_sum * HEAD_SHARE) {
+    // the site's footer: legal text around the copyright line
+    let footer = (s..blocks.len().min(e + 3)).any(|j| blocks[j].chrome.as_deref() == Some(rules::COPYRIGHT_REASON));
+    if best <= 0.0 || !(thread || best >= span_sum * HEAD_SHARE || (footer && best >= span_sum * FOOTER_HEAD_SHARE)) {
         return None;
     }
-    let why = if thread {
+    let why = if footer && !thread && best < span_sum * HEAD_SHARE {
+        format!("the page's footer (text around the copyright line, score {span_sum:+.0}); the article is the text under the headline {:?} (score {best:+.0})", blocks[h].text)
+    } else if thread {
         format!("a thread ({dated} dated lines) without a headline of its own; the article is the text under the headline {:?}", blocks[h].text)
     } else {
         format!("text without a headline of its own (score {span_sum:+.0}); the article is the text under the headline {:?} (score {best:+.0})", blocks[h].text)
     };
     Some((a, end, why))
+}
+
+/// Cost of an image placeholder, in thresholds (half a caption's).
+const PLACEHOLDER_COST: f64 = 0.25;
+
+/// A repeated line of at least this many words, every copy inside the span, is the
+/// article's (shorter ones are buttons: "Report", "Share").
+const REPEATED_OWN_WORDS: usize = 3;
+
+/// ... and it recurs at least this many times (a teaser shown twice, image title then
+/// headline, is not a recurring line).
+const REPEATED_OWN_COPIES: usize = 3;
+
+/// Whether every block with the text of block `i` lies in `s..=e`: a line the article repeats
+/// (an interview's recurring question, a recipe card's headings), not a menu shown twice.
+fn copies_within(extent: &rustc_hash::FxHashMap<&str, (usize, usize)>, lower: &str, s: usize, e: usize) -> bool {
+    extent.get(lower).is_some_and(|&(first, last)| s <= first && last <= e)
 }
 
 /// Cost of a caption or in-text teaser inside the span, in thresholds (page chrome costs 2).
@@ -671,7 +1023,7 @@ fn split_span(blocks: &[Block], s: usize, e: usize) -> Vec<(usize, usize, f64, O
         if b.score < 0.0 {
             gap_start.get_or_insert(j);
             gap += b.score;
-            if !b.is_prose() && rules::end_marker(&b.text, b.words) {
+            if (b.chrome.is_some() || !b.is_prose()) && rules::end_marker(&b.text, b.words) {
                 marker.get_or_insert(j);
             }
             continue;
@@ -700,6 +1052,11 @@ fn split_span(blocks: &[Block], s: usize, e: usize) -> Vec<(usize, usize, f64, O
 /// the text of the largest (a comment section can outweigh a short article; a teaser block
 /// before the article rarely weighs a third of it).
 const PIECE_SHARE: f64 = 0.3;
+
+/// The text before a comment thread (a piece opened by an end marker and holding
+/// [`THREAD_DATED_LINES`] dated lines) is the article when it weighs this share of the largest
+/// piece.
+const THREAD_PIECE_SHARE: f64 = 0.05;
 
 /// How many of the last kept blocks may be an author box ([`drop_trailing_bio`]).
 const BIO_TAIL_BLOCKS: usize = 3;
@@ -733,6 +1090,37 @@ fn drop_trailing_bio(blocks: &[Block], keep: &mut [bool], reason: &mut [String])
             }
             return;
         }
+    }
+}
+
+/// A paragraph that presents an organisation: its name, then "is a", "is headquartered"…
+static PRESENTS_ITSELF: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^(?:About \S+\s+)?\p{Lu}[\w&.\-’']*(?: \p{Lu}[\w&.\-’']*){0,3},? (?:is|are) (?:a|an|the|one of|headquartered|based|listed)\b").expect("presentation pattern")
+});
+
+/// Press releases end with a presentation of the company ("Ascom is a global solutions
+/// provider…"), set apart from the text by a rule or a wider gap (two blank lines or more).
+/// Among the last kept blocks, one that presents an organisation right after such a
+/// separator is dropped, with what follows it.
+fn drop_trailing_company_box(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&j| keep[j]).collect();
+    // the first two paragraphs are never the box
+    let tail = BIO_TAIL_BLOCKS.min(kept.len().saturating_sub(2));
+    for &j in &kept[kept.len() - tail..] {
+        let b = &blocks[j];
+        if b.words > 150 || j == 0 || !PRESENTS_ITSELF.is_match(&b.text) {
+            continue;
+        }
+        let prev = &blocks[j - 1];
+        let separated = prev.words == 0 || b.first >= prev.last + 3;
+        if !separated {
+            continue;
+        }
+        for &k in kept.iter().filter(|&&k| k >= j) {
+            keep[k] = false;
+            reason[k] = "presentation of the company after the article (a press release's boilerplate, set apart by a rule or a wide gap)".to_string();
+        }
+        return;
     }
 }
 
@@ -954,15 +1342,18 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     let mut blocks = blocks(&lines, &skip, width);
     let lowers: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
     let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    for l in &lowers {
+    // first and last block of each text, for lines the article repeats ([`copies_within`])
+    let mut extent: rustc_hash::FxHashMap<&str, (usize, usize)> = Default::default();
+    for (j, l) in lowers.iter().enumerate() {
         *seen.entry(l.as_str()).or_default() += 1;
+        extent.entry(l.as_str()).and_modify(|x| x.1 = j).or_insert((j, j));
     }
     for (b, lower) in blocks.iter_mut().zip(&lowers) {
         b.duplicate = seen[lower.as_str()];
         b.chrome = rules::chrome_rule(&b.text, b.words)
             .or_else(|| rules::caption_rule(&b.text, lower, b.words))
             .or_else(|| rules::notice_rule(lower, b.words))
-            .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| "teaser: a headline glued to its snippet".to_string()))
+            .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| GLUED_TEASER.to_string()))
             .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words))).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
         });
@@ -970,9 +1361,15 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.score = score(b, threshold);
     }
 
+    mark_teaser_boxes(&mut blocks, threshold);
     mark_doubled_text(&mut blocks, &lowers, threshold);
     mark_teaser_runs(&mut blocks, threshold);
+    mark_truncated_snippets(&mut blocks, threshold);
+    mark_kicker_runs(&mut blocks, threshold);
     mark_enumerations(&mut blocks);
+    mark_data_rows(&mut blocks, &lines);
+    let lists = headed_lists(&blocks);
+    mark_attributions(&mut blocks, &lines, threshold);
 
     // 3. The body: the densest span of text.
     let scores: Vec<f64> = blocks.iter().map(|b| b.score).collect();
@@ -988,6 +1385,13 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             let headed = |p: &(usize, usize, f64, Option<usize>)| has_own_head(&blocks, p.0, p.1);
             if !headed(&pieces[pick]) {
                 if let Some(k) = pieces.iter().position(|p| p.2 >= max * PIECE_SHARE && headed(p) && !is_thread(&blocks, p.0, p.1)) {
+                    pick = k;
+                }
+            }
+            // a thread opened by an end marker ("34 responses to …") is the comments under the
+            // article that comes before it, however long the discussion
+            if pieces[pick].3.is_some() && is_thread(&blocks, pieces[pick].0, pieces[pick].1) {
+                if let Some(k) = (0..pick).filter(|&k| pieces[k].2 >= max * THREAD_PIECE_SHARE).max_by(|&x, &y| pieces[x].2.total_cmp(&pieces[y].2)) {
                     pick = k;
                 }
             }
@@ -1010,6 +1414,13 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             span = Some((a, b));
         }
     }
+    let mut listed = None;
+    if let Some((s, e)) = span {
+        if let Some(last) = extend_to_list(&lists, e) {
+            listed = Some((e + 1, last));
+            span = Some((s, last));
+        }
+    }
     let mut keep = vec![false; blocks.len()];
     let mut block_reason: Vec<String> = vec![String::new(); blocks.len()];
     if let Some((s, e)) = span {
@@ -1017,14 +1428,22 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             let b = &blocks[i];
             if let Some(r) = &b.chrome {
                 block_reason[i] = format!("{r} (inside the main text span)");
-            } else if b.duplicate > 1 && !b.is_prose() {
+            } else if b.duplicate > 1 && !b.is_prose() && !(b.words >= REPEATED_OWN_WORDS && b.duplicate >= REPEATED_OWN_COPIES && copies_within(&extent, &lowers[i], s, e)) {
                 block_reason[i] = format!("repeated line ({}× in the page) inside the main text span", b.duplicate);
+            } else if b.duplicate > 1 && !b.is_prose() {
+                keep[i] = true;
+                block_reason[i] = format!("repeated line ({}× in the page), every copy inside the main text span: the article's own (block score {:+.0}, {} words)", b.duplicate, b.score, b.words);
             } else {
                 keep[i] = true;
                 block_reason[i] = match b.enumerated {
+                    _ if listed.is_some_and(|(a, z)| (a..=z).contains(&i)) => format!("a list under a subheading right after the article's last paragraph ({} words)", b.words),
+                    Some(c) if b.data_row => format!("in the main text span, a row of a table or schedule of {c} rows (block score {:+.0}, {} words)", b.score, b.words),
                     Some(c) => format!("in the main text span, inside a numbered list of {c} items (block score {:+.0}, {} words)", b.score, b.words),
                     None => format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words),
                 };
+                if b.hover_cut {
+                    block_reason[i].push_str("; a hover card glued into it (a name shown twice, headlines, MORE) was cut out");
+                }
             }
         }
     }
@@ -1043,6 +1462,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
     drop_repeated_text(&blocks, &mut keep, &mut block_reason);
     drop_trailing_bio(&blocks, &mut keep, &mut block_reason);
+    drop_trailing_company_box(&blocks, &mut keep, &mut block_reason);
     for (i, b) in blocks.iter().enumerate() {
         if block_reason[i].is_empty() {
             block_reason[i] = match &b.chrome {
@@ -1058,9 +1478,12 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     let first_body = keep.iter().position(|&k| k);
     let mut title_block = None;
     if let Some(fb) = first_body {
-        if looks_like_title(&blocks[fb]) && keep.get(fb + 1).copied().unwrap_or(false) && blocks[fb + 1].is_prose() && !blocks[fb].is_prose() {
+        // the article's head (a byline or dateline) was found right above the body: the title
+        // is above it, not in the body
+        let headed = fb > 0 && blocks[fb - 1].header && !keep[fb - 1];
+        if !headed && looks_like_title(&blocks[fb]) && keep.get(fb + 1).copied().unwrap_or(false) && blocks[fb + 1].is_prose() && !blocks[fb].is_prose() {
             title_block = Some(fb);
-        } else if looks_like_title(&blocks[fb]) && blocks[fb].words <= 30 && !blocks[fb].ends_sentence() && fb + 1 < blocks.len() && keep[fb + 1] {
+        } else if !headed && looks_like_title(&blocks[fb]) && blocks[fb].words <= 30 && !blocks[fb].ends_sentence() && fb + 1 < blocks.len() && keep[fb + 1] {
             title_block = Some(fb);
         } else {
             // look up to 6 blocks above
@@ -1124,7 +1547,11 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             ParagraphKind::Paragraph
         };
         para_of_block[j] = Some(paragraphs.len());
-        paragraphs.push(Paragraph::new(b.text.clone(), kind));
+        let text = match &b.item_label {
+            Some(l) => format!("{l} {}", b.text),
+            None => b.text.clone(),
+        };
+        paragraphs.push(Paragraph::new(text, kind));
     }
     let mut tweets = Vec::with_capacity(text_tweets.len());
     for t in &text_tweets {
@@ -1243,6 +1670,10 @@ mod tests {
         "The mayor said the decision had not been taken lightly, but that the safety of the people who cross the bridge every day had to come first, and that a new bridge would be designed as soon as possible.",
     ];
 
+    const MORE: [&str; 1] = [
+        "Shop owners on the north bank said they feared losing customers during the closure, and the chamber of commerce asked the council to lower the parking fees in the old town for as long as the works last.",
+    ];
+
     #[test]
     fn lynx_style_indented_wrap_at_72_columns() {
         let mut dump = String::from("   [1]Home [2]News [3]Sport\n\n   Council closes the old bridge for two years\n\n");
@@ -1307,6 +1738,59 @@ mod tests {
         let x = extract_text_dump(&dump, &Options::default());
         assert!(!x.paragraphs.is_empty(), "{:#?}", x.decisions);
         assert_eq!(x.paragraphs[0].text, para);
+    }
+
+    #[test]
+    fn a_wrapped_article_on_a_page_of_long_menu_entries_is_unwrapped() {
+        // few of the page's long lines reach the width, but every line that runs on does
+        let mut dump = String::new();
+        for k in 0..45 {
+            dump.push_str(&format!("  • Section {k} of the newspaper with its own long name\n"));
+        }
+        dump.push_str("\nCouncil closes the old bridge for two years\n\n");
+        let paras = [
+            EN[0], EN[1], EN[2],
+            "Shop owners on the north bank said they feared losing customers during the closure, and the chamber of commerce asked the council to lower the parking fees in the old town for as long as the works last.",
+            "The council said it would publish the plans for the new bridge in the spring, and that residents would be able to comment on them at public meetings in every district before the final decision is taken.",
+        ];
+        for p in paras {
+            dump.push_str(&wrap(p, 80, ""));
+            dump.push_str("\n\n");
+        }
+        assert!(wrap_width(&dump.lines().collect::<Vec<_>>()).is_some());
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), paras.to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn korean_wrapped_at_spaces_keeps_its_spaces() {
+        // Korean is wide (two columns a character) but puts spaces between words: a renderer
+        // wrapping at 60 columns breaks at the spaces, and the join must give them back
+        let paras = [
+            "주말 밤 아홉 시 두 방송사는 막장극의 대결로 붙는 경우가 흔하다. 현재 한 방송사는 새 드라마를 방영 중이고 다른 방송사는 또 다른 드라마를 방영하고 있다 두 드라마 모두 시청률이 높다.",
+            "하지만 그 때문에 드라마의 승부수가 금방 읽히며 주인공의 연기까지 식상하게 다가오는 단점이 있다. 더구나 주인공은 지난해 주말극에서도 비슷한 역할을 맡았기 때문에 새로운 느낌이 없다.",
+            "여기에 여주인공을 연기하는 배우 역시 주목할 만한 연기를 보여준다. 사실 이 드라마에서 배우의 연기는 크게 기대되지 않았지만 첫 회부터 시청자들의 눈길을 사로잡았다. 앞으로가 기대된다.",
+        ];
+        let mut dump = String::from("홈\n\n");
+        for p in paras {
+            let mut line = String::new();
+            for w in p.split(' ') {
+                if !line.is_empty() && display_width(&line) + 1 + display_width(w) > 60 {
+                    dump.push_str(&line);
+                    dump.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            dump.push_str(&line);
+            dump.push_str("\n\n");
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(got.contains(&paras[1]) && got.contains(&paras[2]), "{got:#?}");
     }
 
     #[test]
@@ -1396,6 +1880,235 @@ mod tests {
     }
 
     #[test]
+    fn a_box_about_a_person_after_the_article_is_not_body() {
+        // no byline names the author: the heading "About <Name>" is what opens the box
+        let bio = "Brigit Katz is a freelance writer based in Toronto. Her work has appeared in a number of publications, including several magazines and newspapers of the region, and she has written about science, history and the arts for more than ten years, most of them from her small office near the lake.";
+        let dump = format!("Council closes the old bridge for two years\n\n{}\n\n{}\n\n{}\n\nPrevious Article\n\nAbout Brigit Katz\n\n{bio}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text.starts_with("Brigit Katz is")).unwrap();
+        assert_eq!(d.label, Label::Boilerplate);
+        assert!(d.reason.contains("About Brigit Katz"), "{}", d.reason);
+    }
+
+    #[test]
+    fn a_schedule_and_a_table_after_the_text_stay_with_the_article() {
+        let dates = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ Credit Union Amphitheatre", "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre", "June 17 – Nashville, TN @ Bridgestone Arena", "June 19 – Charlotte, NC @ Music Pavilion"];
+        let dump = format!("Home\n\nBand announces a tour\n\n{}\n\n{}\n\nThe tour dates\n\n{}\n\nPrivacy Policy\nContact", EN[0], EN[1], dates.join("\n"));
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(dates.iter().all(|d| got.contains(d)), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == dates[2]).unwrap();
+        assert!(d.reason.contains("table or schedule"), "{}", d.reason);
+        // a table rendered with tab-separated cells, one blank line between rows
+        let rows = ["Pos.\tDriver\tPoints\tWins", "1\tKyle Busch\t5040\t5", "2\tMartin Truex Jr.\t5035\t7", "3\tKevin Harvick\t5033\t4", "4\tDenny Hamlin\t5027\t6"];
+        let dump = format!("Standings\n\n{}\n\nThe final standings after the last race of the season:\n\n{}\n\nAbout us\nContact", EN[0], rows.join("\n\n"));
+        let x = extract_text_dump(&dump, &Options::default());
+        assert!(body(&x).contains(&"2 Martin Truex Jr. 5035 7"), "{:#?}", x.decisions);
+        // menu entries with numbers but no running text before them are not a table
+        let dump = format!("Season 2019 | Results\nSeason 2018 | Results\nSeason 2017 | Results\nSeason 2016 | Results\n\nStandings\n\n{}\n\n{}", EN[0], EN[1]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn a_press_release_company_box_after_a_gap_is_not_body() {
+        let about = "Northbank Bridges is a global engineering group focused on the design and repair of bridges, with offices in twelve countries and around 1,300 employees worldwide.";
+        let dump = format!("Council hires a firm to repair the old bridge\n\nMay 3, 2019\n\n{}\n\n{}\n\n{}\n\n\n\n{about}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == about).unwrap();
+        assert!(d.reason.contains("presentation of the company"), "{}", d.reason);
+        // the same sentence inside the flow of the text (one blank line) stays
+        let dump = format!("Council hires a firm to repair the old bridge\n\nMay 3, 2019\n\n{}\n\n{}\n\n{about}\n\n{}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert!(body(&x).contains(&about), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn attributions_under_quotes_stay_with_the_article() {
+        let quotes = [
+            "“The show was really great, and the music and the costumes were a joy to watch.”",
+            "“Very talented people on the stage, and the story was easy to follow for the children.”",
+            "“A gorgeous play with an interesting way of telling the story, we will come again.”",
+            "“The dancers were wonderful and the whole family loved every minute of the show.”",
+        ];
+        let mut dump = format!("Home\n\nWhat the visitors said\n\n{}\n\n", EN[0]);
+        for (q, who) in quotes.iter().zip(["– Man**", "– Ali***", "– Ni** My**", "– Jo**"]) {
+            dump.push_str(&format!("{q}\n\n{who}\n\n"));
+        }
+        dump.push_str(EN[1]);
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(got.contains(&EN[1]) && got.contains(&"Ali***") && got.contains(&quotes[3]), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn legal_text_around_the_copyright_line_is_the_footer_not_the_article() {
+        let legal = [
+            "The information provided on this website, including the blogs, the community pages and all other materials, is for educational and informational purposes only and is not a substitute for advice from a professional.",
+            "Results vary depending on the starting point, the goals and the effort of each person, and exercise and a proper diet are necessary to achieve and maintain weight loss and muscle definition over time.",
+            "Consult your physician and follow all the safety instructions before beginning any exercise program or using any supplement or meal replacement product, especially if you have any unique medical conditions or needs.",
+        ];
+        let dump = format!(
+            "Meal prep for a busy week\n\nNovember 12, 2018\n\n{}\n\nPre-Workout Meal\n\nRelated Articles\nNutrition\nFacebook\nPinterest\nInstagram\nJoin our newsletter\nWorkouts\nRecipes\n\n{}\n\n{}\n\n© 2019 Fitness Company, LLC. All rights reserved.\n\n{}\n\nApple, the Apple logo, Apple TV and the App Store are trademarks of Apple Inc., registered in the U.S. and other countries, and Android is a trademark of Google LLC, used here with permission.",
+            EN[0], legal[0], legal[1], legal[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x)[..1], EN[..1], "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == legal[0]).unwrap();
+        assert!(d.reason.contains("footer"), "{}", d.reason);
+    }
+
+    #[test]
+    fn a_long_comment_thread_after_its_header_does_not_outweigh_the_article() {
+        let mut dump = format!("Coach says the team can still make the playoffs\n\nPosted by Jane Doe on November 19, 2019, 6:21 AM EST\n\n{}\n\n{}\n\nShare this:\n\n12 responses to “Coach says the team can still make the playoffs”\n\n", EN[0], EN[1]);
+        for k in 0..12 {
+            dump.push_str(&format!("fan{k} says:\nNovember 19, 2019 at {}:{:02} am\n\nThe coach has said the same thing every single week of this season, and every week the team finds a new way to lose a game it should have won easily at home.\n\n", 6 + k / 6, 10 + k * 3));
+        }
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn a_list_under_a_subheading_after_the_last_paragraph_is_the_articles() {
+        let teams = ["England (Group A): 10th appearance", "Czech Republic (Group A): Seventh appearance", "Ukraine (Group B): Third appearance", "Spain (Group F): 11th appearance", "Sweden (Group F): Seventh appearance"];
+        let dump = format!("Euro 2020: every team that has qualified\n\nBy Jane Doe\n\n{}\n\n{}\n\nQualified teams\n\n{}\n\nNews\nSport\nWeather", EN[0], EN[1], teams.join("\n"));
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(teams.iter().all(|t| got.contains(t)) && got.contains(&"Qualified teams"), "{:#?}", x.decisions);
+        assert!(!got.contains(&"Sport"), "{got:#?}");
+        // a menu of bare labels under a heading is not the article's
+        let dump = format!("Euro 2020: every team that has qualified\n\nBy Jane Doe\n\n{}\n\n{}\n\nSections\n\nWorld News\nBusiness\nTechnology\nScience\nHealth", EN[0], EN[1]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn snippets_cut_short_with_an_ellipsis_are_a_teaser_list() {
+        let teasers = [
+            "Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An Indian-origin man has pleaded guilty to theft and embezzlement of bank funds in connection with a...",
+            "Home Minister says the government will restore the Internet connection in the region as soon as the local administration feels it is...",
+            "All schools and colleges in the region are open again and there is 98 per cent attendance in these institutions, the government told Parliament on Wednesday. It...",
+        ];
+        let dump = format!("{}\n\n{}\n\n{}\n\n{}\n\n{}\n\n{}", teasers[0], teasers[1], teasers[2], EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == teasers[1]).unwrap();
+        assert!(d.reason.contains("ellipsis"), "{}", d.reason);
+    }
+
+    #[test]
+    fn image_placeholders_between_short_steps_do_not_end_the_article() {
+        let steps = ["Open the start menu and find the program.", "Right-click it and open its folder.", "Open the properties of the shortcut.", "Clear the shortcut key field and apply.", "Restart the computer to finish."];
+        let mut dump = format!("How to change the shortcut key\n\n2018-08-16\n\n{}\n\n{}\n\n", EN[0], EN[1]);
+        for (k, st) in steps.iter().enumerate() {
+            dump.push_str(&format!("[20180816_100{k}]\n\n{st}\n\n"));
+        }
+        dump.push_str(EN[2]);
+        dump.push_str("\n\nTags: software\n");
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(got.contains(&EN[2]) && got.contains(&steps[4]), "{:#?}", x.decisions);
+        assert!(!got.iter().any(|p| p.starts_with('[')), "{got:#?}");
+        // a placeholder costs less than a caption, which costs less than page chrome
+        let mut bs = blocks(&["[20180816_1001]", "", "The bridge at night (Photo: Jane Doe/AFP)", "", "Share on Facebook"], &[false; 5], None);
+        for b in &mut bs {
+            let lower = b.text.to_lowercase();
+            b.chrome = rules::caption_rule(&b.text, &lower, b.words).or_else(|| rules::chrome_rule(&b.text, b.words));
+            b.furniture = b.chrome.as_deref().is_some_and(|r| r.starts_with("photo caption"));
+        }
+        let sc: Vec<f64> = bs.iter().map(|b| score(b, 10.0)).collect();
+        assert!(sc[0] > sc[1] && sc[1] > sc[2], "{sc:?}");
+    }
+
+    #[test]
+    fn a_question_the_interview_repeats_is_kept_a_menu_shown_twice_is_not() {
+        let q = "What made you start your cooking page?";
+        let answers = [EN[0], EN[1], EN[2]];
+        let mut dump = String::from("Recipes\nHealth\n\nThree cooks tell their story\n\nBy Jane Doe\n\nWe asked three of the cooks whose pages our readers follow the most the same questions about their work, their kitchens and the recipes they cook at home.\n\n");
+        for a in answers {
+            dump.push_str(&format!("{q}\n\n{a}\n\n"));
+        }
+        dump.push_str("Recipes\nHealth\n");
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert_eq!(got.iter().filter(|p| **p == q).count(), 3, "{:#?}", x.decisions);
+        assert!(!got.contains(&"Recipes"), "{got:#?}");
+    }
+
+    #[test]
+    fn an_image_title_glued_to_itself_is_a_caption_not_a_teaser() {
+        let cap = "Mountain Hike Survival Kit with Bottled Water #Hiking #shopMountain Hike Survival Kit with Bottled Water #Hiking #shop";
+        let dump = format!("A hike in the mountains\n\nBy Jane Doe\n\n{}\n\n{cap}\n\n{}\n\n{cap}\n\n{}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == cap).unwrap();
+        assert!(d.reason.starts_with("photo caption"), "{}", d.reason);
+    }
+
+    #[test]
+    fn a_blog_posts_meta_line_is_its_head_and_the_title_is_above_it() {
+        let dump = format!(
+            "Blog - Latest News\n\nMore reviews from our visitors!\n\nOctober 12, 2018/0 Comments/in Promotion /by admin\n\n{}\n\nWe have brought some of these memorable reviews here, check them out below\n\n{}\n\n{}",
+            EN[2], EN[0], EN[1]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(x.title.as_deref(), Some("More reviews from our visitors!"), "{:#?}", x.decisions);
+        assert_eq!(body(&x)[0], EN[2]);
+        let d = x.decisions.iter().find(|d| d.text.starts_with("October 12")).unwrap();
+        assert_ne!(d.label, Label::Body, "{}", d.reason);
+        assert!(rules::post_meta_line("Posted on May 3, 2019 by Jane Doe | 4 comments"));
+        assert!(!rules::post_meta_line("The storm hit the coast on May 3, 2019."));
+    }
+
+    #[test]
+    fn a_more_box_inside_the_article_does_not_split_it() {
+        let dump = format!(
+            "Helicopter crash kills two\n\n20 Nov 2019 08:00 GMT\n\n{}\n\nMore:\n\n  • Afghan woman politician sees talks as only hope\n\n  • Young people must be heard, says the envoy\n\n  • China invites officials for two-day talks\n\n{}\n\n{}",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text.contains("China invites")).unwrap();
+        assert!(d.reason.contains("teaser listed under"), "{}", d.reason);
+        // the same under a "Related articles" heading
+        let dump = format!(
+            "Helicopter crash kills two\n\n20 Nov 2019 08:00 GMT\n\n{}\n\nRelated articles\n    • Plague outbreak: China hit by a contagious plague\n    • Horror as plague of killer mosquitos heads to Britain\n\n{}\n\n{}",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        assert!(rules::related_heading("Related articles") && rules::related_heading("Lire aussi :") && !rules::related_heading("Related issues in the council"));
+    }
+
+    #[test]
+    fn headlines_under_kickers_in_capitals_are_a_teaser_box() {
+        let dump = format!(
+            "Plague case in the capital\n\nBy Jane Doe\n\n{}\n\n{}\n\nMost read in world news\n\nRANDY ANDY\nPrince parties in unearthed pictures despite his claims\nTIME TRAVELLER\nConspiracy theorists say they spotted her in an old picture\n'NAIVE AND TRUSTING'\nThe victim gave the man a list on the dating site\n\n{}\n\n{}",
+            EN[0], EN[1], EN[2], MORE[0]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), vec![EN[0], EN[1], EN[2], MORE[0]], "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == "TIME TRAVELLER").unwrap();
+        assert!(d.reason.contains("kickers in capitals"), "{}", d.reason);
+        // subheadings in capitals over lists of several items are the article's structure
+        let dump = "NOT SCARY\nWriting a blog post\nWriting a piece of email marketing\nSpeaking to someone on the phone\nKIND OF SCARY\nPublishing the blog post\nSending the email\nSpeaking on a video call\nVERY SCARY\nGiving a talk\nMeeting the team\nAsking for a raise\n";
+        let lines: Vec<&str> = dump.lines().collect();
+        let mut bs = blocks(&lines, &vec![false; lines.len()], None);
+        mark_kicker_runs(&mut bs, 10.0);
+        assert!(bs.iter().all(|b| b.chrome.is_none()), "{bs:#?}");
+    }
+
+    #[test]
+    fn a_caption_shown_again_without_its_credit_is_a_caption() {
+        let cap = "A man rides on a donkey in the village opposite the settlement on November 19, 2019, as leaders pledged new measures.";
+        let dump = format!("Settlements row\n\nPublished November 20th, 2019\n\n{}\n\n{cap} Jaafar ASHTIYEH / AFP\n\n{cap}\n\n{}\n\n{}", EN[0], EN[1], EN[2]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
     fn captions_between_paragraphs_do_not_split_the_article() {
         // w3m style: a caption and an image placeholder between every two paragraphs
         let mut dump = String::from("Council closes the old bridge for two years\n\n");
@@ -1466,8 +2179,11 @@ mod enum_tests {
         t += "Contact\n\nPrivacy\n";
         let x = extract_text_dump(&t, &Options::default());
         let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert!(body.iter().any(|p| p.starts_with("Lego")), "{body:?}");
-        assert!(body.iter().any(|p| p.starts_with("Taboo")), "{body:?}");
+        // the author's numbers stay in the items' text
+        assert!(body.contains(&"1) Lego Star Wars Resistance Bomber"), "{body:?}");
+        assert!(body.contains(&"5) Taboo board game"), "{body:?}");
+        let item = x.paragraphs.iter().find(|p| p.text.starts_with("5)")).unwrap();
+        assert_eq!(item.kind, ParagraphKind::ListItem);
         assert!(!body.iter().any(|p| *p == "Contact" || *p == "Sport"), "{body:?}");
         // menus numbered out of order are not lists
         assert_eq!(item_number("3) Lego"), Some(3));
@@ -1639,5 +2355,15 @@ mod colon_list_tests {
         let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert!(body.contains(&"June 24 -- Jiffy Lube Live, Bristow, VA"), "{body:?}");
         assert!(!body.iter().any(|p| *p == "Share" || *p == "Music"), "{body:?}");
+        // renderers put a blank line between the announcing line and a bulleted list
+        let mut t = String::from("Home\n\nGames\n\nRunning speed can be raised with console codes in the settings of the game:\n\n");
+        for c in ["  • standard speed player.setav speedmult 100", "  • player.setav health 500", "  • player.setav magicka 300", "  • player.setav stamina 400"] {
+            t += c;
+            t += "\n";
+        }
+        t += "\nWhatever speed you set stays with you until you change it again, so you will have to come back to the settings every time you want to walk at a normal pace through the towns of the game.\n\nAbout us\n";
+        let x = extract_text_dump(&t, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(body.contains(&"player.setav magicka 300"), "{:#?}", x.decisions);
     }
 }

@@ -29,7 +29,7 @@ const CHROME_LINES: &[&str] = &[
     r"sponsored(?: content)?", r"contenu sponsoris[ée]", r"paid (?:post|content)",
     r"comments?", r"commentaires?", r"kommentare?", r"comentarios?", r"commenti",
     r"\d+ comments?", r"\d+ commentaires?", r"leave a (?:comment|reply)", r"laisser un commentaire",
-    r"related(?: (?:articles|stories|content|posts|coverage))?", r"most (?:popular|read|viewed|shared)",
+    r"related(?: (?:articles|stories|content|posts|coverage|links|news|videos?))?", r"most (?:popular|read|viewed|shared|commented)(?: (?:in|on|from|at) .{1,40})?",
     r"trending(?: now)?", r"les plus lus", r"meistgelesen", r"lo más leído", r"i più letti",
     r"sur le m[êe]me sujet", r"à lire aussi", r"a lire aussi", r"lire aussi", r"voir aussi",
     r"mehr zum thema", r"das könnte sie auch interessieren", r"te puede interesar", r"leggi anche", r"leia também",
@@ -44,11 +44,18 @@ const CHROME_LINES: &[&str] = &[
     r"loading\.*", r"chargement(?: en cours)?\.*", r"video", r"vidéo", r"photo", r"photos", r"image",
     r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
     r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
+    r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
+    r"trending (?:news|stories|articles|topics)", r"more (?:great )?[\w'’ &]{1,30} stories", r"popular (?:on|in|at) .{1,30}",
+    r"next up(?: in .{1,40})?", r"up next", r"explore further", r"(?:keep|continue) exploring", r"more to explore", r"featured (?:videos?|stories|articles|posts)", r"this slideshow requires javascript\.?",
+    r"\d{6,}", r"view all(?: \(\d+\)?)?", r"\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?(?: \S+)*", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
+    r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
+    r"we recommend", r"like this (?:article|story|post)\??", r"continue reading (?:below|the (?:article|story))",
+    r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,200}", r"did you (?:like|enjoy) this (?:article|story|post)\??",
     r"no,? thanks", r"non merci", r"nein,? danke", r"no,? gracias", r"learn more", r"en savoir plus",
     r"top (?:stories|news|articles)", r"recommended (?:articles|stories|reading|videos?)", r"editor'?s picks",
     r"don'?t miss", r"ne manquez pas", r"more (?:in|from|on) .{1,40}", r"mehr (?:aus|von|zu) .{1,30}",
     r"give feedback", r"survey", r"show (?:more|less|comments)", r"load more(?: comments)?", r"see more",
-    r"\d+\s*(?:of|/|de|von|di|sur)\s*\d+", r"\d+of\d+.*", r"(?:image|photo|picture|foto|bild) \d+ (?:of|de|von|di|sur) \d+",
+    r"\d+\s*(?:of|/|de|von|di|sur)\s*\d+", r"\d+of\d+.*",
 ];
 
 /// Phrases that make a short line (at most [`SHORT_LINE_WORDS`] words) chrome wherever they
@@ -63,7 +70,7 @@ const CHROME_PHRASES: &[&str] = &[
     "follow us", "suivez-nous", "read more", "lire aussi", "à lire aussi", "mehr zum thema",
     "lesen sie auch", "lea también", "leggi anche", "leia também", "lees ook", "see also",
     "related articles", "related stories", "more stories", "more from", "recommended for you",
-    "share on", "partager sur", "teilen auf", "compartir en", "photo credit", "image credit",
+    "share on", "partager sur", "teilen auf", "compartir en",
     "crédit photo", "bildquelle", "getty images", "afp photo", "reuters/", "shutterstock",
     "advertisement", "publicité", "anzeige", "published in", "this article was", "cet article a été",
     "enable javascript", "activez javascript", "your browser", "votre navigateur",
@@ -71,14 +78,14 @@ const CHROME_PHRASES: &[&str] = &[
     "activation link", "if you enjoyed this article", "si vous avez aimé cet article", "support our journalism",
     "become a member", "devenez membre", "unlimited access", "accès illimité", "already a subscriber",
     "déjà abonné", "bereits abonnent", "sign up to receive", "delivered to your inbox", "in your inbox",
-    "photo:", "foto:", "photograph:", "(photo", "(foto", "credit:", "crédit :", "crédits :", "bild:",
+    "photo:", "foto:", "photograph:", "(photo", "(foto", "crédit :", "crédits :", "bild:",
     "related topics", "more on this story", "around the web", "from around the web", "promoted stories",
     "sponsored stories", "you may also be interested", "vous aimerez aussi", "on the same topic",
 ];
 
 /// Prefixes of teaser lines ("Read more: Another story"), chrome whatever their length.
 const TEASER_PREFIXES: &[&str] = &[
-    "read more:", "read more ", "read also:", "related:", "see also:", "more:", "watch:", "listen:",
+    "read more:", "read more ", "read also:", "related:", "related post:", "related posts:", "related article:", "related story:", "also:", "see also ", "mehr:", "plus:", "más:", "see also:", "more:", "watch:", "listen:",
     "lire aussi :", "lire aussi:", "lire aussi", "à lire aussi", "a lire aussi", "à lire :", "voir aussi",
     "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
     "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "see more:", "► ", "→ ", ">> ",
@@ -94,6 +101,8 @@ const END_MARKERS: &[&str] = &[
     r"réagissez", r"deixe (?:um |seu |sua |suas )?(?:comentário|dúvidas|opini)", r"deja (?:un |tu )?comentario",
     r"lascia un commento", r"schreiben sie einen kommentar", r"what do you think\?", r"share your thoughts",
     r"about the author", r"à propos de l'auteur", r"sobre o autor", r"sobre el autor", r"über den autor",
+    r"about this (?:statement|article|story|rating|post)\b", r"(?:more )?about (?:the )?(?:authors?|writers?|contributors?)\b",
+    r"sources?\s*:?$", r"our sources\b", r"quellen\s*:?$",
     r"posted in\b", r"filed under\b", r"tags?\s*:", r"tagged\s*:?",
     r"categories\s*:", r"mots-clés", r"schlagworte", r"etiquetas\s*:",
 ];
@@ -102,13 +111,31 @@ static END_MARKER_SET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(?:{})", END_MARKERS.join("|"))).expect("end marker patterns")
 });
 
-/// Whether a short line opens what follows an article (see [`END_MARKERS`]).
+/// Words that head a box about someone (`About Jane Doe`, `Über Moritz Bachmann`).
+const ABOUT_WORDS: &[&str] = &["about", "über", "sobre", "acerca de", "à propos de", "a propos de", "over", "om"];
+
+/// Whether a short line opens what follows an article (see [`END_MARKERS`]): also the head of
+/// a box about a person, `About` then two to three capitalised names (`About Jane Doe`).
 pub fn end_marker(text: &str, words: usize) -> bool {
     if words > 12 {
         return false;
     }
     let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    END_MARKER_SET.is_match(t)
+    END_MARKER_SET.is_match(t) || about_person(t)
+}
+
+fn about_person(t: &str) -> bool {
+    let t = t.trim_end_matches([':', ' ']);
+    let lower = t.to_lowercase();
+    let Some(rest) = ABOUT_WORDS.iter().find_map(|w| lower.strip_prefix(w).filter(|r| r.starts_with(' ')).map(|r| &t[t.len() - r.len()..])) else {
+        return false;
+    };
+    let names: Vec<&str> = rest.split_whitespace().collect();
+    (2..=3).contains(&names.len())
+        && names.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.clone().next().is_some() && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '.')
+        })
 }
 
 /// Phrases of photo captions and credits (lowercase): a block of at most [`CAPTION_WORDS`]
@@ -119,7 +146,8 @@ const CAPTION_MARKERS: &[&str] = &[
     "epa-efe", "shutterstock", "photographer:", "(l-r)", "(r-l)", ", left, ", ", right, ", ", center, ",
     "(left)", "(right)", "in this file photo", "in this photo", "in this image", "this photo taken",
     "(courtesy", "courtesy of", "image copyright", "image caption", "media caption", "crédit photo", "(photo d'illustration",
-    "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
+    "image credit", "photo credit", "credit:", "[file:", "(file:", "(image:", "(photo)", "(foto:", "foto:", "(bild:", "bildquelle", "(imagen:", "(crédito", "foto di", "fonte:",
+    "©", "submitted photo", "photo courtesy", "photo by ", "фото:", "личный архив", "источник фото", "写真：", "사진=",
 ];
 
 /// Phrases of consent and paywall notices (cookie banners, "you have reached your limit"): a
@@ -131,6 +159,13 @@ const NOTICE_PHRASES: &[&str] = &[
     "utiliza cookies", "utilizamos cookies", "utilizza cookie", "utilizziamo i cookie", "gebruikt cookies",
     "you have reached your", "free articles remaining", "subscribe to continue reading", "to continue reading",
     "already a subscriber", "this content is for subscribers", "réservé aux abonnés", "nur für abonnenten",
+    // affiliate disclosures
+    "may receive a small commission", "we may earn a commission", "may earn an affiliate commission",
+    "we may earn a small commission", "contains affiliate links", "may contain affiliate links",
+    // newsletter and promotion boxes
+    "unsubscribe at any time", "you can unsubscribe", "never share your details", "no spam, we promise",
+    "our sister title", "our sister publication", "visit our corporate site", "by clicking here",
+    "désinscrire à tout moment", "jederzeit abbestellen", "darte de baja en cualquier momento",
 ];
 
 /// One literal alternation per phrase list: the regex engine searches them all in one pass.
@@ -151,7 +186,7 @@ pub fn notice_rule(lower: &str, words: usize) -> Option<String> {
     if words > NOTICE_WORDS {
         return None;
     }
-    NOTICE_RE.find(lower).map(|m| format!("consent or paywall notice (has {:?})", m.as_str()))
+    NOTICE_RE.find(lower).map(|m| format!("consent, paywall or newsletter notice (has {:?})", m.as_str()))
 }
 
 /// Agencies and picture desks whose name ends a photo credit.
@@ -183,18 +218,37 @@ fn tail(s: &str, n: usize) -> &str {
 /// A block with a caption marker is a caption up to this many words.
 pub const CAPTION_WORDS: usize = 70;
 
+/// A block that ends with a picture credit is a caption up to this many words.
+pub const LONG_CAPTION_WORDS: usize = 150;
+
 /// A line that is only a bracketed label: an image rendered as its alt text (`[photo]`,
 /// `[1203947_1]`) or a media placeholder.
 static IMAGE_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\[\]]{0,60}\]$").unwrap());
+
+/// A gallery's counter (`Image 2 of 5`): the pictures sit inside the article.
+static GALLERY_COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:image|photo|picture|slide|foto|bild|imagen) \d+ (?:of|de|von|di|sur|/) \d+$").unwrap());
+
+/// An image shown as its bare file name (`dp3_1_en`, `IMG_2041`): one token with an underscore.
+static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\w.-]*[^\W_]_[^\W_][\w.-]*$").unwrap());
+
+/// The reason given for an image placeholder (`[photo]`, `[1203947_1]`).
+pub const IMAGE_PLACEHOLDER_REASON: &str = "photo caption or image placeholder (a bracketed label alone)";
 
 /// Why a block is a photo caption or credit, if it is one.
 /// `lower` is `text` lowercased.
 pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
     if words > CAPTION_WORDS {
-        return None;
+        // a long caption still ends with its credit (`… Credit: ESA`)
+        return (words <= LONG_CAPTION_WORDS && CAPTION_CREDIT_END.is_match(tail(text.trim_end(), 120)))
+            .then(|| "photo caption or credit (ends with a picture credit)".to_string());
     }
-    if words <= 6 && IMAGE_PLACEHOLDER.is_match(text.trim()) {
-        return Some("photo caption or image placeholder (a bracketed label alone)".into());
+    if words <= 6 && GALLERY_COUNTER.is_match(text.trim()) {
+        return Some("photo caption: a gallery's picture counter".into());
+    }
+    // (a file name is one token however many words its hyphens make)
+    if (words <= 6 || !text.trim().contains(' ')) && (IMAGE_PLACEHOLDER.is_match(text.trim()) || FILE_NAME.is_match(text.trim())) {
+        return Some(IMAGE_PLACEHOLDER_REASON.into());
     }
     if let Some(m) = CAPTION_MARKER_RE.find(lower) {
         return Some(format!("photo caption or credit (has {:?})", m.as_str().trim()));
@@ -314,6 +368,18 @@ pub fn stop_words(text: &str) -> usize {
     n
 }
 
+/// A blog post's meta line: a date with the comment count or the author
+/// (`October 15, 2018/0 Comments/in News /by admin`, `Posted on May 3 by Jane | 4 comments`).
+static POST_META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b\d+\s*(?:comments?|responses?|replies|commentaires?|kommentare?|comentarios?|coment[áa]rios?|commenti)\b|(?:^|[\s/|·•])(?:by|par|von|por|di|door)\s*\p{L})").expect("post meta pattern")
+});
+
+/// Whether a line reads like a blog post's meta line (see [`POST_META`]); the caller checks
+/// that it holds a date.
+pub fn post_meta_line(text: &str) -> bool {
+    POST_META.is_match(text)
+}
+
 /// Words that open a byline (`By Jane Doe`, `Par …`, `Von …`): a short line starting with one
 /// is checked as a byline.
 pub const BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "przez", "от"];
@@ -335,6 +401,9 @@ static COPYRIGHT: LazyLock<Regex> =
 /// Bullets that renderers put before list items.
 pub const BULLETS: &[char] = &['•', '◦', '▪', '▫', '■', '□', '☆', '★', '●', '○', '◆', '◇', '‣', '⁃', '∙', '·', '*', '-', '–', '+', '»', '›', '>'];
 
+/// The reason given for copyright lines.
+pub const COPYRIGHT_REASON: &str = "copyright line";
+
 /// Why a line is chrome, if a rule says so.
 pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
     let t = text.trim();
@@ -348,15 +417,27 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
         return teaser_prefix(&head);
     }
     let lower = t.to_lowercase();
+    // "More:", "Related:" head a box of links set into the article: a teaser, not page chrome
+    if lower.ends_with(':') && words <= 3 {
+        if let Some(r) = teaser_prefix(&lower) {
+            return Some(r);
+        }
+    }
     let core = STRIP_EDGES.replace_all(&lower, "");
     if CHROME_LINE_SET.is_match(&core) {
         return Some(format!("chrome line {:?}", core));
     }
     if COPYRIGHT.is_match(t) {
-        return Some("copyright line".into());
+        return Some(COPYRIGHT_REASON.into());
     }
     if let Some(r) = teaser_prefix(&lower) {
         return Some(r);
+    }
+    if RAW_ENTITY.is_match(t) {
+        return Some("raw HTML entities (text copied from the page's data, not rendered text)".into());
+    }
+    if words <= SOCIAL_LINE_WORDS && SOCIAL_PROMO.is_match(&lower) {
+        return Some("invitation to follow or contact the site on social networks or by email".into());
     }
     if words <= SHORT_LINE_WORDS {
         if let Some(m) = CHROME_PHRASE_FINDER.find(&lower) {
@@ -365,6 +446,98 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
     }
     None
 }
+
+/// An invitation to follow the site or the author ("Follow Newsbeat on Instagram, Facebook and
+/// Twitter.", "Email Jane Doe at jd@example.com or follow her @jdoe"): the line opens with the
+/// verb and names a network, a handle or an address (lowercase text).
+static SOCIAL_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:follow|like|join|find|connect with|suivez|retrouvez|rejoignez|folgen sie|folge|s[íi]guenos|sigue|segui|seguici|siga|sigam|volg|email|e-mail|write to|contact)\b",
+        r".{0,160}?(?:facebook|twitter|instagram|youtube|linkedin|tiktok|snapchat|pinterest|telegram|whatsapp|threads|mastodon|bluesky|(?:^|\s)@\w|\w@\w+\.\w)",
+    ))
+    .expect("social promotion pattern")
+});
+/// A hover card rendered inline: a name glued to itself (`Ilhan OmarIlhan Omar`), the
+/// card's headlines, then its `MORE` link (upper case), inside a sentence of the article.
+/// Returns the byte ranges to cut: from the second copy of the name to the end of `MORE`.
+fn hover_card_cuts(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for w in chars.windows(2) {
+        let ((_, a), (i, b)) = (w[0], w[1]);
+        if i < from || !(a.is_lowercase() && b.is_uppercase()) {
+            continue;
+        }
+        // the name before the seam: its last one to four words, starting with a capital
+        let before = &text[..i];
+        let words: Vec<&str> = before.split(' ').collect();
+        let mut cut = None;
+        for k in 1..=4.min(words.len()) {
+            let name = words[words.len() - k..].join(" ");
+            if name.len() >= 4 && name.starts_with(char::is_uppercase) && text[i..].starts_with(&name) {
+                cut = Some(i);
+                break;
+            }
+        }
+        let Some(start) = cut else { continue };
+        let mut stop = text.len().min(start + 800);
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let window = &text[start..stop];
+        let mut end = None;
+        for (m, _) in window.match_indices(" MORE") {
+            let after = window[m + 5..].chars().next();
+            if after.is_none_or(|c| !c.is_alphanumeric()) {
+                end = Some(start + m + 5);
+                break;
+            }
+        }
+        if let Some(e) = end {
+            out.push((start, e));
+            from = e;
+        }
+    }
+    out
+}
+
+/// The text without the hover cards glued into it ([`hover_card_cuts`]), if it had any.
+pub fn cut_hover_cards(text: &str) -> Option<String> {
+    if !text.contains(" MORE") {
+        return None;
+    }
+    let cuts = hover_card_cuts(text);
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (a, b) in cuts {
+        out.push_str(&text[last..a]);
+        last = b;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
+/// Headings of a box of links to other articles, set into an article or after it.
+static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:related(?: (?:articles?|stories|story|posts?|content|coverage|news|reading|links))?|more on this (?:story|topic)|read (?:more|also|next)|see also|also read|you (?:may|might) also like|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia também|veja também|lea también|leggi anche|lees ook)$").unwrap()
+});
+
+/// Whether a short line heads a box of links to other articles ("Related articles", "Lire
+/// aussi").
+pub fn related_heading(text: &str) -> bool {
+    text.len() <= 40 && RELATED_HEADING.is_match(STRIP_EDGES.replace_all(&text.to_lowercase(), "").as_ref())
+}
+
+/// An HTML entity left as text (`&#39;`, `&quot;`): renderers decode the page's text, so such
+/// lines come from attributes or script data (video playlists, widgets), not from the article.
+static RAW_ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|quot|amp|apos|lt|gt|nbsp);").unwrap());
+
+/// A social invitation has at most this many words.
+const SOCIAL_LINE_WORDS: usize = 30;
 
 /// Lines of more words than this are checked for teaser prefixes only.
 const LONG_LINE_WORDS: usize = 30;
@@ -437,6 +610,59 @@ mod tests {
         // a long paragraph that mentions cookies is not chrome
         let long = "The company said it would stop using third-party cookies next year, a change that advertisers have feared for a long time and that regulators welcomed.";
         assert!(chrome_rule(long, crate::model::word_count(long)).is_none());
+    }
+
+    #[test]
+    fn boxes_after_the_article_open_with_end_markers() {
+        assert!(end_marker("About Brigit Katz", 3));
+        assert!(end_marker("Über Moritz Bachmann", 3));
+        assert!(end_marker("Sobre Carlos Nadalim", 3));
+        assert!(end_marker("About this statement:", 3));
+        // a sentence or a menu entry that starts with "About" is not a box about someone
+        assert!(!end_marker("About Us", 2));
+        assert!(!end_marker("About two hundred people came to the meeting", 8));
+        assert!(!end_marker("About CNBC", 2));
+        assert!(chrome_rule("Previous Article", 2).is_some());
+        assert!(chrome_rule("Like this article?", 3).is_some());
+        assert!(chrome_rule("Most read in world news", 5).is_some());
+        assert!(chrome_rule("Continue Reading Below", 3).is_some());
+        assert!(chrome_rule("Facebook Twitter Google+ Whatsapp", 4).is_some());
+        assert!(chrome_rule("Voltar", 1).is_some());
+        assert!(chrome_rule("More Great WIRED Stories", 4).is_some());
+        assert!(chrome_rule("Popular on IndieWire", 3).is_some());
+        assert!(chrome_rule("Related post: Pickled Brussels Sprouts Recipe", 6).is_some());
+        assert!(caption_rule_t("личный архив Андрея Рудькова", 4).is_some());
+        assert!(chrome_rule("Also: See Black Friday coverage at CNET", 7).is_some());
+        // a gallery's counter and a picture credit are captions (furniture), not page chrome
+        assert!(caption_rule_t("Image 2 of 5", 4).is_some_and(|r| r.starts_with("photo caption")));
+        assert!(chrome_rule("(Image credit: Blue Origin)", 4).is_none());
+        assert!(caption_rule_t("(Image credit: Blue Origin)", 4).is_some());
+        assert!(chrome_rule("191119052250266", 1).is_some());
+        assert!(chrome_rule("2019-11-19T07:23:12+01:00", 7).is_some());
+        assert!(chrome_rule("Mehr: 10 things in tech", 5).is_some());
+        assert!(caption_rule_t("dp3_1_en", 3).is_some() && chrome_rule("View all (23)", 3).is_some() && chrome_rule("Related Links", 2).is_some());
+        assert!(caption_rule_t("Christopher Battin Submitted photo", 4).is_some());
+        let long = format!("{} Credit: ESA", "A cross-section through the module showing the quarters that would double as pods during the cruise phase, with the soft walls around them. ".repeat(4));
+        let w = crate::model::word_count(&long);
+        assert!(w > CAPTION_WORDS && caption_rule_t(&long, w).is_some());
+        assert_eq!(
+            cut_hover_cards("A man threatened Rep. Ilhan OmarIlhan OmarHillicon Valley: Progressives oppose funding bill | Senators call for a coordinator Omar asks court to apply compassion MORE (D-Minn.), the office said.").as_deref(),
+            Some("A man threatened Rep. Ilhan Omar (D-Minn.), the office said.")
+        );
+        assert_eq!(cut_hover_cards("The MORE programme (Mobility Options) started in 2019."), None);
+        // multibyte text around the 800-byte window does not break it
+        let long = format!("Anna MüllerAnna Müller {} MORE", "é".repeat(500));
+        assert_eq!(cut_hover_cards(&long), None);
+        assert!(chrome_rule("South Park creators give &#39;official apology&#39; after reports", 9).is_some());
+        assert_eq!(caption_rule_t("[vw-id-space-vizzion-concept-6-1]", 7).as_deref(), Some(IMAGE_PLACEHOLDER_REASON));
+        let cap = "a hand holding a blue object: Needle poking skin during administration of flu shot at a community health center in Washington.© John Brecher";
+        assert!(caption_rule_t(cap, 25).is_some());
+        assert!(notice_rule("sometimes we include links to online retail stores. if you click on one and make a purchase we may receive a small commission.", 25).is_some());
+        assert!(notice_rule("no spam, we promise. you can unsubscribe at any time and we'll never share your details without your permission.", 20).is_some());
+        assert!(chrome_rule("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
+        assert!(chrome_rule("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", 10).is_some());
+        // a sentence about following someone is not an invitation
+        assert!(chrome_rule("Millions of fans follow her on Instagram, where she posts every day.", 12).is_none());
     }
 
     #[test]
