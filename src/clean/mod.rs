@@ -1592,6 +1592,25 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     TextExtraction { title, paragraphs, tweets, header, decisions }
 }
 
+/// A paragraph hard-wrapped at `width` terminal columns, as w3m or lynx render it (tests).
+#[cfg(test)]
+pub(crate) fn hard_wrap(paragraph: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for w in paragraph.split_whitespace() {
+        if !line.is_empty() && display_width(&line) + 1 + display_width(w) > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(w);
+    }
+    out + &line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1603,19 +1622,7 @@ mod tests {
         // distinct paragraphs (a page repeating a paragraph loses the repeat)
         let paras: Vec<String> = vec![EN[0].to_string(), para.to_string(), EN[2].to_string()];
         for p in &paras {
-            let mut line = String::new();
-            for w in p.split(' ') {
-                if line.len() + 1 + w.len() > 60 {
-                    wrapped.push_str(&line);
-                    wrapped.push('\n');
-                    line.clear();
-                }
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(w);
-            }
-            wrapped.push_str(&line);
+            wrapped.push_str(&hard_wrap(p, 60));
             wrapped.push_str("\n\n");
         }
         wrapped.push_str("© 2020 Fox News Network\n");
@@ -1773,19 +1780,7 @@ mod tests {
         ];
         let mut dump = String::from("홈\n\n");
         for p in paras {
-            let mut line = String::new();
-            for w in p.split(' ') {
-                if !line.is_empty() && display_width(&line) + 1 + display_width(w) > 60 {
-                    dump.push_str(&line);
-                    dump.push('\n');
-                    line.clear();
-                }
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(w);
-            }
-            dump.push_str(&line);
+            dump.push_str(&hard_wrap(p, 60));
             dump.push_str("\n\n");
         }
         let x = extract_text_dump(&dump, &Options::default());

@@ -1219,22 +1219,7 @@ mod tests {
     #[test]
     fn dateline_run_together_with_tags_in_a_wrapped_dump() {
         // w3m wraps at 80 columns: the byline, the date and the tags make one logical line
-        let body: String = BODY.split("\n\n").map(|p| {
-            let mut out = String::new();
-            let mut line = String::new();
-            for w in p.split_whitespace() {
-                if line.len() + w.len() + 1 > 79 {
-                    out.push_str(&line);
-                    out.push('\n');
-                    line.clear();
-                }
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(w);
-            }
-            out + &line
-        }).collect::<Vec<_>>().join("\n\n");
+        let body: String = BODY.split("\n\n").map(|p| crate::clean::hard_wrap(p, 79)).collect::<Vec<_>>().join("\n\n");
         let dump = format!(
             "Início\n\nUma palinha das brincadeiras musicais do grupo da cidade\n\nCarlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e Brincadeiras,\nMúsica\n\n{body}"
         );
