@@ -300,8 +300,12 @@ const FAR_TITLE_WINDOW: usize = 120;
 /// paragraph: close to the body, followed by a byline or dateline, repeated elsewhere in the
 /// page (a window title, a breadcrumb, a share text), and not navigation or a caption.
 pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
+    choose_title_at(decisions, wrap_width(decisions))
+}
+
+/// [`choose_title`] for a dump hard-wrapped at `width` (measured once by the caller).
+fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<TitleChoice> {
     let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
-    let width = wrap_width(decisions);
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
     let memo = LineMemo::new(nb.len(), decisions.len());
     let wrapped = |i: usize| memo.wrapped(decisions, width, i);
@@ -831,7 +835,8 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
 /// Fill the metadata of `article` from what the cleaner found, and label the metadata lines.
 /// Returns where the publication date came from (`text`), if one was found.
 pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static str> {
-    let choice = choose_title(&x.decisions);
+    let width = wrap_width(&x.decisions);
+    let choice = choose_title_at(&x.decisions, width);
     // The title: the cleaner's, unless a better headline was found above the body.
     if let Some(c) = &choice {
         if x.title.as_deref() != Some(c.text.as_str()) {
@@ -870,7 +875,6 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
 
     let nb: Vec<usize> = (0..x.decisions.len()).filter(|&i| !x.decisions[i].text.trim().is_empty()).collect();
     let anchor = nb.iter().position(|&i| x.decisions[i].label == Label::Body).unwrap_or(nb.len());
-    let width = wrap_width(&x.decisions);
     let tpos = choice.as_ref().and_then(|c| nb.iter().position(|&i| i == *c.lines.last().unwrap()));
     // without a title, the lines around the first paragraph
     let (title_pos, below_start) = match tpos {
