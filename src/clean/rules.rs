@@ -391,8 +391,21 @@ static CHROME_LINE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(CHROME_LINES.iter().map(|p| format!(r"(?i)^(?:{p})$"))).expect("chrome line patterns")
 });
 
-static STRIP_EDGES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$").unwrap());
+/// A punctuation mark or a symbol (Unicode categories P and S), for characters beyond ASCII.
+static PUNCT_OR_SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{P}\p{S}]$").unwrap());
+
+/// `text` without the spaces, punctuation and symbols at its ends (`» Home «` -> `Home`).
+fn strip_edges(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || if c.is_ascii() {
+                // every ASCII punctuation character is in category P or S
+                c.is_ascii_punctuation()
+            } else {
+                PUNCT_OR_SYMBOL.is_match(c.encode_utf8(&mut [0; 4]))
+            }
+    })
+}
 
 /// Copyright lines: the sign, or the word followed by a year.
 static COPYRIGHT: LazyLock<Regex> =
@@ -423,7 +436,7 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
             return Some(r);
         }
     }
-    let core = STRIP_EDGES.replace_all(&lower, "");
+    let core = strip_edges(&lower);
     if CHROME_LINE_SET.is_match(&core) {
         return Some(format!("chrome line {:?}", core));
     }
@@ -529,7 +542,7 @@ static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a short line heads a box of links to other articles ("Related articles", "Lire
 /// aussi").
 pub fn related_heading(text: &str) -> bool {
-    text.len() <= 40 && RELATED_HEADING.is_match(STRIP_EDGES.replace_all(&text.to_lowercase(), "").as_ref())
+    text.len() <= 40 && RELATED_HEADING.is_match(strip_edges(&text.to_lowercase()))
 }
 
 /// An HTML entity left as text (`&#39;`, `&quot;`): renderers decode the page's text, so such
@@ -598,6 +611,14 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strip_edges_is_the_edge_pattern() {
+        let pattern = Regex::new(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$").unwrap();
+        for t in ["» home «", "  — Share this —  ", "«Lire aussi»", "$100 +", "…", "★★★ Rating ★", "\u{b}x\u{a0}", "¿Qué? ¡Sí!", "a-b", "", "→ → →", "①", "§ 3 ¶"] {
+            assert_eq!(strip_edges(t), pattern.replace_all(t, ""), "{t:?}");
+        }
+    }
 
     #[test]
     fn chrome_lines_and_phrases() {
