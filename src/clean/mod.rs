@@ -1611,6 +1611,12 @@ pub(crate) fn hard_wrap(paragraph: &str, width: usize) -> String {
     out + &line
 }
 
+/// The paragraphs' texts of an extraction (tests).
+#[cfg(test)]
+fn body(x: &TextExtraction) -> Vec<&str> {
+    x.paragraphs.iter().map(|p| p.text.as_str()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1665,10 +1671,6 @@ mod tests {
         }
         out.push_str(&line);
         out
-    }
-
-    fn body(x: &TextExtraction) -> Vec<&str> {
-        x.paragraphs.iter().map(|p| p.text.as_str()).collect()
     }
 
     const EN: [&str; 3] = [
@@ -2173,7 +2175,7 @@ mod enum_tests {
         }
         t += "Contact\n\nPrivacy\n";
         let x = extract_text_dump(&t, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = body(&x);
         // the author's numbers stay in the items' text
         assert!(body.contains(&"1) Lego Star Wars Resistance Bomber"), "{body:?}");
         assert!(body.contains(&"5) Taboo board game"), "{body:?}");
@@ -2200,7 +2202,7 @@ mod enum_box_tests {
         t += "\nBUFFALO, N.Y. — Hours before his two-goal performance on Tuesday, the coach said the veteran winger was finally playing the way he wanted to play.\n\n";
         t += "“It takes a little longer now, but he is playing well now, he is getting a little bit of confidence back,” the coach said after the morning skate.\n";
         let x = extract_text_dump(&t, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = body(&x);
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body[0].starts_with("BUFFALO"), "{body:?}");
     }
@@ -2260,7 +2262,7 @@ mod headline_list_tests {
             t += "\n";
         }
         let x = extract_text_dump(&t, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = body(&x);
         assert_eq!(body.len(), 2, "{body:?}");
         // a sentence cut by the renderer (the next line goes on in lowercase) is not a headline
         let cut = "The Santa Fe Animal Shelter announced this week that the black cat was\nrecently found wandering the streets of the capital, after five years away from home.\n";
@@ -2285,7 +2287,7 @@ mod headed_piece_tests {
         t += "“This was the fourth time I have been deported,” said one of them, who had spent his family's savings on the journey across three continents.\n\n";
         t += "He said he had spent a fortune on the four attempts, and that he would not try again after what he had seen at the border this year.\n\n";
         let x = extract_text_dump(&t, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = body(&x);
         assert_eq!(body.len(), 3, "{body:?}");
         assert!(body[0].starts_with("NEW DELHI"), "{body:?}");
     }
@@ -2305,7 +2307,7 @@ mod lead_list_tests {
         t += "NEW DELHI: Their dream shattered and huge savings wasted, nearly 150 people returned home on a special flight on Wednesday morning.\n\n";
         t += "“This was the fourth time I have been deported,” said one of them, who had spent his family's savings on the journey across three continents.\n";
         let x = extract_text_dump(&t, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = body(&x);
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body[0].starts_with("NEW DELHI"), "{body:?}");
     }
@@ -2325,7 +2327,7 @@ mod doubled_tests {
             "The company unveiled its own operating system on Friday, as it faces the threat of losing access to the systems it uses today amid escalating trade tensions.\n\n{cap}\n\n{cap}\n\nThe new system will first be used in smart screens later this year, the company said, before coming to its watches and other devices next year.\n"
         );
         let x = extract_text_dump(&t, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = body(&x);
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body[1].starts_with("The new system"), "{body:?}");
     }
@@ -2347,9 +2349,9 @@ mod colon_list_tests {
         }
         t += "\nShare\n\nTweet\n\nAbout us\n";
         let x = extract_text_dump(&t, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert!(body.contains(&"June 24 -- Jiffy Lube Live, Bristow, VA"), "{body:?}");
-        assert!(!body.iter().any(|p| *p == "Share" || *p == "Music"), "{body:?}");
+        let paras = body(&x);
+        assert!(paras.contains(&"June 24 -- Jiffy Lube Live, Bristow, VA"), "{paras:?}");
+        assert!(!paras.iter().any(|p| *p == "Share" || *p == "Music"), "{paras:?}");
         // renderers put a blank line between the announcing line and a bulleted list
         let mut t = String::from("Home\n\nGames\n\nRunning speed can be raised with console codes in the settings of the game:\n\n");
         for c in ["  • standard speed player.setav speedmult 100", "  • player.setav health 500", "  • player.setav magicka 300", "  • player.setav stamina 400"] {
@@ -2358,7 +2360,6 @@ mod colon_list_tests {
         }
         t += "\nWhatever speed you set stays with you until you change it again, so you will have to come back to the settings every time you want to walk at a normal pace through the towns of the game.\n\nAbout us\n";
         let x = extract_text_dump(&t, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert!(body.contains(&"player.setav magicka 300"), "{:#?}", x.decisions);
+        assert!(body(&x).contains(&"player.setav magicka 300"), "{:#?}", x.decisions);
     }
 }

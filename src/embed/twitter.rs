@@ -817,17 +817,29 @@ mod tests {
         (0..n).map(|i| format!("Body paragraph number {i} of the story tells what happened next in the town and who said what about it to the reporters.")).collect()
     }
 
+    /// The tweets found in a dump of `before` body paragraphs, the `embed` lines, then `after`
+    /// body paragraphs.
+    fn tweets_between(before: usize, embed: &[&str], after: usize, hard_wrapped: bool) -> Vec<TextTweet> {
+        let mut lines = body(before);
+        lines.extend(embed.iter().map(|l| l.to_string()));
+        lines.extend(body(after));
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        find_text_tweets(&refs, hard_wrapped)
+    }
+
     #[test]
     fn unindented_multi_paragraph_tweet_stops_at_intro_colon() {
-        let mut lines: Vec<String> = body(3);
-        lines.push("He posted this on Twitter:".into());
-        lines.push("".into());
-        for l in ["Delhi has turned into a gas chamber due to smoke from crop burning in neighbouring states", "", "I urge all Delhiites to use them whenever needed pic.twitter.com/MYwRz9euaq", "", "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019", ""] {
-            lines.push(l.into());
-        }
-        lines.extend(body(2));
-        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-        let t = find_text_tweets(&refs, false);
+        let embed = [
+            "He posted this on Twitter:",
+            "",
+            "Delhi has turned into a gas chamber due to smoke from crop burning in neighbouring states",
+            "",
+            "I urge all Delhiites to use them whenever needed pic.twitter.com/MYwRz9euaq",
+            "",
+            "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019",
+            "",
+        ];
+        let t = tweets_between(3, &embed, 2, false);
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].first_line, 5);
         assert_eq!(
@@ -839,15 +851,15 @@ mod tests {
 
     #[test]
     fn body_paragraph_above_a_single_paragraph_tweet_stays_body() {
-        let mut lines: Vec<String> = body(3);
-        lines.push("".into());
-        lines.push("Another wondered why the state bothered to trademark the tagline in the first place.".into());
-        lines.push("".into());
-        lines.push("I love that they trademarked it. https://t.co/XPxUJuyIAC".into());
-        lines.push("".into());
-        lines.push("— Robert Maguire (@RobertMaguire_) November 18, 2019".into());
-        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-        let t = find_text_tweets(&refs, false);
+        let embed = [
+            "",
+            "Another wondered why the state bothered to trademark the tagline in the first place.",
+            "",
+            "I love that they trademarked it. https://t.co/XPxUJuyIAC",
+            "",
+            "— Robert Maguire (@RobertMaguire_) November 18, 2019",
+        ];
+        let t = tweets_between(3, &embed, 0, false);
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].tweet.text, "I love that they trademarked it.");
         assert_eq!(t[0].first_line, 6);
@@ -855,8 +867,7 @@ mod tests {
 
     #[test]
     fn hard_wrapped_tweet_with_links_broken_by_the_renderer() {
-        let mut lines: Vec<String> = body(4);
-        for l in [
+        let embed = [
             "",
             "    The 9to5Mac BundleHunt delivers over 40 top apps from just $1 each https://",
             "    t.co/y5Wn5UBP8S by @trevorjd14 and more pic.twitter.com/",
@@ -864,12 +875,8 @@ mod tests {
             "",
             "    — 9to5Mac.com (@9to5mac) November 4, 2019",
             "",
-        ] {
-            lines.push(l.into());
-        }
-        lines.extend(body(3));
-        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-        let t = find_text_tweets(&refs, true);
+        ];
+        let t = tweets_between(4, &embed, 3, true);
         assert_eq!(t.len(), 1);
         let tw = &t[0].tweet;
         assert_eq!(tw.text, "The 9to5Mac BundleHunt delivers over 40 top apps from just $1 each https://t.co/y5Wn5UBP8S by @trevorjd14 and more");
@@ -879,8 +886,7 @@ mod tests {
 
     #[test]
     fn indented_tweet_inside_a_list_item_keeps_the_item_out() {
-        let mut lines: Vec<String> = body(4);
-        for l in [
+        let embed = [
             "",
             "  • This was an amazing game for Joe Schobert, who filled up the stat sheet in",
             "    impressive fashion. Take a look at what PFF said about his performance:",
@@ -892,12 +898,8 @@ mod tests {
             "",
             "    — PFF CLE Browns (@PFF_Browns) November 15, 2019",
             "",
-        ] {
-            lines.push(l.into());
-        }
-        lines.extend(body(3));
-        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-        let t = find_text_tweets(&refs, true);
+        ];
+        let t = tweets_between(4, &embed, 3, true);
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].first_line, 8);
         assert_eq!(t[0].tweet.text, "The #Browns highest-graded player* on defense vs. #Steelers was Joe Schobert, with an elite 93.2 defensive grade.\n\n*min. 25 snaps");
@@ -938,11 +940,8 @@ mod tests {
 
     #[test]
     fn no_tweet_without_a_byline_and_no_signature_taken_for_a_tweet() {
-        let mut lines: Vec<String> = body(5);
-        lines.push("- Jane Doe (@janedoe) is a reporter who covers the city council.".into());
-        lines.push("Follow us on Twitter @paper and on Facebook.".into());
-        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-        assert!(find_text_tweets(&refs, false).is_empty());
+        let embed = ["- Jane Doe (@janedoe) is a reporter who covers the city council.", "Follow us on Twitter @paper and on Facebook."];
+        assert!(tweets_between(5, &embed, 0, false).is_empty());
     }
 
     #[test]
