@@ -75,6 +75,8 @@ pub struct TextExtraction {
     pub tweets: Vec<Tweet>,
     pub header: HeaderLines,
     pub decisions: Vec<LineDecision>,
+    /// The width the decisions' lines are hard-wrapped at, if they are ([`wrap_width`]).
+    pub wrap_width: Option<usize>,
 }
 
 /// A run of lines that forms one unit (a paragraph, a list item, a nav entry).
@@ -1589,7 +1591,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
     // header lines are reported with the block's first line index
     header.between = header.between.iter().map(|(j, t)| (blocks[*j].first, t.clone())).collect();
-    TextExtraction { title, paragraphs, tweets, header, decisions }
+    TextExtraction { title, paragraphs, tweets, header, decisions, wrap_width: width }
 }
 
 /// A paragraph hard-wrapped at `width` terminal columns, as w3m or lynx render it (tests).

@@ -1279,7 +1279,9 @@ fn select(
         }
     }
     let title = title_idx.map(|i| blocks[i].text.clone());
-    TextExtraction { title, paragraphs, tweets: Vec::new(), header, decisions }
+    let lines: Vec<&str> = decisions.iter().map(|d| d.text.as_str()).collect();
+    let wrap_width = crate::clean::wrap_width(&lines);
+    TextExtraction { title, paragraphs, tweets: Vec::new(), header, decisions, wrap_width }
 }
 
 fn label_is(d: &LineDecision, l: Label) -> bool {

@@ -835,7 +835,7 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
 /// Fill the metadata of `article` from what the cleaner found, and label the metadata lines.
 /// Returns where the publication date came from (`text`), if one was found.
 pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static str> {
-    let width = wrap_width(&x.decisions);
+    let width = x.wrap_width;
     let choice = choose_title_at(&x.decisions, width);
     // The title: the cleaner's, unless a better headline was found above the body.
     if let Some(c) = &choice {
