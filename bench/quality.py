@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUITES = ["textdump", "tweets", "meta", "html"]
+SUITES = ["textdump", "renderers", "tweets", "meta", "html"]
 
 
 def main(argv=None) -> int:

@@ -8,6 +8,7 @@
 //! 4. picks the title and the header lines (dateline, section) above the body,
 //! 5. records a [`LineDecision`] for every line, so that a user can ask why a line went.
 
+pub mod markdown;
 pub mod rules;
 
 use std::sync::LazyLock;
@@ -1314,6 +1315,10 @@ fn looks_like_title(b: &Block) -> bool {
 
 /// Extract the article from a text dump.
 pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
+    // a Markdown rendering is read as the plain text it stands for; the decisions' lines are
+    // then the lines of that text
+    let rendered = markdown::looks_like_markdown(text).then(|| markdown::to_plain_text(text));
+    let text = rendered.as_deref().unwrap_or(text);
     let lines: Vec<&str> = text.lines().collect();
     let width = wrap_width(&lines);
     let threshold = match options.favor {

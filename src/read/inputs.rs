@@ -21,8 +21,8 @@ impl InputFile {
 /// File name endings read when a directory is scanned (a file named explicitly is read
 /// whatever its name).
 pub const SUPPORTED_SUFFIXES: &[&str] = &[
-    ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".zip",
-    ".txt.gz", ".text.gz", ".html.gz", ".htm.gz", ".xhtml.gz", ".jsonl.gz", ".ndjson.gz",
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".zip",
+    ".txt.gz", ".text.gz", ".md.gz", ".html.gz", ".htm.gz", ".xhtml.gz", ".jsonl.gz", ".ndjson.gz",
     ".warc", ".warc.gz",
 ];
 

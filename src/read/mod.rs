@@ -38,7 +38,7 @@ fn kind_of(name: &str) -> Kind {
         "warc" => Kind::Warc,
         "jsonl" | "ndjson" => Kind::Jsonl,
         "html" | "htm" | "xhtml" => Kind::Document(Some(Format::Html)),
-        "txt" | "text" => Kind::Document(Some(Format::TextDump)),
+        "txt" | "text" | "md" | "markdown" => Kind::Document(Some(Format::TextDump)),
         _ => Kind::Document(None),
     }
 }

@@ -1,0 +1,112 @@
+"""Renderers suite of bench/quality.py: text-dump bodies from renderers the cleaner was not built on.
+
+The text-dump suite scores the three renderings shipped with the benchmark (Chromium, Resiliparse,
+w3m at 80 columns). Users bring dumps from other tools too, so this suite renders the same 181
+Scrapinghub HTML pages (``<bench>/html/scrapinghub/html``) with three more, at bench time, into a
+temporary folder (nothing is stored in the repository):
+
+- ``html2text78``: html2text's Markdown with links and images, wrapped at 78 columns (its default);
+- ``html2text0``: html2text's Markdown without links, unwrapped;
+- ``inscriptis``: inscriptis' layout-aware plain text (tables laid out in columns).
+
+The bodies are scored against the text-dump gold (``<bench>/textdump/scrapinghub/gold.json``) by the
+benchmark's scorer, tweets re-inserted as in the text-dump suite. Metrics:
+``renderers.<name>.f1|precision|recall``. Needs the ``html2text`` and ``inscriptis`` packages (test
+extras). Standalone use:
+
+    .venv/bin/python bench/quality_renderers.py --bench /work/shared/bench [-v]
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import html2text
+import inscriptis
+
+import quality_textdump
+
+
+def _html2text(html: str, width: int, links: bool) -> str:
+    h = html2text.HTML2Text()
+    h.body_width = width
+    h.ignore_links = not links
+    return h.handle(html)
+
+
+RENDERERS = {
+    "html2text78": lambda html: _html2text(html, 78, links=True),
+    "html2text0": lambda html: _html2text(html, 0, links=False),
+    "inscriptis": inscriptis.get_text,
+}
+
+
+def render(pages: Path, out: Path) -> int:
+    """Writes ``<id>.<renderer>.txt`` for every page; returns the number of pages."""
+    n = 0
+    for f in sorted(pages.glob("*.html.gz")):
+        doc = f.name[: -len(".html.gz")]
+        html = gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+        for name, fn in RENDERERS.items():
+            (out / f"{doc}.{name}.txt").write_text(fn(html).strip() + "\n")
+        n += 1
+    return n
+
+
+def run(bench_dir: Path, verbose: bool) -> dict:
+    bench_dir = Path(bench_dir)
+    pages = bench_dir / "html" / "scrapinghub" / "html"
+    gold_file = bench_dir / "textdump" / "scrapinghub" / "gold.json"
+    if not pages.is_dir() or not gold_file.is_file():
+        raise FileNotFoundError(f"{pages} or {gold_file} not found")
+    score = quality_textdump._load_scorer(bench_dir / "textdump")
+    gold = score.load_gold(str(gold_file))
+    metrics: dict = {}
+    with tempfile.TemporaryDirectory(prefix="broadsheet-renderers-") as tmp:
+        out = Path(tmp)
+        t0 = time.monotonic()
+        n = render(pages, out)
+        print(f"renderers: {n} pages rendered {len(RENDERERS)} ways in {time.monotonic() - t0:.1f} s")
+        rows = quality_textdump.extract_folder(sorted(out.glob("*.txt")), "balanced")
+        by_name = {Path(src).name: r for src, r in rows.items()}
+        print(f"{'renderer':<12} {'docs':>5} {'F1':>7} {'P':>7} {'R':>7} {'errors':>6}")
+        for name in RENDERERS:
+            preds, errors = {}, 0
+            for doc_id in gold:
+                r = by_name.get(f"{doc_id}.{name}.txt")
+                if r is None or r.get("error"):
+                    errors += 1
+                    preds[doc_id] = ""
+                else:
+                    preds[doc_id] = quality_textdump.scoring_body(r)
+            per = score.score_run(gold, preds, run=name)["shingle"]
+            s = score.shingle_summary(per)
+            for k in ("f1", "precision", "recall"):
+                metrics[f"renderers.{name}.{k}"] = s[k]
+            print(f"{name:<12} {len(per):>5} {s['f1']:>7.3f} {s['precision']:>7.3f} {s['recall']:>7.3f} {errors:>6}")
+            if verbose:
+                worst = []
+                for row in per:
+                    p = score.doc_precision(row["tp"], row["fp"], row["fn"])
+                    rc = score.doc_recall(row["tp"], row["fp"], row["fn"])
+                    worst.append((2 * p * rc / (p + rc) if p + rc else 0.0, p, rc, row["id"]))
+                for f, p, rc, doc in sorted(worst)[:10]:
+                    print(f"  {f:.3f} {p:.3f} {rc:.3f} {doc}")
+    return metrics
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "bench")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    a = ap.parse_args()
+    m = run(a.bench, a.verbose)
+    for k in sorted(m):
+        print(f"{k:<36} {m[k]:.3f}")
+    sys.exit(0)

@@ -1,0 +1,289 @@
+//! Markdown dumps: pages rendered to Markdown (html2text, markdownify, reader modes and LLM
+//! crawlers) carry link targets, image references, emphasis marks and escapes that are not
+//! text, and they wrap paragraphs with soft line breaks. A dump that looks like Markdown is
+//! rendered to plain text first, one line per paragraph, list item or table row, so that the
+//! cleaner sees the same kind of dump as from a browser.
+//!
+//! The parsing is pulldown-cmark's (CommonMark with tables and strikethrough); this module only
+//! decides when a dump is Markdown and how each element is written out.
+
+use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
+
+/// `[text](target)` constructs (links and images) that make a dump Markdown on their own.
+const MIN_LINKS: usize = 3;
+/// ATX headings (`## Title`) that, with some other Markdown syntax, make a dump Markdown.
+const MIN_HEADINGS: usize = 2;
+/// Other Markdown syntax needed besides the headings: links, `**strong**` pairs, `\.` escapes.
+const MIN_OTHER_SYNTAX: usize = 2;
+/// A link target broken by the renderer's wrapping is joined back when the broken piece is
+/// shorter than this (a URL, not a paragraph that happens to contain `](`).
+const MAX_BROKEN_TARGET: usize = 400;
+
+/// Whether a dump is written in Markdown: link or image syntax (`](`), or ATX headings with
+/// emphasis or escapes. Browser and terminal renderings contain none of these.
+pub fn looks_like_markdown(text: &str) -> bool {
+    let links = memchr::memmem::find_iter(text.as_bytes(), b"](").take(MIN_LINKS).count();
+    if links >= MIN_LINKS {
+        return true;
+    }
+    let mut headings = 0;
+    for line in text.lines() {
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') && line[hashes..].trim().len() > 1 {
+            headings += 1;
+            if headings >= MIN_HEADINGS {
+                break;
+            }
+        }
+    }
+    if headings < MIN_HEADINGS {
+        return false;
+    }
+    let strong = memchr::memmem::find_iter(text.as_bytes(), b"**").count() / 2;
+    let escapes = ["\\.", "\\-", "\\*", "\\_", "\\#", "\\["].iter().map(|e| text.matches(e).count()).sum::<usize>();
+    links + strong + escapes >= MIN_OTHER_SYNTAX
+}
+
+/// Repairs what a wrapping renderer does to Markdown: takes the code-block indentation away
+/// (see [`dedent`]), joins lines broken inside a link target (`[text](https://a.b/c-` / `d)`: a
+/// target cannot contain a line break, so the link would stay raw text) and headings broken
+/// inside a link's text (a heading is one line in Markdown).
+fn prepare(text: &str) -> String {
+    let target_open = |line: &str| {
+        line.rfind("](").is_some_and(|k| {
+            let target = &line[k + 2..];
+            !target.contains(')') && target.len() < MAX_BROKEN_TARGET
+        })
+    };
+    let heading_open = |line: &str| {
+        let t = line.trim_start();
+        t.starts_with('#') && t.len() < MAX_BROKEN_TARGET && t.matches('[').count() > t.matches(']').count()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let start = out.len();
+        out.push_str(&line[dedent(line)..]);
+        loop {
+            let current = &out[start..];
+            let (in_target, in_heading) = (target_open(current), heading_open(current));
+            if !in_target && !in_heading {
+                break;
+            }
+            let Some(next) = lines.next_if(|n| !n.trim().is_empty()) else { break };
+            let next = next.trim_start();
+            // a URL is broken without a space; a title (`"Some title"`) or a text at a space
+            let target = &current[current.rfind("](").map_or(current.len(), |k| k + 2)..];
+            if !in_target || target.contains([' ', '"']) || next.starts_with(['"', '\'', '(']) {
+                out.push(' ');
+            }
+            out.push_str(next);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Bytes of indentation to remove so that a line is indented by 3 columns at most: renderers
+/// indent nested list items and quotes by 4 or more spaces, which Markdown would read as code.
+fn dedent(line: &str) -> usize {
+    let indent = line.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+    indent.saturating_sub(3)
+}
+
+/// The dump rendered to plain text: paragraphs, headings, table rows and block-quote paragraphs
+/// on one line each with a blank line between them, list items on lines of their own behind a
+/// `•` (or their number), link texts without their targets, images, raw HTML and footnote
+/// marks left out.
+pub fn to_plain_text(text: &str) -> String {
+    let text = prepare(text);
+    let mut out = String::with_capacity(text.len());
+    // open lists: the next number of an ordered list, None for bullets
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut in_image = 0usize;
+    let mut item_started = false;
+    let end_line = |out: &mut String| {
+        while out.ends_with([' ', '\t']) {
+            out.pop();
+        }
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+    };
+    let end_block = |out: &mut String| {
+        end_line(out);
+        if !out.is_empty() && !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+    };
+    let opts = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(&text, opts) {
+        if in_image > 0 {
+            match event {
+                Event::Start(Tag::Image { .. }) => in_image += 1,
+                Event::End(TagEnd::Image) => in_image -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image = 1,
+            Event::Start(Tag::Item) => {
+                end_line(&mut out);
+                let depth = lists.len().saturating_sub(1);
+                out.extend(std::iter::repeat_n("  ", depth));
+                match lists.last_mut() {
+                    Some(Some(n)) => {
+                        out.push_str(&format!("{n}. "));
+                        *n += 1;
+                    }
+                    _ => out.push_str("• "),
+                }
+                item_started = true;
+            }
+            Event::Start(Tag::List(first)) => {
+                if lists.is_empty() {
+                    end_block(&mut out);
+                }
+                lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                if lists.is_empty() {
+                    end_block(&mut out);
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                // the first paragraph of a list item goes on the item's line
+                if !std::mem::take(&mut item_started) {
+                    if lists.is_empty() {
+                        end_block(&mut out);
+                    } else {
+                        end_line(&mut out);
+                    }
+                }
+            }
+            Event::Start(Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_)) => {
+                item_started = false;
+                end_block(&mut out)
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Table | TagEnd::BlockQuote(_)) => {
+                if lists.is_empty() {
+                    end_block(&mut out)
+                } else {
+                    end_line(&mut out)
+                }
+            }
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => end_line(&mut out),
+            Event::End(TagEnd::TableCell) => out.push('\t'),
+            Event::Text(t) | Event::Code(t) => {
+                item_started = false;
+                out.push_str(&t)
+            }
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => end_line(&mut out),
+            Event::Rule => end_block(&mut out),
+            _ => {}
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "\
+[Skip to content](#main)
+
+  * [Home](https://news.example/)
+  * [Politics](https://news.example/politics/)
+  * [Sport](https://news.example/sport/)
+
+# Council approves the new tram line after a\\-year of delays
+
+By [Jane Doe](https://news.example/authors/jane-doe \"Jane Doe\")  
+March 28, 2017
+
+![A tram at the depot](https://img.example/tram.jpg)
+
+The city council voted on Tuesday to approve the long-delayed tram line, ending a
+debate that had lasted more than a year. **Construction** will start in the
+spring, according to the [transport
+office](https://news.example/2017/03/28/transport-office-statement-on-the-new-
+line/ \"Statement\").
+
+> Trams are the backbone of a modern city, the mayor said.
+
+1. First phase: the city centre.
+2. Second phase: the harbour.
+
+| Phase | Cost |
+|---|---|
+| One | 40 M |
+
+* * *
+
+## [Bus fares rise again as the council
+looks for money](https://news.example/2017/03/29/bus-
+fares/ \"Bus fares\")
+
+## Related
+
+  * [Bus fares rise again](https://news.example/bus-fares/)
+";
+
+    #[test]
+    fn a_markdown_page_becomes_a_plain_dump() {
+        assert!(looks_like_markdown(PAGE));
+        let text = to_plain_text(PAGE);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.contains(&"• Politics"), "{text}");
+        assert!(lines.contains(&"Council approves the new tram line after a-year of delays"), "{text}");
+        assert!(lines.contains(&"By Jane Doe"), "{text}");
+        assert!(lines.contains(&"March 28, 2017"), "{text}");
+        // soft-wrapped lines are one paragraph, the broken link target is gone with the link
+        assert!(lines.contains(&"The city council voted on Tuesday to approve the long-delayed tram line, ending a debate that had lasted more than a year. Construction will start in the spring, according to the transport office."), "{text}");
+        assert!(lines.contains(&"Trams are the backbone of a modern city, the mayor said."), "{text}");
+        assert!(lines.contains(&"1. First phase: the city centre."), "{text}");
+        assert!(lines.contains(&"2. Second phase: the harbour."), "{text}");
+        assert!(lines.contains(&"One\t40 M"), "{text}");
+        // a heading wrapped inside its link is one heading
+        assert!(lines.contains(&"Bus fares rise again as the council looks for money"), "{text}");
+        assert!(!text.contains("http") && !text.contains("tram.jpg") && !text.contains("**") && !text.contains('['), "{text}");
+        // paragraphs are separated by blank lines, list items are not
+        assert!(text.contains("\n\nThe city council"), "{text}");
+        assert!(text.contains("• Home\n• Politics\n"), "{text}");
+    }
+
+    #[test]
+    fn browser_and_terminal_dumps_are_not_markdown() {
+        let dump = "Home\nPolitics\nSport\n\nCouncil approves the new tram line\n\nBy Jane Doe\nMarch 28, 2017\n\n\
+                    The city council voted on Tuesday [Updated] to approve the line (a first).\n\n#tram #city\n";
+        assert!(!looks_like_markdown(dump));
+        let numbered = "# 1 Team A 30 pts\n# 2 Team B 28 pts\nThe league table after the match.\n";
+        assert!(!looks_like_markdown(numbered));
+    }
+
+    #[test]
+    fn headings_with_emphasis_are_markdown_without_links() {
+        let md = "## First part\n\nSome **bold** text and more **bold** words.\n\n## Second part\n\nText.\n";
+        assert!(looks_like_markdown(md));
+        assert_eq!(to_plain_text(md), "First part\n\nSome bold text and more bold words.\n\nSecond part\n\nText.\n");
+    }
+
+    #[test]
+    fn the_cleaner_reads_a_markdown_dump_as_its_text() {
+        let article = "Officials said the new line would carry 40,000 passengers a day once both phases are \
+                       finished, and that fares would stay at the level of the buses.";
+        // wrapped at 78 columns, as html2text writes it
+        let page = PAGE.replace("> Trams", &format!("{}\n\n> Trams", crate::clean::hard_wrap(article, 78)));
+        let x = crate::clean::extract_text_dump(&page, &crate::options::Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(body.iter().any(|p| p.starts_with("The city council voted on Tuesday") && p.ends_with("the transport office.")), "{body:?}");
+        assert!(body.contains(&article), "{body:?}");
+        assert!(!body.iter().any(|p| p.contains("](") || p.contains("Politics")), "{body:?}");
+    }
+}
