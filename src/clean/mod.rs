@@ -197,8 +197,12 @@ pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
             wrapped += 1;
         }
     }
-    // Hard-wrapped text piles up just under the width; free text does not.
-    if long >= 5 && (near * 10 >= long * 3 || (wrapped >= 8 && wrapped * 3 >= runs_on * 2)) {
+    // A hard ceiling: no line goes past the width (free text has a long tail of long lines).
+    let ceiling = lens[lens.len() - 1] <= p99 + 2;
+    // Hard-wrapped text piles up just under the width; free text does not. On a wide page
+    // (120 columns) most paragraphs fit on one line or two, and menus and table rows run on
+    // without wrapping: then a hard ceiling and a share of lines that run on tell it.
+    if long >= 5 && (near * 10 >= long * 3 || (wrapped >= 3 && wrapped * 3 >= runs_on * 2) || (ceiling && wrapped >= 3 && wrapped * 4 >= runs_on)) {
         Some(lens[lens.len() - 1].min(p99 + 2))
     } else {
         None
@@ -1776,6 +1780,32 @@ mod tests {
         assert!(wrap_width(&dump.lines().collect::<Vec<_>>()).is_some());
         let x = extract_text_dump(&dump, &Options::default());
         assert_eq!(body(&x), paras.to_vec(), "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn a_short_article_wrapped_at_120_columns_among_rows_that_run_on_is_unwrapped() {
+        // at 120 columns most paragraphs fit on a line or two; a results table of long rows runs
+        // on without wrapping: the hard ceiling under the width tells that the page is wrapped
+        let mut dump = String::from("Home  News  Sport  Weather\n\nHigh school roundup: the league leaders stay unbeaten\n\n");
+        for k in 0..10 {
+            dump.push_str(&format!("Team {k} (3-{k}): Player One 12 points, Player Two 9 points, Player Three 7.\n"));
+        }
+        dump.push('\n');
+        let paras = [
+            "The home side took control early in the second half, scoring eleven unanswered points before the visitors called a timeout to regroup.",
+            "Coaches on both benches praised the defence, and the league said the final standings would be published after the last round of matches in March.",
+            "Tickets for the final are on sale at the school office, and the organisers asked parents to arrive early because parking near the gym is limited.",
+        ];
+        for p in paras {
+            dump.push_str(&wrap(p, 120, ""));
+            dump.push_str("\n\n");
+        }
+        dump.push_str("Terms of Service  Privacy Notice\n");
+        assert!(wrap_width(&dump.lines().collect::<Vec<_>>()).is_some(), "{dump}");
+        let x = extract_text_dump(&dump, &Options::default());
+        for p in paras {
+            assert!(body(&x).contains(&p), "{:#?}", x.decisions);
+        }
     }
 
     #[test]
