@@ -7,7 +7,9 @@ temporary folder (nothing is stored in the repository):
 
 - ``html2text78``: html2text's Markdown with links and images, wrapped at 78 columns (its default);
 - ``html2text0``: html2text's Markdown without links, unwrapped;
-- ``inscriptis``: inscriptis' layout-aware plain text (tables laid out in columns).
+- ``inscriptis``: inscriptis' layout-aware plain text (tables laid out in columns);
+- when installed, ``lynx76`` (``lynx -dump -width=76``: link numbers and the list of link targets)
+  and ``w3m120`` (``w3m -dump -cols 120``), printed but not pinned (CI machines lack them).
 
 The bodies are scored against the text-dump gold (``<bench>/textdump/scrapinghub/gold.json``) by the
 benchmark's scorer, tweets re-inserted as in the text-dump suite. Metrics:
@@ -20,6 +22,8 @@ extras). Standalone use:
 from __future__ import annotations
 
 import gzip
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,11 +42,28 @@ def _html2text(html: str, width: int, links: bool) -> str:
     return h.handle(html)
 
 
+def _command(*argv: str):
+    """A renderer run as a command on the page (read from stdin)."""
+
+    def render(html: str) -> str:
+        out = subprocess.run(argv, input=html.encode("utf-8"), capture_output=True, timeout=60)
+        return out.stdout.decode("utf-8", "replace")
+
+    return render
+
+
 RENDERERS = {
     "html2text78": lambda html: _html2text(html, 78, links=True),
     "html2text0": lambda html: _html2text(html, 0, links=False),
     "inscriptis": inscriptis.get_text,
 }
+# Terminal browsers, when installed (scored and printed, not pinned: CI machines lack them):
+# lynx with its link numbers and list of targets at 76 columns, w3m at 120 columns.
+if shutil.which("lynx"):
+    RENDERERS["lynx76"] = _command("lynx", "-dump", "-stdin", "-force_html", "-assume_charset=utf-8",
+                                   "-display_charset=utf-8", "-width=76")
+if shutil.which("w3m"):
+    RENDERERS["w3m120"] = _command("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "120")
 
 
 def render(pages: Path, out: Path) -> int:

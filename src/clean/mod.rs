@@ -8,6 +8,7 @@
 //! 4. picks the title and the header lines (dateline, section) above the body,
 //! 5. records a [`LineDecision`] for every line, so that a user can ask why a line went.
 
+pub mod links;
 pub mod markdown;
 pub mod rules;
 
@@ -172,7 +173,13 @@ impl Block {
 
 /// Width at which the dump is hard-wrapped, if it is.
 pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut lens: Vec<usize> = lines.iter().map(|l| display_width(l.trim_end())).filter(|&n| n > 0).collect();
+    wrap_width_as_rendered(lines, lines)
+}
+
+/// [`wrap_width`] of `lines` whose widths were those of `rendered` (the same lines as the
+/// renderer wrapped them, before link numbers were taken out).
+fn wrap_width_as_rendered(lines: &[&str], rendered: &[&str]) -> Option<usize> {
+    let mut lens: Vec<usize> = rendered.iter().map(|l| display_width(l.trim_end())).filter(|&n| n > 0).collect();
     if lens.len() < 8 {
         return None;
     }
@@ -186,10 +193,10 @@ pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
     // Wrapped lines are followed by a line whose first word would not have fitted: on a page
     // of menus and short lines, few lines reach the width but most of those that run on do.
     let (mut runs_on, mut wrapped) = (0, 0);
-    for pair in lines.windows(2) {
+    for (i, pair) in rendered.windows(2).enumerate() {
         let (a, b) = (pair[0].trim_end(), pair[1]);
         let n = display_width(a);
-        if n < 30 || n > p99 || b.trim().is_empty() || rules::strip_bullet(b).is_some() {
+        if n < 30 || n > p99 || b.trim().is_empty() || rules::strip_bullet(lines[i + 1]).is_some() {
             continue;
         }
         runs_on += 1;
@@ -285,7 +292,7 @@ fn collapse_ws(s: &str) -> String {
 
 /// Group lines into blocks, unwrapping hard-wrapped paragraphs. `skip[i]` marks lines that
 /// belong to an embed.
-fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
+fn blocks(lines: &[&str], rendered: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut open = false;
     // Some renderers break Korean between any two characters (lines then fill up to the
@@ -317,10 +324,10 @@ fn blocks(lines: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
             && match width {
                 Some(w) => {
                     let prev = lines[i - 1].trim_end();
-                    let prev_len = display_width(prev);
+                    let prev_len = display_width(rendered[i - 1].trim_end());
                     let cont_indent = bullet_rest.is_none()
                         && (indent == indent_of(prev) || (out.last().is_some_and(|b| b.bullet) && indent > out.last().unwrap().indent));
-                    cont_indent && prev_len + 1 + first_word_len(line) > w.saturating_sub(1)
+                    cont_indent && prev_len + 1 + first_word_len(rendered[i]) > w.saturating_sub(1)
                 }
                 None => false,
             };
@@ -1319,12 +1326,22 @@ fn looks_like_title(b: &Block) -> bool {
 
 /// Extract the article from a text dump.
 pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
-    // a Markdown rendering is read as the plain text it stands for; the decisions' lines are
-    // then the lines of that text
-    let rendered = markdown::looks_like_markdown(text).then(|| markdown::to_plain_text(text));
-    let text = rendered.as_deref().unwrap_or(text);
+    // A Markdown rendering is read as the plain text it stands for (the decisions' lines are
+    // then the lines of that text). Terminal browsers' link numbers ([12]) and lists of link
+    // targets are taken out, line for line: the wrapping is still read off the lines as
+    // rendered.
+    let (plain, numbered) = if markdown::looks_like_markdown(text) {
+        (Some(markdown::to_plain_text(text)), false)
+    } else {
+        let stripped = links::strip_numbered_links(text);
+        let numbered = stripped.is_some();
+        (stripped, numbered)
+    };
+    let as_rendered = text;
+    let text = plain.as_deref().unwrap_or(text);
     let lines: Vec<&str> = text.lines().collect();
-    let width = wrap_width(&lines);
+    let rendered: Vec<&str> = if numbered { as_rendered.lines().take(lines.len()).collect() } else { lines.clone() };
+    let width = wrap_width_as_rendered(&lines, &rendered);
     let threshold = match options.favor {
         Favor::Balanced => 10.0,
         Favor::Precision => 14.0,
@@ -1350,7 +1367,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
 
     // 2. Blocks, with what the rules say of each.
-    let mut blocks = blocks(&lines, &skip, width);
+    let mut blocks = blocks(&lines, &rendered, &skip, width);
     let lowers: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
     let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     // first and last block of each text, for lines the article repeats ([`copies_within`])
@@ -1885,7 +1902,7 @@ mod tests {
     fn function_words_tell_fragments_from_menu_labels() {
         let block = |t: &str| {
             let lines = [t];
-            let mut b = blocks(&lines, &[false], None).remove(0);
+            let mut b = blocks(&lines, &lines, &[false], None).remove(0);
             b.score = 0.0;
             b
         };
@@ -2046,7 +2063,10 @@ mod tests {
         assert!(got.contains(&EN[2]) && got.contains(&steps[4]), "{:#?}", x.decisions);
         assert!(!got.iter().any(|p| p.starts_with('[')), "{got:#?}");
         // a placeholder costs less than a caption, which costs less than page chrome
-        let mut bs = blocks(&["[20180816_1001]", "", "The bridge at night (Photo: Jane Doe/AFP)", "", "Share on Facebook"], &[false; 5], None);
+        let mut bs = {
+            let lines = ["[20180816_1001]", "", "The bridge at night (Photo: Jane Doe/AFP)", "", "Share on Facebook"];
+            blocks(&lines, &lines, &[false; 5], None)
+        };
         for b in &mut bs {
             let lower = b.text.to_lowercase();
             b.chrome = rules::caption_rule(&b.text, &lower, b.words).or_else(|| rules::chrome_rule(&b.text, b.words));
@@ -2129,7 +2149,7 @@ mod tests {
         // subheadings in capitals over lists of several items are the article's structure
         let dump = "NOT SCARY\nWriting a blog post\nWriting a piece of email marketing\nSpeaking to someone on the phone\nKIND OF SCARY\nPublishing the blog post\nSending the email\nSpeaking on a video call\nVERY SCARY\nGiving a talk\nMeeting the team\nAsking for a raise\n";
         let lines: Vec<&str> = dump.lines().collect();
-        let mut bs = blocks(&lines, &vec![false; lines.len()], None);
+        let mut bs = blocks(&lines, &lines, &vec![false; lines.len()], None);
         mark_kicker_runs(&mut bs, 10.0);
         assert!(bs.iter().all(|b| b.chrome.is_none()), "{bs:#?}");
     }
@@ -2303,7 +2323,8 @@ mod headline_list_tests {
         assert_eq!(body.len(), 2, "{body:?}");
         // a sentence cut by the renderer (the next line goes on in lowercase) is not a headline
         let cut = "The Santa Fe Animal Shelter announced this week that the black cat was\nrecently found wandering the streets of the capital, after five years away from home.\n";
-        let blocks = blocks(&cut.lines().collect::<Vec<_>>(), &[false, false], None);
+        let lines = cut.lines().collect::<Vec<_>>();
+        let blocks = blocks(&lines, &lines, &[false, false], None);
         assert!(blocks[0].run_on && score(&blocks[0], 10.0) > 0.0);
     }
 }
