@@ -23,7 +23,7 @@ impl InputFile {
 pub const SUPPORTED_SUFFIXES: &[&str] = &[
     ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".zip",
     ".txt.gz", ".text.gz", ".md.gz", ".html.gz", ".htm.gz", ".xhtml.gz", ".jsonl.gz", ".ndjson.gz",
-    ".warc", ".warc.gz",
+    ".warc", ".warc.gz", ".wet", ".wet.gz",
 ];
 
 fn is_supported_name(name: &str) -> bool {

@@ -35,7 +35,8 @@ fn kind_of(name: &str) -> Kind {
     match ext {
         "gz" | "gzip" => Kind::Gzip,
         "zip" => Kind::Zip,
-        "warc" => Kind::Warc,
+        // Common Crawl names its text extracts `*.warc.wet.gz`
+        "warc" | "wet" => Kind::Warc,
         "jsonl" | "ndjson" => Kind::Jsonl,
         "html" | "htm" | "xhtml" => Kind::Document(Some(Format::Html)),
         "txt" | "text" | "md" | "markdown" => Kind::Document(Some(Format::TextDump)),

@@ -2,7 +2,8 @@
 //! member), streamed: one record in memory at a time.
 //!
 //! Only `response` records holding a successful HTTP response with an HTML content type, and
-//! `resource` records with an HTML or plain-text content type, become documents. For them the
+//! `resource` and `conversion` records (the page texts of Common Crawl's WET files) with an HTML
+//! or plain-text content type, become documents. For them the
 //! HTTP status line and headers are stripped, chunked transfer encoding and the content
 //! encodings gzip, deflate and br are decoded, the charset of the `Content-Type` header goes to
 //! [`RawDoc::charset_hint`], and `WARC-Target-URI` gives the url. The source is
@@ -271,7 +272,8 @@ fn record_doc(source: String, warc: &[(String, String)], block: Vec<u8>, limit: 
             }
             Some(RawDoc { source, url, bytes: body, format_hint: Some(Format::Html), charset_hint: charset, ..RawDoc::default() })
         }
-        "resource" => {
+        // a page as the crawler stored it, or its text (Common Crawl's WET files: `conversion`)
+        "resource" | "conversion" => {
             let (media, charset) = content_type(header(warc, "content-type").unwrap_or(""));
             let hint = if is_html_type(&media) {
                 Format::Html
@@ -353,7 +355,7 @@ fn next_record<B: BufRead>(r: &mut B, pos: &mut u64, source: &str, limit: u64, m
         return Outcome::Broken(RawDoc::failed(src, "corrupt WARC record: no valid Content-Length"));
     };
     let wtype = header(&warc, "warc-type").unwrap_or("").to_ascii_lowercase();
-    let wanted = wtype == "response" || wtype == "resource";
+    let wanted = matches!(wtype.as_str(), "response" | "resource" | "conversion");
     if !wanted || len > limit.saturating_add(64 * 1024) {
         // skip the block without holding it
         let skipped = match io::copy(&mut r.by_ref().take(len), &mut io::sink()) {
@@ -588,6 +590,22 @@ mod tests {
         assert_eq!(docs[2].bytes, b"<html><body><p>Gzip encoded page.</p></body></html>");
         assert_eq!(docs[3].url.as_deref(), Some("file:///d.html"));
         assert!(docs.iter().all(|d| d.error.is_none()));
+    }
+
+    #[test]
+    fn wet_conversion_records_are_text_dumps() {
+        // a Common Crawl WET file: a warcinfo record, then one text record per page
+        let wet = [
+            record("warcinfo", "w", "", "application/warc-fields", b"software: test\r\n"),
+            record("conversion", "c1", "https://news.example/a", "text/plain", "Menu\nHeadline\n\nThe text of the page.".as_bytes()),
+            record("conversion", "c2", "https://news.example/b", "text/plain", b"Second page."),
+        ];
+        let docs = read(gz(&wet.concat()), true);
+        assert_eq!(docs.len(), 2, "{docs:?}");
+        assert_eq!(docs[0].format_hint, Some(Format::TextDump));
+        assert_eq!(docs[0].url.as_deref(), Some("https://news.example/a"));
+        assert_eq!(docs[0].bytes, b"Menu\nHeadline\n\nThe text of the page.");
+        assert!(docs[1].source.ends_with("#urn:uuid:c2"), "{}", docs[1].source);
     }
 
     #[test]

@@ -60,6 +60,25 @@ def test_warc_plain_and_gzipped(tmp_path):
     assert broadsheet.read(str(tmp_path), progress=False).num_rows == 4
 
 
+def test_common_crawl_wet_file_gives_text_dump_rows(tmp_path):
+    text = (
+        "Home\nNews\nSport\n\nHarbour reopens after the storm\n\n"
+        "The harbour reopened on Friday after a week of repairs to the quay, the port authority said in a statement.\n\n"
+        "Fishing boats returned to their moorings in the afternoon, and the ferry to the islands will resume on Monday.\n\n"
+        "Copyright Harbour News\n"
+    )
+    recs = [
+        _record("warcinfo", "0", "", "application/warc-fields", b"software: test\r\n"),
+        _record("conversion", "1", "https://h.example/a", "text/plain", text.encode()),
+    ]
+    p = tmp_path / "CC-MAIN-0001.warc.wet.gz"
+    p.write_bytes(b"".join(gzip.compress(r) for r in recs))
+    rows = broadsheet.read(tmp_path, progress=False).to_pylist()
+    assert len(rows) == 1
+    assert rows[0]["format"] == "text_dump" and rows[0]["url"] == "https://h.example/a"
+    assert [p["text"] for p in rows[0]["paragraphs"]] == text.split("\n\n")[2:4]
+
+
 def test_truncated_warc_gives_an_error_row(tmp_path):
     recs = _records()
     data = b"".join(gzip.compress(r) for r in recs)
