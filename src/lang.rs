@@ -5,14 +5,30 @@ pub const MIN_CHARS: usize = 40;
 /// Only this many bytes of the body are looked at: a few sentences identify a language as
 /// well as a whole article, and whatlang's cost grows with the text.
 pub const SAMPLE_BYTES: usize = 2048;
+/// A first, shorter sample: when whatlang is sure of it (reliable, confidence above
+/// [`SURE_CONFIDENCE`]), the longer one is not looked at.
+pub const FIRST_SAMPLE_BYTES: usize = 1024;
+const SURE_CONFIDENCE: f64 = 0.9;
 
-/// ISO 639-1 code of the body's language, or `None` when whatlang is not confident.
-pub fn detect(text: &str) -> Option<&'static str> {
-    let mut end = text.len().min(SAMPLE_BYTES);
+fn prefix(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let sample = &text[..end];
+    &text[..end]
+}
+
+/// ISO 639-1 code of the body's language, or `None` when whatlang is not confident.
+pub fn detect(text: &str) -> Option<&'static str> {
+    if text.len() > FIRST_SAMPLE_BYTES {
+        let first = prefix(text, FIRST_SAMPLE_BYTES);
+        if let Some(info) = whatlang::detect(first) {
+            if info.is_reliable() && info.confidence() > SURE_CONFIDENCE {
+                return iso639_1(info.lang());
+            }
+        }
+    }
+    let sample = prefix(text, SAMPLE_BYTES);
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_CHARS {
         return None;
     }

@@ -27,7 +27,13 @@ pub fn looks_like_markdown(text: &str) -> bool {
         return true;
     }
     let mut headings = 0;
-    for line in text.lines() {
+    let bytes = text.as_bytes();
+    // lines that start with '#': the '#' found first, the line start checked after
+    for at in memchr::memchr_iter(b'#', bytes) {
+        if at > 0 && bytes[at - 1] != b'\n' {
+            continue;
+        }
+        let line = text[at..].split('\n').next().unwrap_or("");
         let hashes = line.bytes().take_while(|&b| b == b'#').count();
         if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') && line[hashes..].trim().len() > 1 {
             headings += 1;

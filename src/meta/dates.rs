@@ -118,6 +118,25 @@ fn alternation_of(index: &rustc_hash::FxHashMap<String, u32>) -> String {
     names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|")
 }
 
+/// Any month name of [`MONTH_INDEX`] anywhere in a text: the quick test before the two
+/// month-name patterns, whose Unicode word boundaries make them slow on non-ASCII text. ASCII
+/// letters match in any case (as in the patterns); a name with other letters in lower case,
+/// upper case or with a capital first letter.
+static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
+    for name in MONTH_INDEX.keys() {
+        words.push(name.clone());
+        if !name.is_ascii() {
+            words.push(name.to_uppercase());
+            let mut chars = name.chars();
+            if let Some(first) = chars.next() {
+                words.push(first.to_uppercase().chain(chars).collect());
+            }
+        }
+    }
+    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).unwrap()
+});
+
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(\d{{1,2}})(?:er|º|°|\.)?\s*(?:de\s+)?({})\b\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})(?:\b|\d{{1,2}}:\d{{2}}|\p{{L}})",
@@ -351,7 +370,8 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             consider(f);
         }
     }
-    for c in DAY_MONTH_YEAR.captures_iter(if shapes.year { text } else { "" }) {
+    let month_word = shapes.year && MONTH_WORDS.is_match(text);
+    for c in DAY_MONTH_YEAR.captures_iter(if month_word { text } else { "" }) {
         let m = MONTH_INDEX.get(&c[2].to_lowercase()).copied();
         if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), m, c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
@@ -361,7 +381,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             }
         }
     }
-    for c in MONTH_DAY_YEAR.captures_iter(if shapes.year { text } else { "" }) {
+    for c in MONTH_DAY_YEAR.captures_iter(if month_word { text } else { "" }) {
         let m = MONTH_INDEX.get(&c[1].to_lowercase()).copied();
         if let (Some(m), Ok(d), Ok(y)) = (m, c[2].parse(), c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
@@ -564,6 +584,14 @@ mod tests {
 
     fn day(s: &str) -> Option<String> {
         find_date(s).map(|f| f.date.to_string())
+    }
+
+    #[test]
+    fn month_names_in_any_case_pass_the_quick_test() {
+        for text in ["12 März 2020", "12 MÄRZ 2020", "12 märz 2020", "le 3 FÉVRIER 2017", "3 Février 2017", "March 28, 2017", "MARCH 28, 2017", "mArCh 28, 2017"] {
+            assert!(find_date(text).is_some(), "{text}");
+        }
+        assert_eq!(find_date("12 MÄRZ 2020").unwrap().date, NaiveDate::from_ymd_opt(2020, 3, 12).unwrap());
     }
 
     #[test]
