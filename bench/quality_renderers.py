@@ -12,8 +12,9 @@ temporary folder (nothing is stored in the repository):
   and ``w3m120`` (``w3m -dump -cols 120``), printed but not pinned (CI machines lack them).
 
 The bodies are scored against the text-dump gold (``<bench>/textdump/scrapinghub/gold.json``) by the
-benchmark's scorer, tweets re-inserted as in the text-dump suite. Metrics:
-``renderers.<name>.f1|precision|recall``. Needs the ``html2text`` and ``inscriptis`` packages (test
+benchmark's scorer, tweets re-inserted as in the text-dump suite, and the 17 embedded tweets are
+scored as by the tweets suite. Metrics: ``renderers.<name>.f1|precision|recall|tweets_found|
+tweets_spurious_free``. Needs the ``html2text`` and ``inscriptis`` packages (test
 extras). Standalone use:
 
     .venv/bin/python bench/quality_renderers.py --bench /work/shared/bench [-v]
@@ -33,6 +34,7 @@ import html2text
 import inscriptis
 
 import quality_textdump
+import quality_tweets
 
 
 def _html2text(html: str, width: int, links: bool) -> str:
@@ -86,6 +88,7 @@ def run(bench_dir: Path, verbose: bool) -> dict:
         raise FileNotFoundError(f"{pages} or {gold_file} not found")
     score = quality_textdump._load_scorer(bench_dir / "textdump")
     gold = score.load_gold(str(gold_file))
+    tweet_gold, _ = quality_tweets._gold(bench_dir)
     metrics: dict = {}
     with tempfile.TemporaryDirectory(prefix="broadsheet-renderers-") as tmp:
         out = Path(tmp)
@@ -109,6 +112,11 @@ def run(bench_dir: Path, verbose: bool) -> dict:
             for k in ("f1", "precision", "recall"):
                 metrics[f"renderers.{name}.{k}"] = s[k]
             print(f"{name:<12} {len(per):>5} {s['f1']:>7.3f} {s['precision']:>7.3f} {s['recall']:>7.3f} {errors:>6}")
+            # the embedded tweets of those pages, scored as by the tweets suite
+            by_page = {doc_id: by_name.get(f"{doc_id}.{name}.txt") or {} for doc_id in gold}
+            tm, _ = quality_tweets._score(name, tweet_gold, by_page, False, verbose)
+            metrics[f"renderers.{name}.tweets_found"] = tm[f"tweets.{name}.found"]
+            metrics[f"renderers.{name}.tweets_spurious_free"] = tm[f"tweets.{name}.spurious_free"]
             if verbose:
                 worst = []
                 for row in per:

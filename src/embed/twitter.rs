@@ -254,10 +254,27 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
         if i < floor {
             continue;
         }
-        let line = lines[i];
+        let mut line = lines[i];
         // both byline forms have an `(@handle)`
         if !line.contains('@') {
             continue;
+        }
+        // a byline wrapped by the renderer before the end of its date ("… (@jdoe) November" /
+        // "18, 2019"): read with its next line
+        let joined;
+        let mut byline_last = i;
+        if hard_wrapped && i + 1 < lines.len() && !is_blank(lines[i + 1]) {
+            if let Some(c) = BYLINE.captures(line) {
+                let date = c.name("date").map_or("", |m| m.as_str());
+                if !byline_date_ok(date) || (!date.is_empty() && find_tweet_date(date).is_none()) {
+                    joined = format!("{} {}", line.trim_end(), lines[i + 1].trim());
+                    let full_date = BYLINE.captures(&joined).and_then(|c| c.name("date").and_then(|d| find_tweet_date(d.as_str())));
+                    if full_date.is_some() {
+                        line = &joined;
+                        byline_last = i + 1;
+                    }
+                }
+            }
         }
         let (caps, inline_text) = match BYLINE.captures(line) {
             Some(c) if byline_date_ok(c.name("date").map_or("", |m| m.as_str())) => (c, None),
@@ -408,8 +425,8 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
                 break;
             }
         }
-        let mut last = i;
-        let mut k = i + 1;
+        let mut last = byline_last;
+        let mut k = byline_last + 1;
         while k < lines.len() {
             if is_tweet_chrome(lines[k]) {
                 last = k;
@@ -798,6 +815,28 @@ mod tests {
         assert_eq!(t[0].first_line, 3);
         assert_eq!(t[0].last_line, 8);
         assert_eq!(t[0].tweet.text, "First line of the tweet that wraps onto a second line");
+    }
+
+    #[test]
+    fn a_byline_wrapped_inside_its_date_is_read_with_its_next_line() {
+        let lines = vec![
+            "Body paragraph that is long enough to be text and wraps",
+            "onto the next line of the narrow dump.",
+            "",
+            "    Yes this is real and the state spent half a",
+            "    million dollars on it: https://t.co/AAAAAAAAAA",
+            "",
+            "    — Dana Example 🏳️ (@danaexample) November",
+            "    18, 2019",
+            "",
+            "Next paragraph.",
+        ];
+        let t = find_text_tweets(&lines, true);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].first_line, t[0].last_line), (3, 7));
+        assert_eq!(t[0].tweet.handle.as_deref(), Some("danaexample"));
+        assert_eq!(t[0].tweet.published.unwrap().to_string(), "2019-11-18");
+        assert_eq!(t[0].tweet.text, "Yes this is real and the state spent half a million dollars on it:");
     }
 
     #[test]
