@@ -243,12 +243,29 @@ fn url_continues(last: &str, next: &str) -> bool {
 /// and look like parts of a tweet (blockquote indentation, tags, links, …); a paragraph ending
 /// with a colon introduces the embed and stops it. `after_paragraph` is left at -1: the caller
 /// knows the paragraphs.
+/// Lines looked at on each side of a byline for the indentation of the text around it.
+const INDENT_WINDOW: usize = 40;
+
 pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
     let mut out: Vec<TextTweet> = Vec::new();
-    // Indentation of most text lines: a tweet indented deeper is a blockquote.
-    let mut indents: Vec<usize> = lines.iter().filter(|l| !is_blank(l)).map(|l| indent_of(l)).collect();
-    indents.sort_unstable();
-    let body_indent = indents.get(indents.len() / 2).copied().unwrap_or(0);
+    // The indentation of most text lines around a byline: a tweet indented deeper is a
+    // blockquote.
+    // (Around it, not in the whole page: some renderers indent the article's column and not
+    // the menus.)
+    let body_indent = |i: usize| {
+        let lo = i.saturating_sub(INDENT_WINDOW);
+        let hi = (i + INDENT_WINDOW).min(lines.len());
+        // the most common indentation (the smaller one on a tie)
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for l in lines[lo..hi].iter().filter(|l| !is_blank(l)) {
+            let n = indent_of(l);
+            match counts.iter_mut().find(|(k, _)| *k == n) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((n, 1)),
+            }
+        }
+        counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map_or(0, |(k, _)| *k)
+    };
     for i in 0..lines.len() {
         let floor = out.last().map_or(0, |t| t.last_line + 1);
         if i < floor {
@@ -297,7 +314,7 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
         let found_date = find_tweet_date(&date_part);
         let budget = length_budget(found_date.as_ref().map(|f| f.date));
         let byline_indent = indent_of(line);
-        let indented = byline_indent > body_indent;
+        let indented = byline_indent > body_indent(i);
         let min_indent = if indented { byline_indent } else { 0 };
 
         // The text, unit by unit upward.
@@ -837,6 +854,37 @@ mod tests {
         assert_eq!(t[0].tweet.handle.as_deref(), Some("danaexample"));
         assert_eq!(t[0].tweet.published.unwrap().to_string(), "2019-11-18");
         assert_eq!(t[0].tweet.text, "Yes this is real and the state spent half a million dollars on it:");
+    }
+
+    #[test]
+    fn a_tweet_in_an_indented_article_column_is_not_a_blockquote() {
+        // a layout renderer indents the article's column (20 spaces) and not the menus: the
+        // tweet is as indented as the paragraphs around it, so only its own paragraph is its text
+        // (a long menu far above the article makes the page's usual indentation 0)
+        let mut lines: Vec<String> = (0..60).map(|k| format!("Section {k}")).collect();
+        lines.extend(std::iter::repeat_n(String::new(), INDENT_WINDOW));
+        let col = |s: &str| format!("{}{s}", " ".repeat(20));
+        for p in [
+            "The state launched its campaign against the drug on Monday, with ads on television and online.",
+            "",
+            "The campaign cost the state about half a million dollars, according to the local paper.",
+            "",
+            "“If we were any higher, we’d be in orbit,” one user quipped.",
+            "",
+            "Another wondered why the state bothered to register the slogan at all.",
+            "",
+            "I love that they registered it. Don't worry, no one is going to take your slogan. https://t.co/XPxUJuyIAC",
+            "",
+            "— Robert Example (@robexample) November 18, 2019",
+            "",
+            "The latest campaign comes as the state struggles with the problem, officials said.",
+        ] {
+            lines.push(if p.is_empty() { String::new() } else { col(p) });
+        }
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let t = find_text_tweets(&refs, false);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].tweet.text, "I love that they registered it. Don't worry, no one is going to take your slogan.");
     }
 
     #[test]
