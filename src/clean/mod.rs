@@ -1826,6 +1826,31 @@ mod tests {
     }
 
     #[test]
+    fn teasers_and_comment_heads_in_more_languages_are_chrome() {
+        let paras = [
+            "Pemerintah kota mengumumkan pada hari Senin bahwa jalur trem baru akan dibangun mulai tahun depan, setelah perdebatan yang berlangsung lebih dari satu tahun.",
+            "Menurut dinas perhubungan, jalur itu akan melayani sekitar empat puluh ribu penumpang setiap hari dan tarifnya akan sama dengan tarif bus kota.",
+            "Para pedagang di sepanjang rute mengatakan mereka khawatir kehilangan pelanggan selama pembangunan, dan meminta pemerintah menurunkan biaya parkir.",
+        ];
+        let dump = format!(
+            "Beranda\nBerita\nOlahraga\n\nPembangunan jalur trem baru disetujui\n\n{}\n\nBaca juga: Harga tiket bus naik lagi bulan depan\n\n{}\n\n{}\n\nBerita Terkait\n\nKomentar\n\nHak cipta dilindungi undang-undang\n",
+            paras[0], paras[1], paras[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), paras.to_vec(), "{:#?}", x.decisions);
+        let why = |t: &str| x.decisions.iter().find(|d| d.text.starts_with(t)).unwrap().reason.clone();
+        assert!(why("Baca juga").contains("teaser prefix"), "{}", why("Baca juga"));
+        assert!(why("Berita Terkait").contains("chrome line"), "{}", why("Berita Terkait"));
+        // Russian function words make a short line a fragment of text, not a menu label
+        let b = |t: &str| {
+            let lines = [t];
+            blocks(&lines, &lines, &[false], None).remove(0)
+        };
+        assert!(b("Он сказал, что это не так").is_fragment());
+        assert!(b("Политика Экономика Спорт").is_label());
+    }
+
+    #[test]
     fn korean_wrapped_at_spaces_keeps_its_spaces() {
         // Korean is wide (two columns a character) but puts spaces between words: a renderer
         // wrapping at 60 columns breaks at the spaces, and the join must give them back

@@ -56,6 +56,19 @@ const CHROME_LINES: &[&str] = &[
     r"don'?t miss", r"ne manquez pas", r"more (?:in|from|on) .{1,40}", r"mehr (?:aus|von|zu) .{1,30}",
     r"give feedback", r"survey", r"show (?:more|less|comments)", r"load more(?: comments)?", r"see more",
     r"\d+\s*(?:of|/|de|von|di|sur)\s*\d+", r"\d+of\d+.*",
+    // more languages: read also / related, comments, share, advertisement, home, search, most read
+    r"читайте также", r"смотрите также", r"по теме", r"комментарии", r"поделиться", r"реклама", r"главная",
+    r"поиск", r"читайте також", r"коментарі", r"czytaj (?:także|też|również)", r"zobacz (?:także|też|również)",
+    r"komentarze", r"udostępnij", r"strona główna", r"szukaj", r"najczęściej czytane", r"polecamy",
+    r"čtěte (?:také|též)", r"přečtěte si (?:také|též)", r"komentáře", r"sdílet",
+    r"läs (?:också|även|mer)", r"læs (?:også|mere)", r"les (?:også|mer)", r"kommentarer", r"annons", r"annonse", r"annonce",
+    r"ilginizi çekebilir", r"ayrıca okuyun", r"devamını oku", r"ilgili haberler", r"yorumlar", r"paylaş", r"reklam", r"ana sayfa",
+    r"baca (?:juga|selengkapnya)", r"berita terkait", r"komentar", r"bagikan", r"iklan", r"beranda", r"terpopuler",
+    r"cite[șs]te (?:[șs]i|mai mult)", r"comentarii", r"distribuie", r"publicitate",
+    r"διαβάστε (?:επίσης|ακόμη)", r"σχόλια", r"xem thêm", r"tin liên quan", r"bình luận",
+    r"यह भी पढ़ें", r"टिप्पणियाँ", r"اقرأ أيضا[ًً]?", r"التعليقات", r"إعلان",
+    r"関連記事", r"関連ニュース", r"コメント", r"広告", r"相关(?:新闻|阅读|文章)", r"相關(?:新聞|閱讀|文章)", r"评论", r"評論",
+    r"分享", r"广告", r"廣告", r"首页", r"首頁", r"관련\s?기사", r"댓글", r"광고",
 ];
 
 /// Phrases that make a short line (at most [`SHORT_LINE_WORDS`] words) chrome wherever they
@@ -81,6 +94,10 @@ const CHROME_PHRASES: &[&str] = &[
     "photo:", "foto:", "photograph:", "(photo", "(foto", "crédit :", "crédits :", "bild:",
     "related topics", "more on this story", "around the web", "from around the web", "promoted stories",
     "sponsored stories", "you may also be interested", "vous aimerez aussi", "on the same topic",
+    "все права защищены", "читайте также", "wszelkie prawa zastrzeżone", "czytaj także", "všechna práva vyhrazena",
+    "alla rättigheter förbehållna", "alle rettigheder forbeholdes", "alle rettigheter reservert", "tüm hakları saklıdır",
+    "hak cipta dilindungi", "baca juga", "toate drepturile rezervate", "με επιφύλαξη παντός δικαιώματος",
+    "bản quyền thuộc về", "सर्वाधिकार सुरक्षित", "جميع الحقوق محفوظة", "無断転載", "版权所有", "版權所有", "무단전재", "무단 전재",
 ];
 
 /// Prefixes of teaser lines ("Read more: Another story"), chrome whatever their length.
@@ -89,6 +106,10 @@ const TEASER_PREFIXES: &[&str] = &[
     "lire aussi :", "lire aussi:", "lire aussi", "à lire aussi", "a lire aussi", "à lire :", "voir aussi",
     "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
     "leggi anche", "leia também", "leia mais", "lees ook", "lees meer", "see more:", "► ", "→ ", ">> ",
+    "читайте также", "смотрите также", "читайте також", "czytaj także", "czytaj też", "zobacz także", "zobacz też",
+    "čtěte také", "přečtěte si také", "läs också", "läs även", "læs også", "les også", "ayrıca okuyun",
+    "ilginizi çekebilir", "baca juga", "citește și", "citeste si", "διαβάστε επίσης", "xem thêm:", "tin liên quan",
+    "यह भी पढ़ें", "اقرأ أيضا", "関連記事", "相关新闻", "相关阅读", "相關新聞", "관련기사",
 ];
 
 /// Lines that open what comes after an article (comments, related articles, tags, the author
@@ -105,6 +126,8 @@ const END_MARKERS: &[&str] = &[
     r"sources?\s*:?$", r"our sources\b", r"quellen\s*:?$",
     r"posted in\b", r"filed under\b", r"tags?\s*:", r"tagged\s*:?",
     r"categories\s*:", r"mots-clés", r"schlagworte", r"etiquetas\s*:",
+    r"комментарии\b", r"коментарі\b", r"komentarze\b", r"komentáře\b", r"kommentarer\b", r"yorumlar\b",
+    r"komentar\b", r"comentarii\b", r"σχόλια", r"bình luận", r"التعليقات", r"コメント", r"评论", r"評論", r"댓글",
 ];
 
 static END_MARKER_SET: LazyLock<Regex> = LazyLock::new(|| {
@@ -339,6 +362,24 @@ const STOP_WORDS: &[&str] = &[
     "non", "ma", "anche", "dal", "alla",
     // Dutch
     "het", "een", "en", "van", "op", "voor", "met", "dat", "niet", "zijn", "werd", "ook", "aan", "om", "bij",
+    // Russian, Ukrainian
+    "и", "в", "во", "не", "на", "что", "с", "со", "по", "это", "как", "он", "она", "они", "к", "из", "за", "от",
+    "для", "о", "об", "до", "но", "а", "же", "то", "его", "её", "их", "был", "была", "были", "будет", "при",
+    "також", "що", "та", "як",
+    // Polish, Czech
+    "się", "nie", "do", "że", "jest", "jak", "od", "za", "dla", "przez", "są", "był", "była", "ale", "czy",
+    "oraz", "je", "že", "ve", "jako", "pro", "jsou", "byl", "byla",
+    // Swedish, Danish, Norwegian
+    "och", "att", "det", "som", "är", "av", "för", "till", "den", "inte", "ett", "og", "er", "til", "af", "ikke",
+    "har", "med",
+    // Turkish
+    "ve", "bir", "bu", "için", "ile", "çok", "daha", "olarak", "olan", "gibi", "ama",
+    // Indonesian, Malay
+    // ("dan" and "ada" are left out: they are English first names)
+    "yang", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "ke", "pada",
+    "juga", "adalah", "oleh", "atau",
+    // Romanian
+    "și", "în", "cu", "pe", "nu", "din", "mai", "că", "este", "sunt", "pentru", "fost",
 ];
 
 static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
