@@ -33,12 +33,23 @@ pub fn strip_numbered_links(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
     // the first heading followed by target entries that, with what follows, make up the end
     // of the page (a target can be cut over several lines, a mailto: body for one)
-    let entries_after = |i: usize| {
-        let rest = lines[i + 1..].iter().filter(|l| !l.trim().is_empty() && !LIST_HEADING.is_match(l));
-        let (n, entries) = rest.fold((0, 0), |(n, e), l| (n + 1, e + usize::from(LIST_ENTRY.is_match(l))));
-        entries >= MIN_ENTRIES && entries * 10 >= n * LIST_SHARE_TENTHS
-    };
-    let start = (0..lines.len()).find(|&i| LIST_HEADING.is_match(lines[i]) && entries_after(i))?;
+    // one pass from the end: the lines and the entries below each heading
+    let (mut n, mut entries) = (0usize, 0usize);
+    let mut start = None;
+    for (i, l) in lines.iter().enumerate().rev() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        if LIST_HEADING.is_match(l) {
+            if entries >= MIN_ENTRIES && entries * 10 >= n * LIST_SHARE_TENTHS {
+                start = Some(i);
+            }
+            continue;
+        }
+        n += 1;
+        entries += usize::from(LIST_ENTRY.is_match(l));
+    }
+    let start = start?;
     let page = &lines[..start];
     if page.iter().map(|l| MARKER.find_iter(l).count()).sum::<usize>() < MIN_MARKERS {
         return None;
