@@ -8,8 +8,9 @@ temporary folder (nothing is stored in the repository):
 - ``html2text78``: html2text's Markdown with links and images, wrapped at 78 columns (its default);
 - ``html2text0``: html2text's Markdown without links, unwrapped;
 - ``inscriptis``: inscriptis' layout-aware plain text (tables laid out in columns);
-- when installed, ``lynx76`` (``lynx -dump -width=76``: link numbers and the list of link targets)
-  and ``w3m120`` (``w3m -dump -cols 120``), printed but not pinned (CI machines lack them).
+- when installed, ``lynx76`` (``lynx -dump -width=76``: link numbers and the list of link
+  targets), ``w3m120`` (``w3m -dump -cols 120``) and ``w3m80links`` (``-o display_link_number=1``:
+  link numbers and the list of targets), printed but not pinned (CI machines lack them).
 
 The bodies are scored against the text-dump gold (``<bench>/textdump/scrapinghub/gold.json``) by the
 benchmark's scorer, tweets re-inserted as in the text-dump suite, and the 17 embedded tweets are
@@ -66,6 +67,8 @@ if shutil.which("lynx"):
                                    "-display_charset=utf-8", "-width=76")
 if shutil.which("w3m"):
     RENDERERS["w3m120"] = _command("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "120")
+    RENDERERS["w3m80links"] = _command("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "80",
+                                       "-o", "display_link_number=1")
 
 
 def render(pages: Path, out: Path) -> int:

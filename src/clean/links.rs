@@ -11,9 +11,10 @@ use regex::Regex;
 /// The heading of the list of link targets, alone on its line.
 static LIST_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(references|visible links|hidden links|links)\s*:?\s*$").unwrap());
-/// An entry of that list: `12. https://…`, `[12] https://…`.
+/// An entry of that list: `12. https://…`, `[12] https://…`, or a relative target
+/// (`[23] -#after-top`, `7. /section/world`).
 static LIST_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\[?\d{1,6}\]?\.?\s+[a-zA-Z][a-zA-Z0-9+.-]*:\S").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s*\[?\d{1,6}\]?\.?\s+(?:[a-zA-Z][a-zA-Z0-9+.-]*:\S|[#/.~-]\S*\s*$)").unwrap());
 /// A link number before a link's text (or alone before an image or a form field).
 static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d{1,6}\]").unwrap());
 
@@ -27,7 +28,9 @@ const MIN_MARKERS: usize = 3;
 /// The dump without its link numbers and list of targets, or `None` when it has none. The lines
 /// before the list keep their number and order.
 pub fn strip_numbered_links(text: &str) -> Option<String> {
-    if !text.contains("[1]") {
+    // a number in brackets somewhere ('[' then a digit): most dumps have none
+    let bytes = text.as_bytes();
+    if !memchr::memchr_iter(b'[', bytes).any(|k| bytes.get(k + 1).is_some_and(u8::is_ascii_digit)) {
         return None;
     }
     let lines: Vec<&str> = text.lines().collect();
@@ -95,6 +98,8 @@ References
    Hidden links:
    8. https://news.example/ads/1
    9. https://news.example/ads/2
+  12. /ads/3
+  13. -#top
   10. https://news.example/share?text=Council approves
 ";
 
@@ -109,6 +114,18 @@ References
         for (got, raw) in text.lines().zip(LYNX.lines()) {
             assert_eq!(got, MARKER.replace_all(raw, ""));
         }
+    }
+
+    #[test]
+    fn w3m_numbers_and_references_starting_past_one() {
+        // w3m -o display_link_number=1: links without a target get no number, so the list may
+        // start at [4]; relative targets are listed as they are
+        let w3m = "[4]Skip to content [5]Skip to site index\n\nCouncil approves the tram line\n\nBy [7]Jane Doe\n\n\
+                   The city council voted on Tuesday to approve the line.\n\nReferences:\n\n[4] -#site-content\n\
+                   [5] -#site-index\n[7] https://news.example/authors/jane-doe\n";
+        let text = strip_numbered_links(w3m).unwrap();
+        assert!(text.starts_with("Skip to content Skip to site index\n"), "{text}");
+        assert!(text.contains("By Jane Doe\n") && !text.contains("References"), "{text}");
     }
 
     #[test]
