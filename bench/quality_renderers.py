@@ -9,8 +9,9 @@ temporary folder (nothing is stored in the repository):
 - ``html2text0``: html2text's Markdown without links, unwrapped;
 - ``inscriptis``: inscriptis' layout-aware plain text (tables laid out in columns);
 - when installed, ``lynx76`` (``lynx -dump -width=76``: link numbers and the list of link
-  targets), ``w3m120`` (``w3m -dump -cols 120``) and ``w3m80links`` (``-o display_link_number=1``:
-  link numbers and the list of targets), printed but not pinned (CI machines lack them).
+  targets), ``w3m120`` (``w3m -dump -cols 120``), ``w3m80links`` (``-o display_link_number=1``:
+  link numbers and the list of targets), ``links2`` (``links2 -dump -width 80``) and ``pandoc72``
+  (``pandoc -t plain``, wrapped at 72), printed but not pinned (CI machines lack them).
 
 The bodies are scored against the text-dump gold (``<bench>/textdump/scrapinghub/gold.json``) by the
 benchmark's scorer, tweets re-inserted as in the text-dump suite, and the 17 embedded tweets are
@@ -46,11 +47,19 @@ def _html2text(html: str, width: int, links: bool) -> str:
 
 
 def _command(*argv: str):
-    """A renderer run as a command on the page (read from stdin)."""
+    """A renderer run as a command on the page: read from stdin, or from a file named where
+    ``{file}`` stands in ``argv``."""
 
     def render(html: str) -> str:
-        out = subprocess.run(argv, input=html.encode("utf-8"), capture_output=True, timeout=60)
-        return out.stdout.decode("utf-8", "replace")
+        if "{file}" not in argv:
+            out = subprocess.run(argv, input=html.encode("utf-8"), capture_output=True, timeout=60)
+            return out.stdout.decode("utf-8", "replace")
+        with tempfile.NamedTemporaryFile("wb", suffix=".html") as f:
+            f.write(html.encode("utf-8"))
+            f.flush()
+            args = [f.name if a == "{file}" else a for a in argv]
+            out = subprocess.run(args, capture_output=True, timeout=60)
+            return out.stdout.decode("utf-8", "replace")
 
     return render
 
@@ -69,6 +78,10 @@ if shutil.which("w3m"):
     RENDERERS["w3m120"] = _command("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "120")
     RENDERERS["w3m80links"] = _command("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "80",
                                        "-o", "display_link_number=1")
+if shutil.which("links2"):
+    RENDERERS["links2"] = _command("links2", "-dump", "-width", "80", "-codepage", "utf-8", "-html-assume-codepage", "utf-8", "{file}")
+if shutil.which("pandoc"):
+    RENDERERS["pandoc72"] = _command("pandoc", "-f", "html", "-t", "plain")
 
 
 def render(pages: Path, out: Path) -> int:
