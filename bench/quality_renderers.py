@@ -10,8 +10,9 @@ temporary folder (nothing is stored in the repository):
 - ``inscriptis``: inscriptis' layout-aware plain text (tables laid out in columns);
 - when installed, ``lynx76`` (``lynx -dump -width=76``: link numbers and the list of link
   targets), ``w3m120`` (``w3m -dump -cols 120``), ``w3m80links`` (``-o display_link_number=1``:
-  link numbers and the list of targets), ``links2`` (``links2 -dump -width 80``) and ``pandoc72``
-  (``pandoc -t plain``, wrapped at 72), printed but not pinned (CI machines lack them).
+  link numbers and the list of targets), ``links2`` (``links2 -dump -width 80``), ``pandoc72``
+  (``pandoc -t plain``, wrapped at 72) and ``pandocgfm`` (``pandoc -t gfm``: Markdown with the
+  page's raw HTML), printed but not pinned (CI machines lack them).
 
 The bodies are scored against the text-dump gold (``<bench>/textdump/scrapinghub/gold.json``) by the
 benchmark's scorer, tweets re-inserted as in the text-dump suite, and the 17 embedded tweets are
@@ -82,6 +83,7 @@ if shutil.which("links2"):
     RENDERERS["links2"] = _command("links2", "-dump", "-width", "80", "-codepage", "utf-8", "-html-assume-codepage", "utf-8", "{file}")
 if shutil.which("pandoc"):
     RENDERERS["pandoc72"] = _command("pandoc", "-f", "html", "-t", "plain")
+    RENDERERS["pandocgfm"] = _command("pandoc", "-f", "html", "-t", "gfm")
 
 
 def render(pages: Path, out: Path) -> int:

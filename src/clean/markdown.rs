@@ -15,12 +15,30 @@ const MIN_LINKS: usize = 3;
 const MIN_HEADINGS: usize = 2;
 /// Other Markdown syntax needed besides the headings: links, `**strong**` pairs, `\.` escapes.
 const MIN_OTHER_SYNTAX: usize = 2;
+/// Lines of raw HTML (`<div class=…>`, `</span>`) that, with any link or heading, make a dump
+/// Markdown: converters keep the markup they have no Markdown for (pandoc, markdownify), and a
+/// browser or terminal rendering shows none.
+const MIN_HTML_LINES: usize = 20;
+
+/// Lines that start with an HTML tag, up to [`MIN_HTML_LINES`].
+fn html_lines(text: &str) -> usize {
+    text.lines()
+        .filter(|l| {
+            let t = l.trim_start().strip_prefix('<').map(|r| r.strip_prefix('/').unwrap_or(r)).unwrap_or("");
+            let name = t.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            name > 0 && t.as_bytes()[0].is_ascii_alphabetic() && matches!(t.as_bytes().get(name), None | Some(b' ' | b'>' | b'/' | b'\n'))
+        })
+        .take(MIN_HTML_LINES)
+        .count()
+}
+
 /// A link target broken by the renderer's wrapping is joined back when the broken piece is
 /// shorter than this (a URL, not a paragraph that happens to contain `](`).
 const MAX_BROKEN_TARGET: usize = 400;
 
-/// Whether a dump is written in Markdown: link or image syntax (`](`), or ATX headings with
-/// emphasis or escapes. Browser and terminal renderings contain none of these.
+/// Whether a dump is written in Markdown: link or image syntax (`](`), ATX headings with
+/// emphasis or escapes, or a link or heading among lines of raw HTML. Browser and terminal
+/// renderings contain none of these.
 pub fn looks_like_markdown(text: &str) -> bool {
     let links = memchr::memmem::find_iter(text.as_bytes(), b"](").take(MIN_LINKS).count();
     if links >= MIN_LINKS {
@@ -42,12 +60,14 @@ pub fn looks_like_markdown(text: &str) -> bool {
             }
         }
     }
-    if headings < MIN_HEADINGS {
-        return false;
+    if headings >= MIN_HEADINGS {
+        let strong = memchr::memmem::find_iter(text.as_bytes(), b"**").count() / 2;
+        let escapes = ["\\.", "\\-", "\\*", "\\_", "\\#", "\\["].iter().map(|e| text.matches(e).count()).sum::<usize>();
+        if links + strong + escapes >= MIN_OTHER_SYNTAX {
+            return true;
+        }
     }
-    let strong = memchr::memmem::find_iter(text.as_bytes(), b"**").count() / 2;
-    let escapes = ["\\.", "\\-", "\\*", "\\_", "\\#", "\\["].iter().map(|e| text.matches(e).count()).sum::<usize>();
-    links + strong + escapes >= MIN_OTHER_SYNTAX
+    links + headings > 0 && html_lines(text) >= MIN_HTML_LINES
 }
 
 /// Repairs what a wrapping renderer does to Markdown: takes the code-block indentation away
@@ -271,6 +291,20 @@ fares/ \"Bus fares\")
         assert!(!looks_like_markdown(dump));
         let numbered = "# 1 Team A 30 pts\n# 2 Team B 28 pts\nThe league table after the match.\n";
         assert!(!looks_like_markdown(numbered));
+    }
+
+    #[test]
+    fn markdown_with_raw_html_is_markdown() {
+        // pandoc's GitHub Markdown keeps the page's <div>s and <span>s
+        let mut md = String::from("[Home](https://news.example/)\n\n");
+        for k in 0..12 {
+            md.push_str(&format!("<div class=\"widget-{k}\">\n\n-   <span class=\"icon\"> </span> Item {k}\n\n</div>\n\n"));
+        }
+        md.push_str("The council voted on Tuesday to approve the line, ending a debate that had lasted\nmore than a year.\n");
+        assert!(looks_like_markdown(&md));
+        let text = to_plain_text(&md);
+        assert!(text.contains("The council voted on Tuesday to approve the line, ending a debate that had lasted more than a year.\n"), "{text}");
+        assert!(!text.contains("<div") && !text.contains("<span"), "{text}");
     }
 
     #[test]
