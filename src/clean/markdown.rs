@@ -9,6 +9,8 @@
 
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 
+use crate::model::ParagraphKind;
+
 /// `[text](target)` constructs (links and images) that make a dump Markdown on their own.
 const MIN_LINKS: usize = 3;
 /// ATX headings (`## Title`) that, with some other Markdown syntax, make a dump Markdown.
@@ -122,8 +124,17 @@ fn dedent(line: &str) -> usize {
 /// `•` (or their number), link texts without their targets, images, raw HTML and footnote
 /// marks left out.
 pub fn to_plain_text(text: &str) -> String {
+    render(text).0
+}
+
+/// [`to_plain_text`], with the kind Markdown gives each line of it: headings (`#`) and
+/// block-quote paragraphs (`>`); list items keep their bullet in the text.
+pub fn render(text: &str) -> (String, Vec<Option<ParagraphKind>>) {
     let text = prepare(text);
     let mut out = String::with_capacity(text.len());
+    // where a heading or a quoted paragraph starts in `out`
+    let mut marks: Vec<(usize, ParagraphKind)> = Vec::new();
+    let mut quotes = 0usize;
     // open lists: the next number of an ordered list, None for bullets
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut in_image = 0usize;
@@ -184,16 +195,32 @@ pub fn to_plain_text(text: &str) -> String {
                 if !std::mem::take(&mut item_started) {
                     if lists.is_empty() {
                         end_block(&mut out);
+                        if quotes > 0 {
+                            marks.push((out.len(), ParagraphKind::Quote));
+                        }
                     } else {
                         end_line(&mut out);
                     }
                 }
             }
-            Event::Start(Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_)) => {
+            Event::Start(Tag::Heading { .. }) => {
+                item_started = false;
+                end_block(&mut out);
+                if lists.is_empty() {
+                    marks.push((out.len(), ParagraphKind::Heading));
+                }
+            }
+            Event::Start(Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_)) => {
+                if matches!(event, Event::Start(Tag::BlockQuote(_))) {
+                    quotes += 1;
+                }
                 item_started = false;
                 end_block(&mut out)
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Table | TagEnd::BlockQuote(_)) => {
+                if matches!(event, Event::End(TagEnd::BlockQuote(_))) {
+                    quotes = quotes.saturating_sub(1);
+                }
                 if lists.is_empty() {
                     end_block(&mut out)
                 } else {
@@ -214,7 +241,15 @@ pub fn to_plain_text(text: &str) -> String {
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
-    out
+    let mut kinds = Vec::new();
+    let mut marks = marks.into_iter().peekable();
+    let mut at = 0;
+    for line in out.split_inclusive('\n') {
+        while marks.next_if(|m| m.0 < at).is_some() {}
+        kinds.push(marks.next_if(|m| m.0 == at).map(|m| m.1));
+        at += line.len();
+    }
+    (out, kinds)
 }
 
 #[cfg(test)]
@@ -282,6 +317,16 @@ fares/ \"Bus fares\")
         // paragraphs are separated by blank lines, list items are not
         assert!(text.contains("\n\nThe city council"), "{text}");
         assert!(text.contains("• Home\n• Politics\n"), "{text}");
+    }
+
+    #[test]
+    fn headings_and_quotes_keep_their_kind() {
+        let (text, kinds) = render(PAGE);
+        let kind_of = |t: &str| kinds[text.lines().position(|l| l == t).unwrap()];
+        assert_eq!(kind_of("Council approves the new tram line after a-year of delays"), Some(ParagraphKind::Heading));
+        assert_eq!(kind_of("Trams are the backbone of a modern city, the mayor said."), Some(ParagraphKind::Quote));
+        assert_eq!(kind_of("March 28, 2017"), None);
+        assert_eq!(kinds.len(), text.lines().count());
     }
 
     #[test]

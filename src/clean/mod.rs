@@ -1358,8 +1358,11 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     // then the lines of that text). Terminal browsers' link numbers ([12]) and lists of link
     // targets are taken out, line for line: the wrapping is still read off the lines as
     // rendered.
+    let mut kind_hints = Vec::new();
     let (plain, numbered) = if markdown::looks_like_markdown(text) {
-        (Some(markdown::to_plain_text(text)), false)
+        let (plain, kinds) = markdown::render(text);
+        kind_hints = kinds;
+        (Some(plain), false)
     } else {
         let stripped = links::strip_numbered_links(text);
         let numbered = stripped.is_some();
@@ -1593,8 +1596,12 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             continue;
         }
         let next_is_prose = blocks.get(j + 1).is_some_and(|n| keep[j + 1] && n.is_prose());
+        // the kind Markdown gave the block's first line (a `#` heading, a `>` quote)
+        let hint = kind_hints.get(b.first).copied().flatten();
         let kind = if b.bullet {
             ParagraphKind::ListItem
+        } else if let Some(k) = hint {
+            k
         } else if b.indent >= 2 && width.is_some() && b.words >= 3 {
             ParagraphKind::Quote
         } else if looks_like_heading(b) && next_is_prose && b.words <= 12 {

@@ -47,3 +47,17 @@ def test_explain_shows_the_lines_of_the_rendered_text():
     body = [r for r in rows if r["label"] == "body"]
     assert [r["text"] for r in body] == ARTICLE
     assert not any("](" in r["text"] for r in rows)
+
+
+def test_markdown_headings_and_quotes_keep_their_kind():
+    page = markdown_page().replace(
+        ARTICLE[1][:20],
+        "## What the levy pays for\n\n> The canals lose a third of their water, the minister said in the debate.\n\n"
+        + ARTICLE[1][:20],
+        1,
+    )
+    row = broadsheet.extract(page, format="text_dump")
+    kinds = {p["text"]: p["kind"] for p in row["paragraphs"]}
+    assert kinds["What the levy pays for"] == "heading"
+    assert kinds["The canals lose a third of their water, the minister said in the debate."] == "quote"
+    assert kinds[ARTICLE[0]] == "paragraph"
