@@ -171,6 +171,10 @@ impl Block {
     }
 }
 
+/// How much narrower than the usual estimate the width read off continuation lines must be
+/// to replace it.
+const NARROWER: usize = 8;
+
 /// Lines going on in lowercase needed to read the width off them ([`continuation_width`]).
 const CONTINUATIONS: usize = 8;
 
@@ -213,7 +217,13 @@ fn wrap_width_as_rendered(lines: &[&str], rendered: &[&str]) -> Option<usize> {
     // (120 columns) most paragraphs fit on one line or two, and menus and table rows run on
     // without wrapping: then a hard ceiling and a share of lines that run on tell it.
     if long >= 5 && (near * 10 >= long * 3 || (wrapped >= 3 && wrapped * 3 >= runs_on * 2) || (ceiling && wrapped >= 3 && wrapped * 4 >= runs_on)) {
-        Some(lens[lens.len() - 1].min(p99 + 2))
+        let w = lens[lens.len() - 1].min(p99 + 2);
+        // lines pushed past the width by unbreakable words can set it too wide: the lines a
+        // sentence runs on from tell the narrower width the text was wrapped at
+        match continuation_width(lines, rendered) {
+            Some(c) if c + NARROWER < w => Some(c),
+            _ => Some(w),
+        }
     } else {
         continuation_width(lines, rendered)
     }
@@ -1908,6 +1918,23 @@ mod tests {
             let want = format!("Reporters learned that {p}");
             assert!(body(&x).contains(&want.as_str()), "{:#?}", x.decisions);
         }
+    }
+
+    #[test]
+    fn a_narrower_width_read_off_continuation_lines_wins_over_a_table_of_long_rows() {
+        // text wrapped at 72 columns under a table whose unbreakable rows run to 100 columns:
+        // the rows pile up at their own width, which is not the one the text was wrapped at
+        let para = "the council said on Monday that the first trams would run in the spring, and that fares would stay at the level of the buses for at least two years after the opening of the new line.";
+        let mut dump = String::from("Council approves the tram line\n\n");
+        for k in 0..4 {
+            dump.push_str(&hard_wrap(&format!("Reporters learned on day {k} that {para}"), 72));
+            dump.push_str("\n\n");
+        }
+        for k in 0..10 {
+            dump.push_str(&format!("Stop{k:02}:\u{a0}{}\n", "x\u{a0}".repeat(44)));
+        }
+        let lines: Vec<&str> = dump.lines().collect();
+        assert!(matches!(wrap_width(&lines), Some(70..=74)), "{:?}", wrap_width(&lines));
     }
 
     #[test]
