@@ -277,6 +277,9 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     None
 }
 
+/// How the cleaner's reason for a photo caption or credit starts (`clean::rules`).
+const CAPTION_REASON: &str = "photo caption";
+
 /// The title chosen for a dump, with the decisions (line indices) it covers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TitleChoice {
@@ -307,7 +310,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
 fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<TitleChoice> {
     let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
-    let memo = LineMemo::new(nb.len(), decisions.len());
+    let memo = LineMemo::new(decisions, &nb);
     let wrapped = |i: usize| memo.wrapped(decisions, width, i);
     let body_words: rustc_hash::FxHashSet<String> = decisions
         .iter()
@@ -618,11 +621,15 @@ struct LineMemo {
     noise: Vec<std::cell::OnceCell<bool>>,
     headline: Vec<std::cell::OnceCell<bool>>,
     day: Vec<std::cell::OnceCell<Option<chrono::NaiveDate>>>,
+    /// The cleaner found the line to be a photo caption or credit, by non-blank position.
+    caption: Vec<bool>,
 }
 
 impl LineMemo {
-    fn new(n: usize, lines: usize) -> Self {
+    fn new(decisions: &[LineDecision], nb: &[usize]) -> Self {
+        let (n, lines) = (nb.len(), decisions.len());
         LineMemo {
+            caption: nb.iter().map(|&i| decisions[i].reason.starts_with(CAPTION_REASON)).collect(),
             collapsed: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             wrapped: (0..lines).map(|_| std::cell::OnceCell::new()).collect(),
             names: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
@@ -636,8 +643,9 @@ impl LineMemo {
     fn kind(&self, q: usize, t: &str) -> (bool, bool) {
         *self.kind[q].get_or_init(|| header_kind(t))
     }
+    /// Photo captions do not separate a headline from its header either.
     fn noise(&self, q: usize, t: &str) -> bool {
-        *self.noise[q].get_or_init(|| is_header_noise(t))
+        *self.noise[q].get_or_init(|| self.caption[q] || is_header_noise(t))
     }
     /// The day a dateline gives (never one in the future).
     fn day(&self, q: usize, t: &str) -> Option<chrono::NaiveDate> {
@@ -677,6 +685,13 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
     let mut deck_seen = false;
     while q < end {
         let t = text(q);
+        // the continuation of a wrapped line is the same line: a date in the middle of a
+        // paragraph or a caption is no dateline
+        let continued = q > start && nb[q - 1] + 1 == nb[q] && memo.wrapped(decisions, width, nb[q - 1]);
+        if continued {
+            q += 1;
+            continue;
+        }
         let (byline, date) = memo.kind(q, t);
         if byline || date {
             let day = if date { memo.day(q, t) } else { None };
@@ -720,8 +735,6 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             }
             return Some(h);
         }
-        // the continuation of a wrapped line is the same line
-        let continued = q > start && nb[q - 1] + 1 == nb[q] && memo.wrapped(decisions, width, nb[q - 1]);
         // the headline's standfirst, right below it, belongs to the header
         let mut deck_text = memo.collapsed(q, t).to_string();
         let mut k = q;
@@ -731,11 +744,11 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             deck_text.push_str(memo.collapsed(k, text(k)));
         }
         // a copy of the headline (an image alt, a share text) does not separate it either
-        let copy = !continued && deck_text == head;
-        let deck = gap == 0 && !continued && !deck_seen && !copy && is_deck(head_words, &deck_text);
+        let copy = deck_text == head;
+        let deck = gap == 0 && !deck_seen && !copy && is_deck(head_words, &deck_text);
         deck_seen |= deck;
         let deck = deck || copy;
-        if !memo.noise(q, t) && !continued && !deck {
+        if !memo.noise(q, t) && !deck {
             gap += 1;
             if gap > 3 {
                 return None;
@@ -767,6 +780,10 @@ fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> boo
         return false;
     }
     let Some(w) = width else { return false };
+    // a rule (`━━━━`) fills the width but continues nothing
+    if !decisions[i].text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
     // a long line continued by a line that starts in lower case
     let cur = decisions[i].text.trim_end();
     if len >= 50 && nxt.starts_with(char::is_lowercase) && !cur.ends_with(['.', '!', '?', ':']) {
@@ -1235,6 +1252,45 @@ mod tests {
     fn a_breadcrumb_glued_to_the_headline_is_not_the_title() {
         let dump = format!("HomeLatest NewsMinisters plan a new offensive against encrypted messaging\n\nMinisters plan a new offensive against encrypted messaging\n\nLinkNaija\n\nOctober 06, 2018\n\n{BODY}");
         assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+    }
+
+    #[test]
+    fn a_picture_and_its_caption_are_not_the_title() {
+        // the image's alt text right above its caption (which names the photographer), the
+        // alt repeated in a gallery below the article
+        let dump = format!(
+            "Europe\n\nEncrypted messaging services\n\nThe minister answers questions from reporters at a press conference in Paris in early November, after a meeting with the heads of the security services of several countries. Credit: Jane Roe/AFP\n\nMinisters weigh a crackdown on encrypted chats\n\nby Jeff Roe\n\nMonday, November 18, 2019\n\n{BODY}\n\nMore photos\n\nEncrypted messaging services"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2019-11-18");
+    }
+
+    #[test]
+    fn a_date_inside_a_wrapped_caption_is_no_dateline() {
+        // w3m: a carousel of videos, each title above a caption wrapped at 80 columns whose
+        // date sits on a continuation line; the article's own header comes much earlier
+        let wrap = |p: &str| crate::clean::hard_wrap(p, 79);
+        let body: String = BODY.split("\n\n").map(wrap).collect::<Vec<_>>().join("\n\n");
+        let caption = wrap("The deputy minister, who spoke at length about the plan, leaves a committee hearing in the capital on Tuesday, Nov. 19, 2019, after several hours of questions from members of the opposition.");
+        let menu: String = ["World", "Europe", "Business", "Markets", "Tech", "Health", "Sport", "Travel", "Style"].iter().map(|s| format!("  • {s}\n  • More {s}\n")).collect::<String>().repeat(3);
+        let dump = format!(
+            "Politics\n\nWhy ministers cannot agree on the future of encrypted messaging\n\nAnalysis by Jane Doe, Europe editor\n\nUpdated 1909 GMT November 18, 2019\n\nThe opening paragraph was dropped by the renderer.\n\n{menu}\nVideos\n\nDeputy minister describes the talks between the two camps\n\n{caption}\n\n{body}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Why ministers cannot agree on the future of encrypted messaging"));
+    }
+
+    #[test]
+    fn a_rule_across_the_page_does_not_continue_into_the_byline() {
+        let wrap = |p: &str| crate::clean::hard_wrap(p, 79);
+        let body: String = BODY.split("\n\n").map(wrap).collect::<Vec<_>>().join("\n\n");
+        let rule = "━".repeat(79);
+        let dump = format!(
+            "  • Earnings Report\n\nHome Builders Report Weaker Sales as Mortgage Rates Climb. Why You Shouldn’t\nWorry.\n\n{rule}\nBy\nJane Doe\nUpdated Nov. 19, 2019 8:21 am ET\n\n{body}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Home Builders Report Weaker Sales as Mortgage Rates Climb. Why You Shouldn’t Worry."));
     }
 
     #[test]
