@@ -11,6 +11,8 @@ use crate::model::{word_count, Article};
 
 /// Words that introduce the author in a byline, per language.
 const BYLINE_PREFIXES: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "przez", "от"];
+/// Byline prefixes that are also common prepositions (`of`, `from`).
+const AMBIGUOUS_BYLINE_PREFIXES: &[&str] = &["de", "da", "di", "av", "af", "от"];
 /// Words that join two author names.
 const NAME_JOINERS: &[&str] = &["and", "et", "und", "y", "e", "en", "och", "og", "i", "&"];
 /// Words that say a date is an update, not the publication.
@@ -53,7 +55,8 @@ pub fn is_dateline(text: &str) -> bool {
 /// the end of the text. Read off the match rather than by capture groups, which cost the
 /// regex crate a backtracking pass over the rest of the line.
 fn byline_names(text: &str) -> Option<&str> {
-    let m = BYLINE.find(text)?.as_str();
+    let found = BYLINE.find(text)?;
+    let m = found.as_str();
     // the separator before the word (start of text, a space or a bar)
     let m = match m.chars().next() {
         Some(c) if c.is_whitespace() || c == '|' => &m[c.len_utf8()..],
@@ -61,6 +64,14 @@ fn byline_names(text: &str) -> Option<&str> {
     };
     // the word has no space in it; the names start with a letter, after all the spaces
     let end_of_word = m.find(char::is_whitespace)?;
+    // `de`, `da`, `di`... are prepositions first (`Notícias da Fórmula 1`, `Mensagens de
+    // Autoestima`): inside a line they introduce names only after a date or a separator
+    if AMBIGUOUS_BYLINE_PREFIXES.contains(&m[..end_of_word].to_lowercase().as_str()) {
+        let before = text[..found.start()].trim_end();
+        if !before.is_empty() && !before.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '|' | '-' | '–' | '—' | '·' | '•' | ',' | ':')) {
+            return None;
+        }
+    }
     Some(m[end_of_word..].trim_start())
 }
 
@@ -100,8 +111,8 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
             continue;
         }
         let wc = word_count(p);
-        // names start with a capital; job titles ("senior editor") do not
-        if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) {
+        // names start with a capital; job titles ("senior editor") do not; no digits
+        if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) || p.contains(|c: char| c.is_ascii_digit()) {
             continue;
         }
         if p.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
@@ -561,7 +572,8 @@ fn header_kind(text: &str) -> (bool, bool) {
     let lower = t.to_lowercase();
     let byline = byline_authors(t).is_some()
         || LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':'))
-        || BYLINE_STARTS.iter().any(|w| lower.starts_with(w));
+        || BYLINE_STARTS.iter().any(|w| lower.starts_with(w))
+        || name_with_job(t);
     let date = is_dateline(t) || (word_count(t) <= 6 && CLOCK.is_match(t));
     (byline, date)
 }
@@ -598,6 +610,14 @@ fn name_like(text: &str) -> bool {
     words.iter().all(|w| {
         let w = w.trim_matches(|c: char| c == ',');
         NAME_JOINERS.contains(&w.to_lowercase().as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// `Jane Doe, news reporter`, `John Roe, Senior Editor`: a byline without `By`.
+fn name_with_job(t: &str) -> bool {
+    t.split_once(',').is_some_and(|(name, job)| {
+        (2..=4).contains(&word_count(name)) && name_like(name) && (1..=4).contains(&word_count(job))
+            && job.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str()))
     })
 }
 
@@ -1193,6 +1213,34 @@ mod tests {
             assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"), "{noise}");
             assert!(headline_rejection(noise).is_some(), "{noise}");
         }
+    }
+
+    #[test]
+    fn prepositions_inside_a_line_are_no_byline() {
+        // `de`, `da`, `di` are prepositions before they introduce a name
+        for line in ["Notícias da Fórmula Indy", "RSS da Stock Car", "Mensagens de Autoestima", "CORE DE FORCE Hub", "Il ritorno di Marco Polo"] {
+            assert_eq!(byline_authors(line), None, "{line}");
+            assert!(!header_kind(line).0, "{line}");
+        }
+        // ... but they do after a date or a separator, or at the start of the line
+        assert_eq!(byline_authors("12.03.2019 di Marco Bianchi").unwrap(), ["Marco Bianchi"]);
+        assert_eq!(byline_authors("Cultura | di Marco Bianchi").unwrap(), ["Marco Bianchi"]);
+        assert_eq!(byline_authors("De Ana Souza e João Lima").unwrap(), ["Ana Souza", "João Lima"]);
+        // names have no digits: a sentence that mentions `by` is no byline
+        assert_eq!(byline_authors("The manager had been out of work since being sacked by Manchester United in December 2018."), None);
+        assert_eq!(byline_authors("da F1 no GP do Brasil e no Geral de 2019."), None);
+    }
+
+    #[test]
+    fn a_name_with_a_job_title_is_a_byline() {
+        assert_eq!(header_kind("Tom Roe, news reporter"), (true, false));
+        assert_eq!(header_kind("Jane Doe, Senior Editor"), (true, false));
+        assert_eq!(header_kind("Paris, London, Berlin and Rome"), (false, false));
+        // the headline above its standfirst and its reporter's name, a picture between
+        let dump = format!(
+            "Watch Live\n\nMinisters weigh a crackdown on encrypted chats\n\nThe plan had been discussed for months before the meeting in Paris in December 2018.\n\nTom Roe, news reporter\n\nNews reporter @tomroe\n\nWednesday 20 November 2019 11:42, UK\n\nA crackdown on encrypted chats is being prepared by the ministers\n\nImage: A crackdown on encrypted chats is being prepared by the ministers\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats"));
     }
 
     #[test]
