@@ -332,6 +332,17 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
     let page: String = nb.iter().enumerate().map(|(q, &i)| memo.collapsed(q, &decisions[i].text)).collect::<Vec<_>>().join(" \n ");
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
+    // the line above non-blank position p, whole when the renderer wrapped it: (its first
+    // position, its text)
+    let logical_line_above = |p: usize| -> Option<(usize, String)> {
+        let mut r = p.checked_sub(1)?;
+        let mut t = memo.collapsed(r, &decisions[nb[r]].text).to_string();
+        while r > 0 && p - r < 3 && nb[r - 1] + 1 == nb[r] && wrapped(nb[r - 1]) {
+            r -= 1;
+            t = format!("{} {t}", memo.collapsed(r, &decisions[nb[r]].text));
+        }
+        Some((r, t))
+    };
     let mut best: Option<(f64, TitleChoice)> = None;
     let mut scored: Vec<Scored> = Vec::new();
     // the first body line too: the cleaner may have taken the headline for a paragraph
@@ -498,12 +509,24 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             {
                 score -= 1.0;
                 why.push("right below another headline-like line".into());
-            } else if p > 0 {
-                // a standfirst (deck) below its headline, blank lines between
-                let prev = memo.collapsed(p - 1, &decisions[nb[p - 1]].text);
-                if memo.headline_like(p - 1, &decisions[nb[p - 1]].text) && is_deck(word_count(prev), &text) && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1)) {
-                    score -= 1.5;
-                    why.push("a standfirst below a shorter headline".into());
+            } else if let Some((r, prev)) = logical_line_above(p) {
+                // a standfirst (deck) below its headline, blank lines (or a one-word label:
+                // `Editorial`) between
+                let (prev, headline_above) = match headline_rejection(&prev) {
+                    None => (Some(prev), true),
+                    Some(_) if word_count(&prev) <= 2 && !memo.noise(r, &decisions[nb[r]].text) => {
+                        (logical_line_above(r).map(|(_, t)| t).filter(|t| word_count(t) >= 6 && headline_rejection(t).is_none()), false)
+                    }
+                    Some(_) => (None, false),
+                };
+                if let Some(prev) = prev {
+                    if is_deck(word_count(&prev), &text) {
+                        score -= 1.5;
+                        why.push("a standfirst below a shorter headline".into());
+                    } else if headline_above && is_short_standfirst(&prev, &text) {
+                        score -= 1.0;
+                        why.push("a standfirst (shorter) below its headline".into());
+                    }
                 }
             }
             if SENTENCE_BREAK.is_match(&text) {
@@ -687,6 +710,26 @@ impl LineMemo {
     }
 }
 
+/// Four-letter stems of the content words of a text (`teams`, `team` -> `team`).
+fn stems(text: &str) -> Vec<String> {
+    content_words(text).into_iter().map(|w| w.chars().take(4).collect()).collect()
+}
+
+/// A line below a long headline that is shorter, but tells the same story in other words:
+/// its standfirst (`Twenty teams have punched tickets for next summer's tournament` below
+/// `Euro 2020 qualifying: tracking every team to clinch a spot as Wales punches ticket`).
+fn is_short_standfirst(head: &str, text: &str) -> bool {
+    let (hw, tw) = (word_count(head), word_count(text));
+    if hw < 6 || tw < 6 || tw * 5 > hw * 4 || head.contains(text) || text.contains(head) {
+        return false;
+    }
+    let h = stems(head);
+    let mut t = stems(text);
+    t.sort_unstable();
+    t.dedup();
+    t.iter().filter(|w| h.contains(w)).count() >= 2
+}
+
 /// A line much longer than a headline of `head_words` words, right below it: its standfirst.
 fn is_deck(head_words: usize, text: &str) -> bool {
     let w = word_count(text);
@@ -703,6 +746,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
     // between, since a section label or a masthead reads the same)
     let mut name_before = false;
     let mut deck_seen = false;
+    let mut label_only = false;
     while q < end {
         let t = text(q);
         // the continuation of a wrapped line is the same line: a date in the middle of a
@@ -765,10 +809,12 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
         }
         // a copy of the headline (an image alt, a share text) does not separate it either
         let copy = deck_text == head;
-        let deck = gap == 0 && !deck_seen && !copy && is_deck(head_words, &deck_text);
+        let deck = (gap == 0 || (label_only && head_words >= 6)) && !deck_seen && !copy && (is_deck(head_words, &deck_text) || is_short_standfirst(head, &deck_text));
         deck_seen |= deck;
         let deck = deck || copy;
         if !memo.noise(q, t) && !deck {
+            // a one- or two-word label (`Editorial`) may come between a headline and its deck
+            label_only = gap == 0 && word_count(&deck_text) <= 2;
             gap += 1;
             if gap > 3 {
                 return None;
@@ -1339,6 +1385,29 @@ mod tests {
         );
         let a = dump_meta(&dump);
         assert_eq!(a.title.as_deref(), Some("Home Builders Report Weaker Sales as Mortgage Rates Climb. Why You Shouldn’t Worry."));
+    }
+
+    #[test]
+    fn a_standfirst_shorter_than_the_headline_is_not_the_title() {
+        let head = "Euro 2020 qualifying: tracking every team to clinch a spot as Wales punches its ticket";
+        let deck = "Twenty teams have punched tickets for next summer's tournament";
+        assert!(is_short_standfirst(head, deck));
+        // a promotion line of about the same length above the headline is no headline of it
+        assert!(!is_short_standfirst("Black Friday 2019: grab the hottest early Black Friday deals here", "The 10 best early Black Friday deals on phones"));
+        let wrap = |p: &str| crate::clean::hard_wrap(p, 79);
+        let body: String = BODY.split("\n\n").map(wrap).collect::<Vec<_>>().join("\n\n");
+        for (sep, body) in [("\n", BODY.to_string()), ("\n\n", body)] {
+            let dump = format!("Up next:\n\n{}{sep}{deck}{sep}By Jane Doe{sep}Nov 19, 2019 at 4:39 am ET{sep}{body}", if sep == "\n" { head.to_string() } else { wrap(head) });
+            assert_eq!(dump_meta(&dump).title.as_deref(), Some(head), "{sep:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_between_the_headline_and_its_standfirst() {
+        let dump = format!(
+            "Opinion\n\nThe Daily Planet view on Europe: a continent on the brink\n\nEditorial\n\nThe ministers' plan against encrypted messaging services has only fuelled the debate. It is up to them to explain it, as critics say\n\nMon 18 Nov 2019 18.54 GMT\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("The Daily Planet view on Europe: a continent on the brink"));
     }
 
     #[test]
