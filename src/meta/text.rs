@@ -44,6 +44,7 @@ const JOB_WORDS: &[&str] = &[
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\d{2}\s*(?:[ap]\.?m\.?)?(?:\b|$)").unwrap());
 /// A sentence ending inside a line, followed by another sentence.
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}[.!?] \p{Lu}\p{Ll}+ \p{Ll}").unwrap());
+static HTML_ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
 
 /// A line that gives a date (absolute or relative) and little else.
@@ -142,7 +143,7 @@ const NOT_HEADLINE_START: &[&str] = &[
 /// Words that start menu entries, but also headlines (`Home Depot sales miss`): they reject
 /// short lines only.
 const NOT_SHORT_HEADLINE_START: &[&str] =
-    &["related", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more", "blog"];
+    &["related", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more", "blog", "save"];
 /// Section labels: a short line with them is no headline (`Breaking news`), a long one may be
 /// (`BREAKING NEWS: Chelsea sign ...`).
 const SECTION_LABEL_PHRASES: &[&str] = &["breaking news", "latest news", "most popular", "most read", "trending"];
@@ -533,6 +534,12 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 score -= 1.5;
                 why.push("two sentences (a standfirst?)".into());
             }
+            // `Are Here &mdash; And`: a copy from the markup (a meta tag, a share text), not the
+            // headline as the page displays it
+            if text.contains('&') && HTML_ENTITY.is_match(&text) {
+                score -= 1.0;
+                why.push("an HTML entity left in (a copy from the markup)".into());
+            }
             let day = header.as_ref().and_then(|h| h.day);
             scored.push((score, day, text, lines, why));
         }
@@ -541,8 +548,22 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
     // dateline, the latest one is more likely the article.
     let latest = scored.iter().filter_map(|c| c.1).max();
     let dated = scored.iter().filter(|c| c.1.is_some()).count();
-    for (score, day, text, lines, mut why) in scored {
+    // A second spelling of a headline a few lines below it (a video's or a share text's title,
+    // a shorter or longer wording) is not the page's headline: the first one is.
+    let variant_of_above: Vec<bool> = scored
+        .iter()
+        .map(|c| {
+            scored.iter().any(|a| {
+                a.3[0] < c.3[0] && c.3[0] - a.3.last().unwrap() <= VARIANT_DISTANCE && a.0 > c.0 - 2.0 && is_variant(&a.2, &c.2)
+            })
+        })
+        .collect();
+    for ((score, day, text, lines, mut why), variant) in scored.into_iter().zip(variant_of_above) {
         let mut score = score;
+        if variant {
+            score -= 1.5;
+            why.push("another spelling of a headline right above".into());
+        }
         if dated >= 2 && day.is_some() && day == latest {
             score += 0.5;
             why.push("the latest dateline of the headlines".into());
@@ -710,6 +731,24 @@ impl LineMemo {
     }
 }
 
+/// How many lines below a headline another spelling of it is looked for.
+const VARIANT_DISTANCE: usize = 16;
+
+/// Two wordings of one headline: most content words of the shorter are in the longer, and
+/// neither is a copy of the other (a copy with a suffix is a window title, not a variant).
+fn is_variant(a: &str, b: &str) -> bool {
+    if word_count(a) < 6 || word_count(b) < 6 {
+        return false;
+    }
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    if la.contains(&lb) || lb.contains(&la) {
+        return false;
+    }
+    let (wa, wb) = (content_words(a), content_words(b));
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    short.len() >= 3 && short.iter().filter(|w| long.contains(w)).count() * 5 >= short.len() * 3
+}
+
 /// Four-letter stems of the content words of a text (`teams`, `team` -> `team`).
 fn stems(text: &str) -> Vec<String> {
     content_words(text).into_iter().map(|w| w.chars().take(4).collect()).collect()
@@ -808,7 +847,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             deck_text.push_str(memo.collapsed(k, text(k)));
         }
         // a copy of the headline (an image alt, a share text) does not separate it either
-        let copy = deck_text == head;
+        let copy = deck_text == head || is_variant(head, &deck_text);
         let deck = (gap == 0 || (label_only && head_words >= 6)) && !deck_seen && !copy && (is_deck(head_words, &deck_text) || is_short_standfirst(head, &deck_text));
         deck_seen |= deck;
         let deck = deck || copy;
@@ -1408,6 +1447,28 @@ mod tests {
             "Opinion\n\nThe Daily Planet view on Europe: a continent on the brink\n\nEditorial\n\nThe ministers' plan against encrypted messaging services has only fuelled the debate. It is up to them to explain it, as critics say\n\nMon 18 Nov 2019 18.54 GMT\n\n{BODY}"
         );
         assert_eq!(dump_meta(&dump).title.as_deref(), Some("The Daily Planet view on Europe: a continent on the brink"));
+    }
+
+    #[test]
+    fn a_second_spelling_of_the_headline_below_it_is_not_the_title() {
+        assert!(is_variant("Ministers weigh a crackdown on encrypted chats… and critics are worried", "Ministers weigh a new crackdown on encrypted chats… and critics are worried so far"));
+        // a copy with the site's name, a short label, other news: no variants
+        assert!(!is_variant("Ministers weigh a crackdown on encrypted chats - The Daily Planet", "Ministers weigh a crackdown on encrypted chats"));
+        assert!(!is_variant("Encrypted chats crackdown", "Ministers weigh a crackdown on encrypted chats"));
+        assert!(!is_variant("Ministers weigh a crackdown on encrypted chats", "Police arrest two men after a chase through the city centre"));
+        // the headline, two buttons, the title of its podcast player, the dateline
+        let dump = format!(
+            "  • Sport\n\nPodcast: ministers weigh a crackdown on encrypted chats… and critics are worried\n\nSave\n\nSave\n\nPodcast: ministers weigh a new crackdown on encrypted chats… and critics are worried so far\n\n  • Daily Planet Politics\n\n19 November 2019 • 1:16pm\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Podcast: ministers weigh a crackdown on encrypted chats… and critics are worried"));
+    }
+
+    #[test]
+    fn a_headline_with_an_html_entity_left_in_is_a_copy_from_the_markup() {
+        let dump = format!(
+            "  • Sign In\n\nMinisters weigh a crackdown on encrypted chats &mdash; and critics are not happy\n\nSTREAM BIG\n\nMinisters weigh a crackdown on encrypted chats — and critics are not happy\n\nJane Doe\n\nNovember 18, 2019\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats — and critics are not happy"));
     }
 
     #[test]
