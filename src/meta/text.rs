@@ -737,7 +737,8 @@ const VARIANT_DISTANCE: usize = 16;
 /// Two wordings of one headline: most content words of the shorter are in the longer, and
 /// neither is a copy of the other (a copy with a suffix is a window title, not a variant).
 fn is_variant(a: &str, b: &str) -> bool {
-    if word_count(a) < 6 || word_count(b) < 6 {
+    let (na, nb) = (word_count(a), word_count(b));
+    if na < 6 || nb < 6 || na > 2 * nb || nb > 2 * na {
         return false;
     }
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
@@ -852,6 +853,10 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
         deck_seen |= deck;
         let deck = deck || copy;
         if !memo.noise(q, t) && !deck {
+            // a paragraph: the header, if any, was above it
+            if word_count(&deck_text) > 60 {
+                return None;
+            }
             // a one- or two-word label (`Editorial`) may come between a headline and its deck
             label_only = gap == 0 && word_count(&deck_text) <= 2;
             gap += 1;
@@ -1469,6 +1474,42 @@ mod tests {
             "  • Sign In\n\nMinisters weigh a crackdown on encrypted chats &mdash; and critics are not happy\n\nSTREAM BIG\n\nMinisters weigh a crackdown on encrypted chats — and critics are not happy\n\nJane Doe\n\nNovember 18, 2019\n\n{BODY}"
         );
         assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats — and critics are not happy"));
+    }
+
+    /// Decisions for a dump whose lines from `body_from` on are the body (one paragraph per
+    /// block of lines), to test the chooser without the cleaner.
+    fn decisions_of(dump: &str, body_from: usize) -> Vec<LineDecision> {
+        let mut paragraph = 0;
+        dump.lines()
+            .enumerate()
+            .map(|(i, t)| {
+                let body = i >= body_from && !t.trim().is_empty();
+                if i > body_from && t.trim().is_empty() {
+                    paragraph += 1;
+                }
+                LineDecision {
+                    line: i + 1,
+                    text: t.to_string(),
+                    label: if body { Label::Body } else if t.trim().is_empty() { Label::Blank } else { Label::Boilerplate },
+                    reason: String::new(),
+                    paragraph: body.then_some(paragraph),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_below_a_paragraph_belongs_to_no_headline_above_it() {
+        // w3m: a picture's caption right above the body, whose first paragraph (a long quote)
+        // ends with its source and date
+        let wrap = |p: &str| crate::clean::hard_wrap(p, 79);
+        let quote = wrap("“The ministers of the interior of several countries said on Monday that the plan against encrypted messaging services would be presented to the parliaments of the member states before the end of the year, after months of talks with the companies concerned, with experts in cryptography and with the associations that defend the rights of ordinary users, who fear for their privacy and their security online.”");
+        let body: String = BODY.split("\n\n").map(wrap).collect::<Vec<_>>().join("\n\n");
+        let dump = format!(
+            "Europe\n\nMinisters weigh a crackdown on encrypted chats\n\nNovember 18, 2019\n\nThe interior ministers of the member states\n\n{quote}\n\nSource: Interior Ministry, October 25, 2019\n\n{body}\n\nMore photos\n\nThe interior ministers of the member states\n\nMost read\n\nMinisters weigh a crackdown on encrypted chats"
+        );
+        let decisions = decisions_of(&dump, 8);
+        assert_eq!(choose_title_at(&decisions, Some(80)).unwrap().text, "Ministers weigh a crackdown on encrypted chats");
     }
 
     #[test]
