@@ -309,7 +309,7 @@ type Scored = (f64, Option<chrono::NaiveDate>, String, Vec<usize>, Vec<String>);
 const TITLE_WINDOW: usize = 45;
 /// Farther up, a title is taken only right above its byline or dateline (the cleaner may have
 /// started the body too late, below a gallery or a list of teasers).
-const FAR_TITLE_WINDOW: usize = 120;
+const FAR_TITLE_WINDOW: usize = 160;
 
 /// Choose the title of a dump among the headline-like lines above the article's first
 /// paragraph: close to the body, followed by a byline or dateline, repeated elsewhere in the
@@ -372,7 +372,13 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             let dist = anchor.saturating_sub(p);
             // far above the body, only a headline right above its byline or dateline (looked
             // at first: most lines there are not)
-            let header = header_after(decisions, &nb, width, p + lines.len(), &text, &memo);
+            let start = p + lines.len();
+            // (a cheap test first: without a byline or dateline in the next ten lines there
+            // is no header, and the search for it, with its decks and copies, is skipped)
+            if dist > TITLE_WINDOW && !(start..(start + HEADER_LINES).min(nb.len())).any(|q| memo.kind(q, &decisions[nb[q]].text) != (false, false)) {
+                continue;
+            }
+            let header = header_after(decisions, &nb, width, start, &text, &memo);
             if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
                 continue;
             }
@@ -731,6 +737,9 @@ impl LineMemo {
     }
 }
 
+/// How many lines below a headline its byline or dateline is looked for.
+const HEADER_LINES: usize = 10;
+
 /// How many lines below a headline another spelling of it is looked for.
 const VARIANT_DISTANCE: usize = 16;
 
@@ -781,7 +790,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
     let text = |q: usize| decisions[nb[q]].text.as_str();
     let mut gap = 0;
     let mut q = start;
-    let end = (start + 10).min(nb.len());
+    let end = (start + HEADER_LINES).min(nb.len());
     // a line of names right above the dateline: a byline without `By` (counted as a line
     // between, since a section label or a masthead reads the same)
     let mut name_before = false;
@@ -1510,6 +1519,19 @@ mod tests {
         );
         let decisions = decisions_of(&dump, 8);
         assert_eq!(choose_title_at(&decisions, Some(80)).unwrap().text, "Ministers weigh a crackdown on encrypted chats");
+    }
+
+    #[test]
+    fn a_headline_far_above_a_late_body_start_with_its_byline_and_dateline() {
+        // a carousel of videos (list items) between the article's header and the body the
+        // cleaner found: 130 lines
+        let carousel: String = (1..=130).map(|k| format!("  • Video {k}: the latest news\n")).collect();
+        let dump = format!(
+            "Politics\n\nWhy ministers cannot agree on the future of encrypted messaging\n\nAnalysis by Jane Doe, Europe editor\n\nUpdated 1909 GMT November 18, 2019\n\n{carousel}\n{BODY}"
+        );
+        let from = dump.lines().position(|l| l.starts_with("The minister said")).unwrap();
+        let c = choose_title_at(&decisions_of(&dump, from), None).unwrap();
+        assert_eq!(c.text, "Why ministers cannot agree on the future of encrypted messaging");
     }
 
     #[test]
