@@ -550,8 +550,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             scored.push((score, day, text, lines, why));
         }
     }
-    // Related articles are older than the article, as a rule: among headlines with their own
-    // dateline, the latest one is more likely the article.
+    // the latest dateline among the headlines (see dateline_age)
     let latest = scored.iter().filter_map(|c| c.1).max();
     let dated = scored.iter().filter(|c| c.1.is_some()).count();
     // A second spelling of a headline a few lines below it (a video's or a share text's title,
@@ -570,9 +569,9 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             score -= 1.5;
             why.push("another spelling of a headline right above".into());
         }
-        if dated >= 2 && day.is_some() && day == latest {
-            score += 0.5;
-            why.push("the latest dateline of the headlines".into());
+        if let Some((bonus, reason)) = dateline_age(day, latest, dated) {
+            score += bonus;
+            why.push(reason.into());
         }
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             let site_suffix = site_from_suffix(&page, &text);
@@ -580,6 +579,20 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Related articles are older than the article, as a rule: among headlines with their own
+/// dateline, the latest one is more likely the article, and one dated weeks or years before
+/// another is a related article.
+fn dateline_age(day: Option<chrono::NaiveDate>, latest: Option<chrono::NaiveDate>, dated: usize) -> Option<(f64, &'static str)> {
+    let (d, l) = (day?, latest?);
+    if dated >= 2 && d == l {
+        Some((0.5, "the latest dateline of the headlines"))
+    } else if (l - d).num_days() > OLDER_TEASER_DAYS {
+        Some((-0.5, "dated weeks before another headline"))
+    } else {
+        None
+    }
 }
 
 /// The article's header found below a headline candidate.
@@ -736,6 +749,10 @@ impl LineMemo {
         *self.wrapped[i].get_or_init(|| is_wrapped(decisions, width, i))
     }
 }
+
+/// A headline dated this many days before the latest dated headline of the page is a
+/// related article.
+const OLDER_TEASER_DAYS: i64 = 14;
 
 /// How many lines below a headline its byline or dateline is looked for.
 const HEADER_LINES: usize = 10;
@@ -1532,6 +1549,28 @@ mod tests {
         let from = dump.lines().position(|l| l.starts_with("The minister said")).unwrap();
         let c = choose_title_at(&decisions_of(&dump, from), None).unwrap();
         assert_eq!(c.text, "Why ministers cannot agree on the future of encrypted messaging");
+    }
+
+    #[test]
+    fn headlines_dated_long_before_the_latest_are_related_articles() {
+        // the cleaner started the body below a list of related articles, each repeated (an
+        // image's alt text, then the link) under a kicker, with its date
+        let teasers: String = [
+            ("Old phone rules were changed by the regulator", "January 12, 2016"),
+            ("A new folding phone arrives in the shops", "September 12, 2018"),
+        ]
+        .iter()
+        .map(|(h, d)| format!("{h}\n\nTECH NEWS\n\n{h}\n\n{d}\n\n"))
+        .collect();
+        let dump = format!(
+            "Tech News\n\nMinisters weigh a crackdown on encrypted chats image\n\nTech News\n\nMinisters weigh a crackdown on encrypted chats\n\nJane DoeView More Articles\n\nIt looks good even with the roof chopped off, and its critics are already lining up against it\n\nJohn Roe November 20, 2019 12:32\n\nMORE STORIES LIKE THIS ONE\n\n{teasers}{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats"));
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(dateline_age(day("2019-11-20"), day("2019-11-20"), 3).unwrap().0, 0.5);
+        assert_eq!(dateline_age(day("2018-09-12"), day("2019-11-20"), 3).unwrap().0, -0.5);
+        assert_eq!(dateline_age(day("2019-11-18"), day("2019-11-20"), 3), None);
+        assert_eq!(dateline_age(None, day("2019-11-20"), 3), None);
     }
 
     #[test]
