@@ -335,6 +335,8 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     // the line above non-blank position p, whole when the renderer wrapped it: (its first
     // position, its text)
+    // (a single line's verdict is memoised; a wrapped one is read whole)
+    let headline_above = |r: usize, p: usize, t: &str| if r + 1 == p { memo.headline_like(r, &decisions[nb[r]].text) } else { headline_rejection(t).is_none() };
     let logical_line_above = |p: usize| -> Option<(usize, String)> {
         let mut r = p.checked_sub(1)?;
         let mut t = memo.collapsed(r, &decisions[nb[r]].text).to_string();
@@ -519,18 +521,19 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             } else if let Some((r, prev)) = logical_line_above(p) {
                 // a standfirst (deck) below its headline, blank lines (or a one-word label:
                 // `Editorial`) between
-                let (prev, headline_above) = match headline_rejection(&prev) {
-                    None => (Some(prev), true),
-                    Some(_) if word_count(&prev) <= 2 && !memo.noise(r, &decisions[nb[r]].text) => {
-                        (logical_line_above(r).map(|(_, t)| t).filter(|t| word_count(t) >= 6 && headline_rejection(t).is_none()), false)
-                    }
-                    Some(_) => (None, false),
+                let (prev, headline_above) = if headline_above(r, p, &prev) {
+                    (Some(prev), true)
+                } else if word_count(&prev) <= 2 && !memo.noise(r, &decisions[nb[r]].text) {
+                    (logical_line_above(r).filter(|(r2, t)| word_count(t) >= 6 && headline_above(*r2, r, t)).map(|(_, t)| t), false)
+                } else {
+                    (None, false)
                 };
                 if let Some(prev) = prev {
-                    if is_deck(word_count(&prev), &text) {
+                    let pw = word_count(&prev);
+                    if is_deck(pw, &text) {
                         score -= 1.5;
                         why.push("a standfirst below a shorter headline".into());
-                    } else if headline_above && is_short_standfirst(&prev, &text) {
+                    } else if headline_above && pw >= 6 && words >= 6 && words * 5 <= pw * 4 && is_short_standfirst(&prev, &text) {
                         score -= 1.0;
                         why.push("a standfirst (shorter) below its headline".into());
                     }
@@ -555,11 +558,13 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
     let dated = scored.iter().filter(|c| c.1.is_some()).count();
     // A second spelling of a headline a few lines below it (a video's or a share text's title,
     // a shorter or longer wording) is not the page's headline: the first one is.
+    let words: Vec<usize> = scored.iter().map(|c| word_count(&c.2)).collect();
     let variant_of_above: Vec<bool> = scored
         .iter()
-        .map(|c| {
-            scored.iter().any(|a| {
-                a.3[0] < c.3[0] && c.3[0] - a.3.last().unwrap() <= VARIANT_DISTANCE && a.0 > c.0 - 2.0 && is_variant(&a.2, &c.2)
+        .zip(&words)
+        .map(|(c, &cw)| {
+            cw >= 6 && scored.iter().zip(&words).any(|(a, &aw)| {
+                aw >= 6 && a.3[0] < c.3[0] && c.3[0] - a.3.last().unwrap() <= VARIANT_DISTANCE && a.0 > c.0 - 2.0 && is_variant_counted(&a.2, aw, &c.2, cw)
             })
         })
         .collect();
@@ -763,17 +768,35 @@ const VARIANT_DISTANCE: usize = 16;
 /// Two wordings of one headline: most content words of the shorter are in the longer, and
 /// neither is a copy of the other (a copy with a suffix is a window title, not a variant).
 fn is_variant(a: &str, b: &str) -> bool {
-    let (na, nb) = (word_count(a), word_count(b));
+    is_variant_counted(a, word_count(a), b, word_count(b))
+}
+
+/// [`is_variant`] of texts of `na` and `nb` words.
+fn is_variant_counted(a: &str, na: usize, b: &str, nb: usize) -> bool {
     if na < 6 || nb < 6 || na > 2 * nb || nb > 2 * na {
         return false;
     }
-    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
-    if la.contains(&lb) || lb.contains(&la) {
+    // the shared words first, without allocating them: most pairs share few
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (content_slices(a).collect(), content_slices(b).collect());
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    if short.len() < 3 || short.iter().filter(|w| long.iter().any(|x| same_word(w, x))).count() * 5 < short.len() * 3 {
         return false;
     }
-    let (wa, wb) = (content_words(a), content_words(b));
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
-    short.len() >= 3 && short.iter().filter(|w| long.contains(w)).count() * 5 >= short.len() * 3
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    !(la.contains(&lb) || lb.contains(&la))
+}
+
+/// The words [`content_words`] keeps, as slices of the text.
+fn content_slices(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| {
+        let n = w.chars().count();
+        n >= 4 || (n >= 2 && w.chars().any(is_cjk))
+    })
+}
+
+/// The same word, case aside.
+fn same_word(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Four-letter stems of the content words of a text (`teams`, `team` -> `team`).
@@ -874,17 +897,22 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             deck_text.push_str(memo.collapsed(k, text(k)));
         }
         // a copy of the headline (an image alt, a share text) does not separate it either
-        let copy = deck_text == head || is_variant(head, &deck_text);
-        let deck = (gap == 0 || (label_only && head_words >= 6)) && !deck_seen && !copy && (is_deck(head_words, &deck_text) || is_short_standfirst(head, &deck_text));
+        // (the word counts first: most lines are too short to be another wording)
+        let deck_words = word_count(&deck_text);
+        let wordings = head_words >= 6 && deck_words >= 6;
+        // (another wording right below only: the first line of text under the headline)
+        let copy = deck_text == head || (gap == 0 && wordings && is_variant_counted(head, head_words, &deck_text, deck_words));
+        let deck = (gap == 0 || (label_only && head_words >= 6)) && !deck_seen && !copy
+            && (is_deck(head_words, &deck_text) || (wordings && deck_words * 5 <= head_words * 4 && is_short_standfirst(head, &deck_text)));
         deck_seen |= deck;
         let deck = deck || copy;
         if !memo.noise(q, t) && !deck {
             // a paragraph: the header, if any, was above it
-            if word_count(&deck_text) > 60 {
+            if deck_words > 60 {
                 return None;
             }
             // a one- or two-word label (`Editorial`) may come between a headline and its deck
-            label_only = gap == 0 && word_count(&deck_text) <= 2;
+            label_only = gap == 0 && deck_words <= 2;
             gap += 1;
             if gap > 3 {
                 return None;
