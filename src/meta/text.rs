@@ -641,7 +641,9 @@ fn header_kind(text: &str) -> (bool, bool) {
     let byline = byline_authors(t).is_some()
         || LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':'))
         || BYLINE_STARTS.iter().any(|w| lower.starts_with(w))
-        || name_with_job(t);
+        || name_with_job(t)
+        // `By Michael RoeBusiness Columnist`: the names glued to a job title
+        || (word_count(t) <= 8 && BYLINE.find(t).is_some_and(|m| m.start() == 0));
     let date = is_dateline(t) || (word_count(t) <= 6 && CLOCK.is_match(t));
     (byline, date)
 }
@@ -655,6 +657,10 @@ fn is_header_noise(text: &str) -> bool {
     }
     let words = word_count(t);
     if t.starts_with('[') && t.ends_with(']') && words <= 3 {
+        return true;
+    }
+    // a picture credit: `(Jane Roe / Associated Press)`
+    if t.starts_with('(') && t.ends_with(')') && t.contains('/') && words <= 8 {
         return true;
     }
     if words <= 4 {
@@ -1599,6 +1605,16 @@ mod tests {
         assert_eq!(dateline_age(day("2018-09-12"), day("2019-11-20"), 3).unwrap().0, -0.5);
         assert_eq!(dateline_age(day("2019-11-18"), day("2019-11-20"), 3), None);
         assert_eq!(dateline_age(None, day("2019-11-20"), 3), None);
+    }
+
+    #[test]
+    fn a_picture_with_its_credit_between_the_headline_and_a_glued_byline() {
+        assert_eq!(header_kind("By Jane RoeBusiness Columnist"), (true, false));
+        assert!(is_header_noise("(Jane Roe / Associated Press)"));
+        let dump = format!(
+            "Business\n\nColumn: The ministers' plan sends a dismal signal about the future of encrypted chats\n\nMinistry headquarters building\n\nThe ministry is merging two agencies to create the largest security service in Europe.\n\n(Jane Roe / Associated Press)\n\nBy Michael RoeBusiness Columnist\n\nNov. 19, 2019\n\n5:53 PM\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Column: The ministers' plan sends a dismal signal about the future of encrypted chats"));
     }
 
     #[test]
