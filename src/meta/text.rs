@@ -638,12 +638,14 @@ fn unbulleted(text: &str) -> &str {
 fn header_kind(text: &str) -> (bool, bool) {
     let t = unbulleted(text);
     let lower = t.to_lowercase();
-    let byline = byline_authors(t).is_some()
+    // (one search for a byline prefix: byline_authors needs one too)
+    let prefix = BYLINE.find(t).map(|m| m.start());
+    let byline = (prefix.is_some() && byline_authors(t).is_some())
         || LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':'))
         || BYLINE_STARTS.iter().any(|w| lower.starts_with(w))
         || name_with_job(t)
         // `By Michael RoeBusiness Columnist`: the names glued to a job title
-        || (word_count(t) <= 8 && BYLINE.find(t).is_some_and(|m| m.start() == 0));
+        || (prefix == Some(0) && word_count(t) <= 8);
     let date = is_dateline(t) || (word_count(t) <= 6 && CLOCK.is_match(t));
     (byline, date)
 }
