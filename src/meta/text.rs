@@ -493,7 +493,8 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 score += 1.0;
             } else if words < 3 {
                 // two words make a headline only rarely: a section, a name or a menu entry
-                if copies < 2 {
+                // (unless right above its dateline, next to the body: `About bugs`)
+                if copies < 2 && !(dist <= 4 && header.as_ref().is_some_and(|h| h.gap == 0 && h.date)) {
                     continue;
                 }
                 score -= 2.0;
@@ -1617,6 +1618,17 @@ mod tests {
             "Business\n\nColumn: The ministers' plan sends a dismal signal about the future of encrypted chats\n\nMinistry headquarters building\n\nThe ministry is merging two agencies to create the largest security service in Europe.\n\n(Jane Roe / Associated Press)\n\nBy Michael RoeBusiness Columnist\n\nNov. 19, 2019\n\n5:53 PM\n\n{BODY}"
         );
         assert_eq!(dump_meta(&dump).title.as_deref(), Some("Column: The ministers' plan sends a dismal signal about the future of encrypted chats"));
+    }
+
+    #[test]
+    fn a_two_word_headline_right_above_its_dateline_next_to_the_body() {
+        let dump = format!(
+            "Games\n\nDare to Play 3\n\nPrivate Club\n\nAbout Me\n\nHome » Column »\n\n13 Aug\n\nColumn\n\nEncrypted chats\n\nAugust 13, 2018\n\nPosted by Vortex\n\nLeave a comment\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Encrypted chats"));
+        // farther from the body, two words stay a menu entry
+        let dump = format!("Games\n\nEncrypted chats\n\nAugust 13, 2018\n\n{}{BODY}", "Menu entry\n\n".repeat(8));
+        assert_ne!(dump_meta(&dump).title.as_deref(), Some("Encrypted chats"));
     }
 
     #[test]
