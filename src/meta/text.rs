@@ -11,6 +11,8 @@ use crate::model::{word_count, Article};
 
 /// Words that introduce the author in a byline, per language.
 const BYLINE_PREFIXES: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "przez", "от"];
+/// Byline prefixes that are also common prepositions (`of`, `from`).
+const AMBIGUOUS_BYLINE_PREFIXES: &[&str] = &["de", "da", "di", "av", "af", "от"];
 /// Words that join two author names.
 const NAME_JOINERS: &[&str] = &["and", "et", "und", "y", "e", "en", "och", "og", "i", "&"];
 /// Words that say a date is an update, not the publication.
@@ -42,6 +44,7 @@ const JOB_WORDS: &[&str] = &[
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\d{2}\s*(?:[ap]\.?m\.?)?(?:\b|$)").unwrap());
 /// A sentence ending inside a line, followed by another sentence.
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}[.!?] \p{Lu}\p{Ll}+ \p{Ll}").unwrap());
+static HTML_ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
 
 /// A line that gives a date (absolute or relative) and little else.
@@ -53,7 +56,8 @@ pub fn is_dateline(text: &str) -> bool {
 /// the end of the text. Read off the match rather than by capture groups, which cost the
 /// regex crate a backtracking pass over the rest of the line.
 fn byline_names(text: &str) -> Option<&str> {
-    let m = BYLINE.find(text)?.as_str();
+    let found = BYLINE.find(text)?;
+    let m = found.as_str();
     // the separator before the word (start of text, a space or a bar)
     let m = match m.chars().next() {
         Some(c) if c.is_whitespace() || c == '|' => &m[c.len_utf8()..],
@@ -61,6 +65,14 @@ fn byline_names(text: &str) -> Option<&str> {
     };
     // the word has no space in it; the names start with a letter, after all the spaces
     let end_of_word = m.find(char::is_whitespace)?;
+    // `de`, `da`, `di`... are prepositions first (`Notícias da Fórmula 1`, `Mensagens de
+    // Autoestima`): inside a line they introduce names only after a date or a separator
+    if AMBIGUOUS_BYLINE_PREFIXES.contains(&m[..end_of_word].to_lowercase().as_str()) {
+        let before = text[..found.start()].trim_end();
+        if !before.is_empty() && !before.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '|' | '-' | '–' | '—' | '·' | '•' | ',' | ':')) {
+            return None;
+        }
+    }
     Some(m[end_of_word..].trim_start())
 }
 
@@ -100,8 +112,8 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
             continue;
         }
         let wc = word_count(p);
-        // names start with a capital; job titles ("senior editor") do not
-        if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) {
+        // names start with a capital; job titles ("senior editor") do not; no digits
+        if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) || p.contains(|c: char| c.is_ascii_digit()) {
             continue;
         }
         if p.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
@@ -131,7 +143,7 @@ const NOT_HEADLINE_START: &[&str] = &[
 /// Words that start menu entries, but also headlines (`Home Depot sales miss`): they reject
 /// short lines only.
 const NOT_SHORT_HEADLINE_START: &[&str] =
-    &["related", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more", "blog"];
+    &["related", "comment", "comments", "download", "menu", "search", "home", "back", "next", "previous", "more", "blog", "save"];
 /// Section labels: a short line with them is no headline (`Breaking news`), a long one may be
 /// (`BREAKING NEWS: Chelsea sign ...`).
 const SECTION_LABEL_PHRASES: &[&str] = &["breaking news", "latest news", "most popular", "most read", "trending"];
@@ -277,6 +289,9 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     None
 }
 
+/// How the cleaner's reason for a photo caption or credit starts (`clean::rules`).
+const CAPTION_REASON: &str = "photo caption";
+
 /// The title chosen for a dump, with the decisions (line indices) it covers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TitleChoice {
@@ -294,7 +309,7 @@ type Scored = (f64, Option<chrono::NaiveDate>, String, Vec<usize>, Vec<String>);
 const TITLE_WINDOW: usize = 45;
 /// Farther up, a title is taken only right above its byline or dateline (the cleaner may have
 /// started the body too late, below a gallery or a list of teasers).
-const FAR_TITLE_WINDOW: usize = 120;
+const FAR_TITLE_WINDOW: usize = 160;
 
 /// Choose the title of a dump among the headline-like lines above the article's first
 /// paragraph: close to the body, followed by a byline or dateline, repeated elsewhere in the
@@ -307,7 +322,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
 fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<TitleChoice> {
     let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
-    let memo = LineMemo::new(nb.len(), decisions.len());
+    let memo = LineMemo::new(decisions, &nb);
     let wrapped = |i: usize| memo.wrapped(decisions, width, i);
     let body_words: rustc_hash::FxHashSet<String> = decisions
         .iter()
@@ -318,6 +333,19 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
     let page: String = nb.iter().enumerate().map(|(q, &i)| memo.collapsed(q, &decisions[i].text)).collect::<Vec<_>>().join(" \n ");
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
+    // the line above non-blank position p, whole when the renderer wrapped it: (its first
+    // position, its text)
+    // (a single line's verdict is memoised; a wrapped one is read whole)
+    let headline_above = |r: usize, p: usize, t: &str| if r + 1 == p { memo.headline_like(r, &decisions[nb[r]].text) } else { headline_rejection(t).is_none() };
+    let logical_line_above = |p: usize| -> Option<(usize, String)> {
+        let mut r = p.checked_sub(1)?;
+        let mut t = memo.collapsed(r, &decisions[nb[r]].text).to_string();
+        while r > 0 && p - r < 3 && nb[r - 1] + 1 == nb[r] && wrapped(nb[r - 1]) {
+            r -= 1;
+            t = format!("{} {t}", memo.collapsed(r, &decisions[nb[r]].text));
+        }
+        Some((r, t))
+    };
     let mut best: Option<(f64, TitleChoice)> = None;
     let mut scored: Vec<Scored> = Vec::new();
     // the first body line too: the cleaner may have taken the headline for a paragraph
@@ -346,7 +374,13 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             let dist = anchor.saturating_sub(p);
             // far above the body, only a headline right above its byline or dateline (looked
             // at first: most lines there are not)
-            let header = header_after(decisions, &nb, width, p + lines.len(), &text, &memo);
+            let start = p + lines.len();
+            // (a cheap test first: without a byline or dateline in the next ten lines there
+            // is no header, and the search for it, with its decks and copies, is skipped)
+            if dist > TITLE_WINDOW && !(start..(start + HEADER_LINES).min(nb.len())).any(|q| memo.kind(q, &decisions[nb[q]].text) != (false, false)) {
+                continue;
+            }
+            let header = header_after(decisions, &nb, width, start, &text, &memo);
             if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
                 continue;
             }
@@ -459,7 +493,8 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 score += 1.0;
             } else if words < 3 {
                 // two words make a headline only rarely: a section, a name or a menu entry
-                if copies < 2 {
+                // (unless right above its dateline, next to the body: `About bugs`)
+                if copies < 2 && !(dist <= 4 && header.as_ref().is_some_and(|h| h.gap == 0 && h.date)) {
                     continue;
                 }
                 score -= 2.0;
@@ -484,31 +519,65 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             {
                 score -= 1.0;
                 why.push("right below another headline-like line".into());
-            } else if p > 0 {
-                // a standfirst (deck) below its headline, blank lines between
-                let prev = memo.collapsed(p - 1, &decisions[nb[p - 1]].text);
-                if memo.headline_like(p - 1, &decisions[nb[p - 1]].text) && is_deck(word_count(prev), &text) && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1)) {
-                    score -= 1.5;
-                    why.push("a standfirst below a shorter headline".into());
+            } else if let Some((r, prev)) = logical_line_above(p) {
+                // a standfirst (deck) below its headline, blank lines (or a one-word label:
+                // `Editorial`) between
+                let (prev, headline_above) = if headline_above(r, p, &prev) {
+                    (Some(prev), true)
+                } else if word_count(&prev) <= 2 && !memo.noise(r, &decisions[nb[r]].text) {
+                    (logical_line_above(r).filter(|(r2, t)| word_count(t) >= 6 && headline_above(*r2, r, t)).map(|(_, t)| t), false)
+                } else {
+                    (None, false)
+                };
+                if let Some(prev) = prev {
+                    let pw = word_count(&prev);
+                    if is_deck(pw, &text) {
+                        score -= 1.5;
+                        why.push("a standfirst below a shorter headline".into());
+                    } else if headline_above && pw >= 6 && words >= 6 && words * 5 <= pw * 4 && is_short_standfirst(&prev, &text) {
+                        score -= 1.0;
+                        why.push("a standfirst (shorter) below its headline".into());
+                    }
                 }
             }
             if SENTENCE_BREAK.is_match(&text) {
                 score -= 1.5;
                 why.push("two sentences (a standfirst?)".into());
             }
+            // `Are Here &mdash; And`: a copy from the markup (a meta tag, a share text), not the
+            // headline as the page displays it
+            if text.contains('&') && HTML_ENTITY.is_match(&text) {
+                score -= 1.0;
+                why.push("an HTML entity left in (a copy from the markup)".into());
+            }
             let day = header.as_ref().and_then(|h| h.day);
             scored.push((score, day, text, lines, why));
         }
     }
-    // Related articles are older than the article, as a rule: among headlines with their own
-    // dateline, the latest one is more likely the article.
+    // the latest dateline among the headlines (see dateline_age)
     let latest = scored.iter().filter_map(|c| c.1).max();
     let dated = scored.iter().filter(|c| c.1.is_some()).count();
-    for (score, day, text, lines, mut why) in scored {
+    // A second spelling of a headline a few lines below it (a video's or a share text's title,
+    // a shorter or longer wording) is not the page's headline: the first one is.
+    let words: Vec<usize> = scored.iter().map(|c| word_count(&c.2)).collect();
+    let variant_of_above: Vec<bool> = scored
+        .iter()
+        .zip(&words)
+        .map(|(c, &cw)| {
+            cw >= 6 && scored.iter().zip(&words).any(|(a, &aw)| {
+                aw >= 6 && a.3[0] < c.3[0] && c.3[0] - a.3.last().unwrap() <= VARIANT_DISTANCE && a.0 > c.0 - 2.0 && is_variant_counted(&a.2, aw, &c.2, cw)
+            })
+        })
+        .collect();
+    for ((score, day, text, lines, mut why), variant) in scored.into_iter().zip(variant_of_above) {
         let mut score = score;
-        if dated >= 2 && day.is_some() && day == latest {
-            score += 0.5;
-            why.push("the latest dateline of the headlines".into());
+        if variant {
+            score -= 1.5;
+            why.push("another spelling of a headline right above".into());
+        }
+        if let Some((bonus, reason)) = dateline_age(day, latest, dated) {
+            score += bonus;
+            why.push(reason.into());
         }
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             let site_suffix = site_from_suffix(&page, &text);
@@ -516,6 +585,20 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Related articles are older than the article, as a rule: among headlines with their own
+/// dateline, the latest one is more likely the article, and one dated weeks or years before
+/// another is a related article.
+fn dateline_age(day: Option<chrono::NaiveDate>, latest: Option<chrono::NaiveDate>, dated: usize) -> Option<(f64, &'static str)> {
+    let (d, l) = (day?, latest?);
+    if dated >= 2 && d == l {
+        Some((0.5, "the latest dateline of the headlines"))
+    } else if (l - d).num_days() > OLDER_TEASER_DAYS {
+        Some((-0.5, "dated weeks before another headline"))
+    } else {
+        None
+    }
 }
 
 /// The article's header found below a headline candidate.
@@ -556,9 +639,14 @@ fn unbulleted(text: &str) -> &str {
 fn header_kind(text: &str) -> (bool, bool) {
     let t = unbulleted(text);
     let lower = t.to_lowercase();
-    let byline = byline_authors(t).is_some()
+    // (one search for a byline prefix: byline_authors needs one too)
+    let prefix = BYLINE.find(t).map(|m| m.start());
+    let byline = (prefix.is_some() && byline_authors(t).is_some())
         || LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':'))
-        || BYLINE_STARTS.iter().any(|w| lower.starts_with(w));
+        || BYLINE_STARTS.iter().any(|w| lower.starts_with(w))
+        || name_with_job(t)
+        // `By Michael RoeBusiness Columnist`: the names glued to a job title
+        || (prefix == Some(0) && word_count(t) <= 8);
     let date = is_dateline(t) || (word_count(t) <= 6 && CLOCK.is_match(t));
     (byline, date)
 }
@@ -572,6 +660,10 @@ fn is_header_noise(text: &str) -> bool {
     }
     let words = word_count(t);
     if t.starts_with('[') && t.ends_with(']') && words <= 3 {
+        return true;
+    }
+    // a picture credit: `(Jane Roe / Associated Press)`
+    if t.starts_with('(') && t.ends_with(')') && t.contains('/') && words <= 8 {
         return true;
     }
     if words <= 4 {
@@ -598,6 +690,14 @@ fn name_like(text: &str) -> bool {
     })
 }
 
+/// `Jane Doe, news reporter`, `John Roe, Senior Editor`: a byline without `By`.
+fn name_with_job(t: &str) -> bool {
+    t.split_once(',').is_some_and(|(name, job)| {
+        (2..=4).contains(&word_count(name)) && name_like(name) && (1..=4).contains(&word_count(job))
+            && job.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str()))
+    })
+}
+
 /// Most words capitalised (`Why You Shouldn’t Worry.`): a headline's casing, not a sentence's.
 fn title_case(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().count() > 3).collect();
@@ -618,11 +718,15 @@ struct LineMemo {
     noise: Vec<std::cell::OnceCell<bool>>,
     headline: Vec<std::cell::OnceCell<bool>>,
     day: Vec<std::cell::OnceCell<Option<chrono::NaiveDate>>>,
+    /// The cleaner found the line to be a photo caption or credit, by non-blank position.
+    caption: Vec<bool>,
 }
 
 impl LineMemo {
-    fn new(n: usize, lines: usize) -> Self {
+    fn new(decisions: &[LineDecision], nb: &[usize]) -> Self {
+        let (n, lines) = (nb.len(), decisions.len());
         LineMemo {
+            caption: nb.iter().map(|&i| decisions[i].reason.starts_with(CAPTION_REASON)).collect(),
             collapsed: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             wrapped: (0..lines).map(|_| std::cell::OnceCell::new()).collect(),
             names: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
@@ -636,8 +740,9 @@ impl LineMemo {
     fn kind(&self, q: usize, t: &str) -> (bool, bool) {
         *self.kind[q].get_or_init(|| header_kind(t))
     }
+    /// Photo captions do not separate a headline from its header either.
     fn noise(&self, q: usize, t: &str) -> bool {
-        *self.noise[q].get_or_init(|| is_header_noise(t))
+        *self.noise[q].get_or_init(|| self.caption[q] || is_header_noise(t))
     }
     /// The day a dateline gives (never one in the future).
     fn day(&self, q: usize, t: &str) -> Option<chrono::NaiveDate> {
@@ -659,6 +764,70 @@ impl LineMemo {
     }
 }
 
+/// A headline dated this many days before the latest dated headline of the page is a
+/// related article.
+const OLDER_TEASER_DAYS: i64 = 14;
+
+/// How many lines below a headline its byline or dateline is looked for.
+const HEADER_LINES: usize = 10;
+
+/// How many lines below a headline another spelling of it is looked for.
+const VARIANT_DISTANCE: usize = 16;
+
+/// Two wordings of one headline: most content words of the shorter are in the longer, and
+/// neither is a copy of the other (a copy with a suffix is a window title, not a variant).
+fn is_variant(a: &str, b: &str) -> bool {
+    is_variant_counted(a, word_count(a), b, word_count(b))
+}
+
+/// [`is_variant`] of texts of `na` and `nb` words.
+fn is_variant_counted(a: &str, na: usize, b: &str, nb: usize) -> bool {
+    if na < 6 || nb < 6 || na > 2 * nb || nb > 2 * na {
+        return false;
+    }
+    // the shared words first, without allocating them: most pairs share few
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (content_slices(a).collect(), content_slices(b).collect());
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    if short.len() < 3 || short.iter().filter(|w| long.iter().any(|x| same_word(w, x))).count() * 5 < short.len() * 3 {
+        return false;
+    }
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    !(la.contains(&lb) || lb.contains(&la))
+}
+
+/// The words [`content_words`] keeps, as slices of the text.
+fn content_slices(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| {
+        let n = w.chars().count();
+        n >= 4 || (n >= 2 && w.chars().any(is_cjk))
+    })
+}
+
+/// The same word, case aside.
+fn same_word(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Four-letter stems of the content words of a text (`teams`, `team` -> `team`).
+fn stems(text: &str) -> Vec<String> {
+    content_words(text).into_iter().map(|w| w.chars().take(4).collect()).collect()
+}
+
+/// A line below a long headline that is shorter, but tells the same story in other words:
+/// its standfirst (`Twenty teams have punched tickets for next summer's tournament` below
+/// `Euro 2020 qualifying: tracking every team to clinch a spot as Wales punches ticket`).
+fn is_short_standfirst(head: &str, text: &str) -> bool {
+    let (hw, tw) = (word_count(head), word_count(text));
+    if hw < 6 || tw < 6 || tw * 5 > hw * 4 || head.contains(text) || text.contains(head) {
+        return false;
+    }
+    let h = stems(head);
+    let mut t = stems(text);
+    t.sort_unstable();
+    t.dedup();
+    t.iter().filter(|w| h.contains(w)).count() >= 2
+}
+
 /// A line much longer than a headline of `head_words` words, right below it: its standfirst.
 fn is_deck(head_words: usize, text: &str) -> bool {
     let w = word_count(text);
@@ -670,13 +839,21 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
     let text = |q: usize| decisions[nb[q]].text.as_str();
     let mut gap = 0;
     let mut q = start;
-    let end = (start + 10).min(nb.len());
+    let end = (start + HEADER_LINES).min(nb.len());
     // a line of names right above the dateline: a byline without `By` (counted as a line
     // between, since a section label or a masthead reads the same)
     let mut name_before = false;
     let mut deck_seen = false;
+    let mut label_only = false;
     while q < end {
         let t = text(q);
+        // the continuation of a wrapped line is the same line: a date in the middle of a
+        // paragraph or a caption is no dateline
+        let continued = q > start && nb[q - 1] + 1 == nb[q] && memo.wrapped(decisions, width, nb[q - 1]);
+        if continued {
+            q += 1;
+            continue;
+        }
         let (byline, date) = memo.kind(q, t);
         if byline || date {
             let day = if date { memo.day(q, t) } else { None };
@@ -720,8 +897,6 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             }
             return Some(h);
         }
-        // the continuation of a wrapped line is the same line
-        let continued = q > start && nb[q - 1] + 1 == nb[q] && memo.wrapped(decisions, width, nb[q - 1]);
         // the headline's standfirst, right below it, belongs to the header
         let mut deck_text = memo.collapsed(q, t).to_string();
         let mut k = q;
@@ -731,11 +906,22 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             deck_text.push_str(memo.collapsed(k, text(k)));
         }
         // a copy of the headline (an image alt, a share text) does not separate it either
-        let copy = !continued && deck_text == head;
-        let deck = gap == 0 && !continued && !deck_seen && !copy && is_deck(head_words, &deck_text);
+        // (the word counts first: most lines are too short to be another wording)
+        let deck_words = word_count(&deck_text);
+        let wordings = head_words >= 6 && deck_words >= 6;
+        // (another wording right below only: the first line of text under the headline)
+        let copy = deck_text == head || (gap == 0 && wordings && is_variant_counted(head, head_words, &deck_text, deck_words));
+        let deck = (gap == 0 || (label_only && head_words >= 6)) && !deck_seen && !copy
+            && (is_deck(head_words, &deck_text) || (wordings && deck_words * 5 <= head_words * 4 && is_short_standfirst(head, &deck_text)));
         deck_seen |= deck;
         let deck = deck || copy;
-        if !memo.noise(q, t) && !continued && !deck {
+        if !memo.noise(q, t) && !deck {
+            // a paragraph: the header, if any, was above it
+            if deck_words > 60 {
+                return None;
+            }
+            // a one- or two-word label (`Editorial`) may come between a headline and its deck
+            label_only = gap == 0 && deck_words <= 2;
             gap += 1;
             if gap > 3 {
                 return None;
@@ -767,6 +953,10 @@ fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> boo
         return false;
     }
     let Some(w) = width else { return false };
+    // a rule (`━━━━`) fills the width but continues nothing
+    if !decisions[i].text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
     // a long line continued by a line that starts in lower case
     let cur = decisions[i].text.trim_end();
     if len >= 50 && nxt.starts_with(char::is_lowercase) && !cur.ends_with(['.', '!', '?', ':']) {
@@ -1179,6 +1369,34 @@ mod tests {
     }
 
     #[test]
+    fn prepositions_inside_a_line_are_no_byline() {
+        // `de`, `da`, `di` are prepositions before they introduce a name
+        for line in ["Notícias da Fórmula Indy", "RSS da Stock Car", "Mensagens de Autoestima", "CORE DE FORCE Hub", "Il ritorno di Marco Polo"] {
+            assert_eq!(byline_authors(line), None, "{line}");
+            assert!(!header_kind(line).0, "{line}");
+        }
+        // ... but they do after a date or a separator, or at the start of the line
+        assert_eq!(byline_authors("12.03.2019 di Marco Bianchi").unwrap(), ["Marco Bianchi"]);
+        assert_eq!(byline_authors("Cultura | di Marco Bianchi").unwrap(), ["Marco Bianchi"]);
+        assert_eq!(byline_authors("De Ana Souza e João Lima").unwrap(), ["Ana Souza", "João Lima"]);
+        // names have no digits: a sentence that mentions `by` is no byline
+        assert_eq!(byline_authors("The manager had been out of work since being sacked by Manchester United in December 2018."), None);
+        assert_eq!(byline_authors("da F1 no GP do Brasil e no Geral de 2019."), None);
+    }
+
+    #[test]
+    fn a_name_with_a_job_title_is_a_byline() {
+        assert_eq!(header_kind("Tom Roe, news reporter"), (true, false));
+        assert_eq!(header_kind("Jane Doe, Senior Editor"), (true, false));
+        assert_eq!(header_kind("Paris, London, Berlin and Rome"), (false, false));
+        // the headline above its standfirst and its reporter's name, a picture between
+        let dump = format!(
+            "Watch Live\n\nMinisters weigh a crackdown on encrypted chats\n\nThe plan had been discussed for months before the meeting in Paris in December 2018.\n\nTom Roe, news reporter\n\nNews reporter @tomroe\n\nWednesday 20 November 2019 11:42, UK\n\nA crackdown on encrypted chats is being prepared by the ministers\n\nImage: A crackdown on encrypted chats is being prepared by the ministers\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats"));
+    }
+
+    #[test]
     fn bylines_split_on_commas_and_joiners() {
         assert_eq!(byline_authors("By Jane Doe, John Roe and Ann Lee").unwrap(), ["Jane Doe", "John Roe", "Ann Lee"]);
         assert_eq!(byline_authors("Par Jean Dupont et Marie Martin").unwrap(), ["Jean Dupont", "Marie Martin"]);
@@ -1235,6 +1453,182 @@ mod tests {
     fn a_breadcrumb_glued_to_the_headline_is_not_the_title() {
         let dump = format!("HomeLatest NewsMinisters plan a new offensive against encrypted messaging\n\nMinisters plan a new offensive against encrypted messaging\n\nLinkNaija\n\nOctober 06, 2018\n\n{BODY}");
         assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"));
+    }
+
+    #[test]
+    fn a_picture_and_its_caption_are_not_the_title() {
+        // the image's alt text right above its caption (which names the photographer), the
+        // alt repeated in a gallery below the article
+        let dump = format!(
+            "Europe\n\nEncrypted messaging services\n\nThe minister answers questions from reporters at a press conference in Paris in early November, after a meeting with the heads of the security services of several countries. Credit: Jane Roe/AFP\n\nMinisters weigh a crackdown on encrypted chats\n\nby Jeff Roe\n\nMonday, November 18, 2019\n\n{BODY}\n\nMore photos\n\nEncrypted messaging services"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats"));
+        assert_eq!(a.published_date.unwrap().to_string(), "2019-11-18");
+    }
+
+    #[test]
+    fn a_date_inside_a_wrapped_caption_is_no_dateline() {
+        // w3m: a carousel of videos, each title above a caption wrapped at 80 columns whose
+        // date sits on a continuation line; the article's own header comes much earlier
+        let wrap = |p: &str| crate::clean::hard_wrap(p, 79);
+        let body: String = BODY.split("\n\n").map(wrap).collect::<Vec<_>>().join("\n\n");
+        let caption = wrap("The deputy minister, who spoke at length about the plan, leaves a committee hearing in the capital on Tuesday, Nov. 19, 2019, after several hours of questions from members of the opposition.");
+        let menu: String = ["World", "Europe", "Business", "Markets", "Tech", "Health", "Sport", "Travel", "Style"].iter().map(|s| format!("  • {s}\n  • More {s}\n")).collect::<String>().repeat(3);
+        let dump = format!(
+            "Politics\n\nWhy ministers cannot agree on the future of encrypted messaging\n\nAnalysis by Jane Doe, Europe editor\n\nUpdated 1909 GMT November 18, 2019\n\nThe opening paragraph was dropped by the renderer.\n\n{menu}\nVideos\n\nDeputy minister describes the talks between the two camps\n\n{caption}\n\n{body}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Why ministers cannot agree on the future of encrypted messaging"));
+    }
+
+    #[test]
+    fn a_rule_across_the_page_does_not_continue_into_the_byline() {
+        let wrap = |p: &str| crate::clean::hard_wrap(p, 79);
+        let body: String = BODY.split("\n\n").map(wrap).collect::<Vec<_>>().join("\n\n");
+        let rule = "━".repeat(79);
+        let dump = format!(
+            "  • Earnings Report\n\nHome Builders Report Weaker Sales as Mortgage Rates Climb. Why You Shouldn’t\nWorry.\n\n{rule}\nBy\nJane Doe\nUpdated Nov. 19, 2019 8:21 am ET\n\n{body}"
+        );
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("Home Builders Report Weaker Sales as Mortgage Rates Climb. Why You Shouldn’t Worry."));
+    }
+
+    #[test]
+    fn a_standfirst_shorter_than_the_headline_is_not_the_title() {
+        let head = "Euro 2020 qualifying: tracking every team to clinch a spot as Wales punches its ticket";
+        let deck = "Twenty teams have punched tickets for next summer's tournament";
+        assert!(is_short_standfirst(head, deck));
+        // a promotion line of about the same length above the headline is no headline of it
+        assert!(!is_short_standfirst("Black Friday 2019: grab the hottest early Black Friday deals here", "The 10 best early Black Friday deals on phones"));
+        let wrap = |p: &str| crate::clean::hard_wrap(p, 79);
+        let body: String = BODY.split("\n\n").map(wrap).collect::<Vec<_>>().join("\n\n");
+        for (sep, body) in [("\n", BODY.to_string()), ("\n\n", body)] {
+            let dump = format!("Up next:\n\n{}{sep}{deck}{sep}By Jane Doe{sep}Nov 19, 2019 at 4:39 am ET{sep}{body}", if sep == "\n" { head.to_string() } else { wrap(head) });
+            assert_eq!(dump_meta(&dump).title.as_deref(), Some(head), "{sep:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_between_the_headline_and_its_standfirst() {
+        let dump = format!(
+            "Opinion\n\nThe Daily Planet view on Europe: a continent on the brink\n\nEditorial\n\nThe ministers' plan against encrypted messaging services has only fuelled the debate. It is up to them to explain it, as critics say\n\nMon 18 Nov 2019 18.54 GMT\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("The Daily Planet view on Europe: a continent on the brink"));
+    }
+
+    #[test]
+    fn a_second_spelling_of_the_headline_below_it_is_not_the_title() {
+        assert!(is_variant("Ministers weigh a crackdown on encrypted chats… and critics are worried", "Ministers weigh a new crackdown on encrypted chats… and critics are worried so far"));
+        // a copy with the site's name, a short label, other news: no variants
+        assert!(!is_variant("Ministers weigh a crackdown on encrypted chats - The Daily Planet", "Ministers weigh a crackdown on encrypted chats"));
+        assert!(!is_variant("Encrypted chats crackdown", "Ministers weigh a crackdown on encrypted chats"));
+        assert!(!is_variant("Ministers weigh a crackdown on encrypted chats", "Police arrest two men after a chase through the city centre"));
+        // the headline, two buttons, the title of its podcast player, the dateline
+        let dump = format!(
+            "  • Sport\n\nPodcast: ministers weigh a crackdown on encrypted chats… and critics are worried\n\nSave\n\nSave\n\nPodcast: ministers weigh a new crackdown on encrypted chats… and critics are worried so far\n\n  • Daily Planet Politics\n\n19 November 2019 • 1:16pm\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Podcast: ministers weigh a crackdown on encrypted chats… and critics are worried"));
+    }
+
+    #[test]
+    fn a_headline_with_an_html_entity_left_in_is_a_copy_from_the_markup() {
+        let dump = format!(
+            "  • Sign In\n\nMinisters weigh a crackdown on encrypted chats &mdash; and critics are not happy\n\nSTREAM BIG\n\nMinisters weigh a crackdown on encrypted chats — and critics are not happy\n\nJane Doe\n\nNovember 18, 2019\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats — and critics are not happy"));
+    }
+
+    /// Decisions for a dump whose lines from `body_from` on are the body (one paragraph per
+    /// block of lines), to test the chooser without the cleaner.
+    fn decisions_of(dump: &str, body_from: usize) -> Vec<LineDecision> {
+        let mut paragraph = 0;
+        dump.lines()
+            .enumerate()
+            .map(|(i, t)| {
+                let body = i >= body_from && !t.trim().is_empty();
+                if i > body_from && t.trim().is_empty() {
+                    paragraph += 1;
+                }
+                LineDecision {
+                    line: i + 1,
+                    text: t.to_string(),
+                    label: if body { Label::Body } else if t.trim().is_empty() { Label::Blank } else { Label::Boilerplate },
+                    reason: String::new(),
+                    paragraph: body.then_some(paragraph),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_below_a_paragraph_belongs_to_no_headline_above_it() {
+        // w3m: a picture's caption right above the body, whose first paragraph (a long quote)
+        // ends with its source and date
+        let wrap = |p: &str| crate::clean::hard_wrap(p, 79);
+        let quote = wrap("“The ministers of the interior of several countries said on Monday that the plan against encrypted messaging services would be presented to the parliaments of the member states before the end of the year, after months of talks with the companies concerned, with experts in cryptography and with the associations that defend the rights of ordinary users, who fear for their privacy and their security online.”");
+        let body: String = BODY.split("\n\n").map(wrap).collect::<Vec<_>>().join("\n\n");
+        let dump = format!(
+            "Europe\n\nMinisters weigh a crackdown on encrypted chats\n\nNovember 18, 2019\n\nThe interior ministers of the member states\n\n{quote}\n\nSource: Interior Ministry, October 25, 2019\n\n{body}\n\nMore photos\n\nThe interior ministers of the member states\n\nMost read\n\nMinisters weigh a crackdown on encrypted chats"
+        );
+        let decisions = decisions_of(&dump, 8);
+        assert_eq!(choose_title_at(&decisions, Some(80)).unwrap().text, "Ministers weigh a crackdown on encrypted chats");
+    }
+
+    #[test]
+    fn a_headline_far_above_a_late_body_start_with_its_byline_and_dateline() {
+        // a carousel of videos (list items) between the article's header and the body the
+        // cleaner found: 130 lines
+        let carousel: String = (1..=130).map(|k| format!("  • Video {k}: the latest news\n")).collect();
+        let dump = format!(
+            "Politics\n\nWhy ministers cannot agree on the future of encrypted messaging\n\nAnalysis by Jane Doe, Europe editor\n\nUpdated 1909 GMT November 18, 2019\n\n{carousel}\n{BODY}"
+        );
+        let from = dump.lines().position(|l| l.starts_with("The minister said")).unwrap();
+        let c = choose_title_at(&decisions_of(&dump, from), None).unwrap();
+        assert_eq!(c.text, "Why ministers cannot agree on the future of encrypted messaging");
+    }
+
+    #[test]
+    fn headlines_dated_long_before_the_latest_are_related_articles() {
+        // the cleaner started the body below a list of related articles, each repeated (an
+        // image's alt text, then the link) under a kicker, with its date
+        let teasers: String = [
+            ("Old phone rules were changed by the regulator", "January 12, 2016"),
+            ("A new folding phone arrives in the shops", "September 12, 2018"),
+        ]
+        .iter()
+        .map(|(h, d)| format!("{h}\n\nTECH NEWS\n\n{h}\n\n{d}\n\n"))
+        .collect();
+        let dump = format!(
+            "Tech News\n\nMinisters weigh a crackdown on encrypted chats image\n\nTech News\n\nMinisters weigh a crackdown on encrypted chats\n\nJane DoeView More Articles\n\nIt looks good even with the roof chopped off, and its critics are already lining up against it\n\nJohn Roe November 20, 2019 12:32\n\nMORE STORIES LIKE THIS ONE\n\n{teasers}{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats"));
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(dateline_age(day("2019-11-20"), day("2019-11-20"), 3).unwrap().0, 0.5);
+        assert_eq!(dateline_age(day("2018-09-12"), day("2019-11-20"), 3).unwrap().0, -0.5);
+        assert_eq!(dateline_age(day("2019-11-18"), day("2019-11-20"), 3), None);
+        assert_eq!(dateline_age(None, day("2019-11-20"), 3), None);
+    }
+
+    #[test]
+    fn a_picture_with_its_credit_between_the_headline_and_a_glued_byline() {
+        assert_eq!(header_kind("By Jane RoeBusiness Columnist"), (true, false));
+        assert!(is_header_noise("(Jane Roe / Associated Press)"));
+        let dump = format!(
+            "Business\n\nColumn: The ministers' plan sends a dismal signal about the future of encrypted chats\n\nMinistry headquarters building\n\nThe ministry is merging two agencies to create the largest security service in Europe.\n\n(Jane Roe / Associated Press)\n\nBy Michael RoeBusiness Columnist\n\nNov. 19, 2019\n\n5:53 PM\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Column: The ministers' plan sends a dismal signal about the future of encrypted chats"));
+    }
+
+    #[test]
+    fn a_two_word_headline_right_above_its_dateline_next_to_the_body() {
+        let dump = format!(
+            "Games\n\nDare to Play 3\n\nPrivate Club\n\nAbout Me\n\nHome » Column »\n\n13 Aug\n\nColumn\n\nEncrypted chats\n\nAugust 13, 2018\n\nPosted by Vortex\n\nLeave a comment\n\n{BODY}"
+        );
+        assert_eq!(dump_meta(&dump).title.as_deref(), Some("Encrypted chats"));
+        // farther from the body, two words stay a menu entry
+        let dump = format!("Games\n\nEncrypted chats\n\nAugust 13, 2018\n\n{}{BODY}", "Menu entry\n\n".repeat(8));
+        assert_ne!(dump_meta(&dump).title.as_deref(), Some("Encrypted chats"));
     }
 
     #[test]
