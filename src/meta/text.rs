@@ -957,6 +957,13 @@ fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> boo
     if !decisions[i].text.chars().any(char::is_alphanumeric) {
         return false;
     }
+    // a wrapped line goes on at its own left margin (deeper under a bullet): a line at another
+    // indentation is another cell or block of a laid-out page
+    let indent = |t: &str| t.chars().take_while(|c| c.is_whitespace()).count();
+    let (ci, ni) = (indent(&decisions[i].text), indent(&next.text));
+    if ni != ci && !(ni > ci && rules::strip_bullet(&decisions[i].text).is_some()) {
+        return false;
+    }
     // a long line continued by a line that starts in lower case
     let cur = decisions[i].text.trim_end();
     if len >= 50 && nxt.starts_with(char::is_lowercase) && !cur.ends_with(['.', '!', '?', ':']) {
@@ -1537,6 +1544,21 @@ mod tests {
             "  • Sign In\n\nMinisters weigh a crackdown on encrypted chats &mdash; and critics are not happy\n\nSTREAM BIG\n\nMinisters weigh a crackdown on encrypted chats — and critics are not happy\n\nJane Doe\n\nNovember 18, 2019\n\n{BODY}"
         );
         assert_eq!(dump_meta(&dump).title.as_deref(), Some("Ministers weigh a crackdown on encrypted chats — and critics are not happy"));
+    }
+
+    #[test]
+    fn a_line_at_another_indentation_continues_no_full_line() {
+        // w3m lays a page out in columns: a full-width line of one cell, then the headline of
+        // another cell at its own margin
+        let full = format!("{}Subscribe", " ".repeat(70));
+        let dump = format!("{full}\n                  Seeking a bigger role for a big rocket\n                  by Jeff Foust\n");
+        let d = decisions_of(&dump, 3);
+        assert!(!is_wrapped(&d, Some(80), 0));
+        // the same margin: the line goes on
+        let text = "The core stage of the first rocket at the assembly plant after the installation of";
+        let dump = format!("  {text}\n  its four engines.\n");
+        let d = decisions_of(&dump, 0);
+        assert!(is_wrapped(&d, Some(86), 0));
     }
 
     /// Decisions for a dump whose lines from `body_from` on are the body (one paragraph per
