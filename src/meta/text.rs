@@ -776,6 +776,8 @@ const VARIANT_DISTANCE: usize = 16;
 
 /// Two wordings of one headline: most content words of the shorter are in the longer, and
 /// neither is a copy of the other (a copy with a suffix is a window title, not a variant).
+/// (The chooser calls [`is_variant_counted`] with the word counts it has; the tests call this.)
+#[cfg(test)]
 fn is_variant(a: &str, b: &str) -> bool {
     is_variant_counted(a, word_count(a), b, word_count(b))
 }
