@@ -138,6 +138,15 @@ static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).unwrap()
 });
 
+/// A month name of [`MONTH_WORDS`] standing as a word of its own (the patterns have `\b` on
+/// both sides: a name inside `smart` or `email` cannot match them).
+fn has_month_word(text: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    MONTH_WORDS
+        .find_overlapping_iter(text)
+        .any(|m| !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
+}
+
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(\d{{1,2}})(?:er|º|°|\.)?\s*(?:de\s+)?({})\b\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})(?:\b|\d{{1,2}}:\d{{2}}|\p{{L}})",
@@ -371,7 +380,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             consider(f);
         }
     }
-    let month_word = shapes.year && MONTH_WORDS.is_match(text);
+    let month_word = shapes.year && has_month_word(text);
     for c in DAY_MONTH_YEAR.captures_iter(if month_word { text } else { "" }) {
         let m = MONTH_INDEX.get(&c[2].to_lowercase()).copied();
         if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), m, c[3].parse()) {
@@ -593,6 +602,8 @@ mod tests {
             assert!(find_date(text).is_some(), "{text}");
         }
         assert_eq!(find_date("12 MÄRZ 2020").unwrap().date, NaiveDate::from_ymd_opt(2020, 3, 12).unwrap());
+        // a name inside another word is no month word
+        assert!(!has_month_word("smart email domain 2019") && has_month_word("7 Mart 2016") && has_month_word("(mai)"));
     }
 
     #[test]
