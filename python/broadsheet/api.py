@@ -252,6 +252,10 @@ def explain(
 
     ``path_or_text`` is a path (``pathlib.Path`` or a string naming an existing file), or the
     document itself as text or bytes.
+
+    The lines are those the cleaner reads: for a Markdown dump, the lines of the text it stands
+    for (one per paragraph, link targets and markup gone); for a terminal browser's dump with
+    link numbers, the lines without the numbers and without the list of link targets.
     """
     opts = {"format": format, "favor": favor, "max_member_size": max_member_size, "time_limit": time_limit}
     is_path = isinstance(path_or_text, os.PathLike) or (
