@@ -109,6 +109,47 @@ static MONTH_INDEX: LazyLock<rustc_hash::FxHashMap<String, u32>> = LazyLock::new
 /// Every language's month names, for tweet bylines.
 static TWEET_MONTH_INDEX: LazyLock<rustc_hash::FxHashMap<String, u32>> = LazyLock::new(|| month_index(None));
 
+/// Day names (lowercase) of the article languages, with the words that put them before a
+/// date (`on Monday`, `le lundi`): a byline runs into its dateline through them.
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+];
+const WEEKDAY_LEADS: &[&str] = &["on", "le", "am", "el", "il", "em", "na", "no", "op", "published", "posted", "updated"];
+
+/// `text` without a day name at its end (`Jane Doe Monday`, `Jane Doe on Monday,`,
+/// `Jane DoeMonday` glued by the renderer) and the word leading to it.
+pub fn strip_weekday_tail(text: &str) -> &str {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '|' | '-'));
+    let Some(last) = t.split_whitespace().next_back() else { return text };
+    let lower = last.to_lowercase();
+    let word_start = t.len() - last.len();
+    let cut = if WEEKDAYS.contains(&lower.as_str()) {
+        Some(word_start)
+    } else {
+        // glued: a lowercase letter, then a capitalised day name to the end
+        WEEKDAYS.iter().filter(|w| w.len() >= 6).find_map(|w| {
+            let at = lower.len().checked_sub(w.len())?;
+            (at > 0 && lower.ends_with(w) && last.is_char_boundary(at)
+                && last[at..].starts_with(char::is_uppercase)
+                && last[..at].ends_with(char::is_lowercase))
+                .then_some(word_start + at)
+        })
+    };
+    let Some(cut) = cut else { return text };
+    let rest = t[..cut].trim_end();
+    match rest.rsplit_once(char::is_whitespace) {
+        Some((before, lead)) if WEEKDAY_LEADS.contains(&lead.to_lowercase().as_str()) => before.trim_end(),
+        _ => rest,
+    }
+}
+
 fn month_alternation() -> String {
     alternation_of(&MONTH_INDEX)
 }
@@ -594,6 +635,17 @@ mod tests {
 
     fn day(s: &str) -> Option<String> {
         find_date(s).map(|f| f.date.to_string())
+    }
+
+    #[test]
+    fn a_day_name_at_the_end_of_a_byline_goes() {
+        assert_eq!(strip_weekday_tail("Malcolm Owen Monday, "), "Malcolm Owen");
+        assert_eq!(strip_weekday_tail("Louis Jacobson on Monday,"), "Louis Jacobson");
+        assert_eq!(strip_weekday_tail("Jeff FoustMonday, "), "Jeff Foust");
+        assert_eq!(strip_weekday_tail("Marie Martin le lundi"), "Marie Martin");
+        assert_eq!(strip_weekday_tail("Jane Doe"), "Jane Doe");
+        // a name is no day name
+        assert_eq!(strip_weekday_tail("Sunny Sundays"), "Sunny Sundays");
     }
 
     #[test]

@@ -201,6 +201,24 @@ fn same_title(h1: &str, t: &str) -> bool {
     inter / (sa.len().min(sb.len()) as f64) >= 0.6 && inter >= 3.0
 }
 
+/// Abbreviations written with a full stop inside names.
+const NAME_ABBREVIATIONS: &[&str] = &["dr", "mr", "mrs", "ms", "jr", "sr", "st", "prof", "rev", "gen", "col", "lt", "capt", "sen", "rep", "gov"];
+
+/// Where the first sentence of an author entry ends (`. `): initials and abbreviations
+/// (`E.`, `Jr.`, `Dr.`) end nothing.
+fn sentence_end(e: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = e[from..].find(". ") {
+        let at = from + k;
+        let word = e[..at].rsplit(|c: char| c.is_whitespace() || c == '.').next().unwrap_or("");
+        if word.chars().count() > 1 && !NAME_ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
 /// Person names from author entries: `By`, job titles, credentials, e-mails and trailing
 /// outlet names are cut; organisations, agencies, desks and CMS accounts are dropped.
 pub fn person_authors(raw: &[String], site: Option<&str>) -> Vec<String> {
@@ -217,10 +235,15 @@ pub fn person_authors(raw: &[String], site: Option<&str>) -> Vec<String> {
                 e = e[p + 3..].to_string();
             }
         }
-        for cut in [" | ", " – ", " — ", " - ", ". ", " publiziert", " publié", " published", " updated", "\n"] {
+        for cut in [" | ", " – ", " — ", " - ", " publiziert", " publié", " published", " updated", "\n"] {
             if let Some(p) = e.find(cut) {
                 e.truncate(p);
             }
+        }
+        // a sentence after the name ends it, an initial or a title does not (`Sarah E.
+        // Needleman`, `Dr. Jane Doe`)
+        if let Some(p) = sentence_end(&e) {
+            e.truncate(p);
         }
         let names = super::text::byline_authors(&format!("By {e}")).unwrap_or_default();
         for n in names {
@@ -547,6 +570,12 @@ mod tests {
                 // placeholders and future dates are no dates
         let m = page(r#"<meta property="article:published_time" content="0001-01-01T00:00:00Z">"#, r#"<time datetime="2999-01-01">x</time>"#);
         assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn initials_and_titles_do_not_end_an_author_entry() {
+        let names = person_authors(&["Sarah E. Needleman".to_string(), "Dr. Jane Doe. Senior fellow at the institute".to_string()], None);
+        assert_eq!(names, ["Sarah E. Needleman", "Dr. Jane Doe"]);
     }
 
     #[test]

@@ -104,6 +104,9 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
             names.truncate(p);
         }
     }
+    // the day name before the date (`… and Malcolm Owen Monday, November 18, 2019`)
+    let kept = crate::meta::dates::strip_weekday_tail(&names).len();
+    names.truncate(kept);
     let names = EMAIL.replace_all(&names, "");
     let mut out: Vec<String> = Vec::new();
     for part in JOINER.split(&names) {
@@ -1408,6 +1411,9 @@ mod tests {
     #[test]
     fn bylines_split_on_commas_and_joiners() {
         assert_eq!(byline_authors("By Jane Doe, John Roe and Ann Lee").unwrap(), ["Jane Doe", "John Roe", "Ann Lee"]);
+        assert_eq!(byline_authors("By Mike Doe and Malcolm Roe Monday, November 18, 2019").unwrap(), ["Mike Doe", "Malcolm Roe"]);
+        assert_eq!(byline_authors("By Louis Roe on Monday, November 18th, 2019 at 4:02 p.m.").unwrap(), ["Louis Roe"]);
+        assert_eq!(byline_authors("By Jeff RoeMonday, November 18, 2019").unwrap(), ["Jeff Roe"]);
         assert_eq!(byline_authors("Par Jean Dupont et Marie Martin").unwrap(), ["Jean Dupont", "Marie Martin"]);
         assert_eq!(byline_authors("Von Anna Berger und Max Weber").unwrap(), ["Anna Berger", "Max Weber"]);
         assert_eq!(byline_authors("Di Marco Bianchi e Luca Rossi").unwrap(), ["Marco Bianchi", "Luca Rossi"]);
