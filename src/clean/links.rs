@@ -35,8 +35,8 @@ pub fn strip_numbered_links(text: &str) -> Option<String> {
     }
     let lines: Vec<&str> = text.lines().collect();
     // the first heading followed by target entries that, with what follows, make up the end
-    // of the page (a target can be cut over several lines, a mailto: body for one)
-    // one pass from the end: the lines and the entries below each heading
+    // of the page (a target can be cut over several lines, a mailto: body for one): one pass
+    // from the end counts the lines and the entries below each heading
     let (mut n, mut entries) = (0usize, 0usize);
     let mut start = None;
     for (i, l) in lines.iter().enumerate().rev() {

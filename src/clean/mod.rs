@@ -1368,21 +1368,19 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     // then the lines of that text). Terminal browsers' link numbers ([12]) and lists of link
     // targets are taken out, line for line: the wrapping is still read off the lines as
     // rendered.
-    let mut kind_hints = Vec::new();
-    let (plain, numbered) = if markdown::looks_like_markdown(text) {
+    let (plain, kind_hints, numbered) = if markdown::looks_like_markdown(text) {
         let (plain, kinds) = markdown::render(text);
-        kind_hints = kinds;
-        (Some(plain), false)
+        (Some(plain), kinds, false)
     } else {
         let stripped = links::strip_numbered_links(text);
         let numbered = stripped.is_some();
-        (stripped, numbered)
+        (stripped, Vec::new(), numbered)
     };
-    let as_rendered = text;
-    let text = plain.as_deref().unwrap_or(text);
-    let lines: Vec<&str> = text.lines().collect();
-    let rendered: Vec<&str> = if numbered { as_rendered.lines().take(lines.len()).collect() } else { lines.clone() };
-    let width = wrap_width_as_rendered(&lines, &rendered);
+    let lines: Vec<&str> = plain.as_deref().unwrap_or(text).lines().collect();
+    // the lines as rendered differ from the cleaned ones only by the link numbers
+    let with_numbers: Vec<&str> = if numbered { text.lines().take(lines.len()).collect() } else { Vec::new() };
+    let rendered: &[&str] = if numbered { &with_numbers } else { &lines };
+    let width = wrap_width_as_rendered(&lines, rendered);
     let threshold = match options.favor {
         Favor::Balanced => 10.0,
         Favor::Precision => 14.0,
@@ -1408,7 +1406,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
 
     // 2. Blocks, with what the rules say of each.
-    let mut blocks = blocks(&lines, &rendered, &skip, width);
+    let mut blocks = blocks(&lines, rendered, &skip, width);
     let lowers: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
     let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     // first and last block of each text, for lines the article repeats ([`copies_within`])

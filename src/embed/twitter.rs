@@ -283,7 +283,8 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
         if hard_wrapped && i + 1 < lines.len() && !is_blank(lines[i + 1]) {
             if let Some(c) = BYLINE.captures(line) {
                 let date = c.name("date").map_or("", |m| m.as_str());
-                if !byline_date_ok(date) || (!date.is_empty() && find_tweet_date(date).is_none()) {
+                // (a date that does not parse, whether or not it passes for one)
+                if !date.is_empty() && find_tweet_date(date).is_none() {
                     joined = format!("{} {}", line.trim_end(), lines[i + 1].trim());
                     let full_date = BYLINE.captures(&joined).and_then(|c| c.name("date").and_then(|d| find_tweet_date(d.as_str())));
                     if full_date.is_some() {

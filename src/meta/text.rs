@@ -800,7 +800,8 @@ fn is_variant_counted(a: &str, na: usize, b: &str, nb: usize) -> bool {
     !(la.contains(&lb) || lb.contains(&la))
 }
 
-/// The words [`content_words`] keeps, as slices of the text.
+/// Words that carry content, as slices of the text: four letters or more, or two CJK
+/// characters or more.
 fn content_slices(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| {
         let n = w.chars().count();
@@ -938,15 +939,9 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
     None
 }
 
-/// Words that carry content: four letters or more, or two CJK characters or more.
+/// The [`content_slices`] of a text, lowercased.
 fn content_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| {
-            let n = w.chars().count();
-            n >= 4 || (n >= 2 && w.chars().any(is_cjk))
-        })
-        .map(str::to_lowercase)
-        .collect()
+    content_slices(text).map(str::to_lowercase).collect()
 }
 
 /// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
