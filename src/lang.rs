@@ -29,7 +29,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
         }
     }
     let sample = prefix(text, SAMPLE_BYTES);
-    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_CHARS {
+    if sample.chars().filter(|c| crate::model::is_alphabetic(*c)).count() < MIN_CHARS {
         return None;
     }
     let info = whatlang::detect(sample)?;

@@ -147,16 +147,77 @@ impl Article {
     }
 }
 
+/// Bitmaps of the Basic Multilingual Plane: bit `c` of `ALNUM` is `char::is_alphanumeric(c)`,
+/// of `ALPHA` `char::is_alphabetic(c)`. The standard library answers non-ASCII characters with a
+/// search in its Unicode tables; every line of every dump asks about every character, so the
+/// answers for the first 65,536 code points are read off once (16 KiB) and looked up.
+struct CharTable {
+    alnum: Box<[u64]>,
+    alpha: Box<[u64]>,
+}
+
+const TABLE_CHARS: u32 = 0x1_0000;
+
+static CHAR_TABLE: std::sync::LazyLock<CharTable> = std::sync::LazyLock::new(|| {
+    let words = (TABLE_CHARS / 64) as usize;
+    let (mut alnum, mut alpha) = (vec![0u64; words], vec![0u64; words]);
+    for c in (0..TABLE_CHARS).filter_map(char::from_u32) {
+        let (w, bit) = ((c as u32 / 64) as usize, 1u64 << (c as u32 % 64));
+        if c.is_alphanumeric() {
+            alnum[w] |= bit;
+        }
+        if c.is_alphabetic() {
+            alpha[w] |= bit;
+        }
+    }
+    CharTable { alnum: alnum.into(), alpha: alpha.into() }
+});
+
+/// `c.is_alphanumeric()`, with a table lookup for non-ASCII characters of the BMP.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    if u < TABLE_CHARS {
+        return CHAR_TABLE.alnum[(u / 64) as usize] & (1 << (u % 64)) != 0;
+    }
+    c.is_alphanumeric()
+}
+
+/// `c.is_alphabetic()`, with a table lookup for non-ASCII characters of the BMP.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphabetic();
+    }
+    if u < TABLE_CHARS {
+        return CHAR_TABLE.alpha[(u / 64) as usize] & (1 << (u % 64)) != 0;
+    }
+    c.is_alphabetic()
+}
+
 /// Words of a text: runs of alphanumeric characters (so "l'avoir" is two words and
 /// "2016" one). Used for `word_count` and by the cleaning signals.
 pub fn word_count(text: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        let w = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
-        if w && !in_word {
-            n += 1;
-        }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let w = if b < 0x80 {
+            i += 1;
+            b.is_ascii_alphanumeric()
+        } else {
+            // a non-ASCII character: decode it (`text` is valid UTF-8, `i` on a boundary)
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            is_alphanumeric(c)
+        };
+        n += usize::from(w && !in_word);
         in_word = w;
     }
     n
@@ -176,6 +237,14 @@ mod tests {
             ..Article::default()
         };
         assert_eq!(a.text(), "One.\n\nTwo.");
+    }
+
+    #[test]
+    fn char_tables_agree_with_the_standard_library() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

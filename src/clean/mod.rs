@@ -299,7 +299,7 @@ fn text_words(text: &str) -> usize {
             in_word = false;
             continue;
         }
-        let w = c.is_alphanumeric();
+        let w = crate::model::is_alphanumeric(c);
         if w && !in_word {
             n += 1;
         }
@@ -600,7 +600,7 @@ const KICKER_RUN_PAIRS: usize = 3;
 /// A kicker: a short line in capitals over a headline (`RANDY ANDY`, `'A NATIONAL TRAGEDY'`).
 fn is_kicker(b: &Block) -> bool {
     (1..=6).contains(&b.words) && b.chrome.is_none() && {
-        let letters: Vec<char> = b.text.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = b.text.chars().filter(|c| crate::model::is_alphabetic(*c)).collect();
         letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
     }
 }
@@ -1200,7 +1200,7 @@ fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]
         if !keep[j] {
             continue;
         }
-        let words: Vec<&str> = b.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = b.text.split(|c: char| !crate::model::is_alphanumeric(c)).filter(|w| !w.is_empty()).collect();
         grams.clear();
         grams.extend(words.windows(REPEAT_NGRAM).map(fnv));
         if grams.len() >= 4 {

@@ -62,7 +62,10 @@ pub fn is_tweet_chrome(line: &str) -> bool {
     }
     // lowercasing never shortens a text in characters: longer lines cannot be a listed one
     let listed = t.chars().nth(*TWEET_CHROME_CHARS).is_none() && TWEET_CHROME.contains(&t.to_lowercase().as_str());
-    listed || TWEET_CHROME_RE.is_match(t)
+    // every phrase of the pattern opens with a digit, `see`, `people`, `replying` or `read`
+    // (or a non-ASCII character, which `\d` and case folding may match)
+    let may_match = t.chars().next().is_some_and(|c| !c.is_ascii() || c.is_ascii_digit() || matches!(c.to_ascii_lowercase(), 's' | 'p' | 'r'));
+    listed || (may_match && TWEET_CHROME_RE.is_match(t))
 }
 
 /// A tweet found in the lines of a dump.

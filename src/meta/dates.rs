@@ -392,6 +392,31 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
     if !shapes.year && !shapes.dot_or_slash {
         return None;
     }
+    // The cleaner and the metadata stage ask about the same lines again and again, and the
+    // patterns are costly on lines with non-ASCII text (Unicode word boundaries keep the regex
+    // engine off its fast path): answers are kept for the last few thousand lines asked about.
+    FOUND.with(|cache| {
+        if let Some(hit) = cache.borrow().get(text) {
+            return hit.clone();
+        }
+        let f = find_date_in(text, shapes);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= FOUND_CACHE_LINES {
+            cache.clear();
+        }
+        cache.insert(text.into(), f.clone());
+        f
+    })
+}
+
+/// How many lines' answers [`find_date`] keeps (per thread).
+const FOUND_CACHE_LINES: usize = 4096;
+
+thread_local! {
+    static FOUND: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Option<FoundDate>>> = Default::default();
+}
+
+fn find_date_in(text: &str, shapes: DigitShapes) -> Option<FoundDate> {
     let mut best: Option<FoundDate> = None;
     let mut consider = |f: FoundDate| {
         if best.as_ref().is_none_or(|b| f.start < b.start) {
