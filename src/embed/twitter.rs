@@ -249,6 +249,12 @@ fn url_continues(last: &str, next: &str) -> bool {
 /// Lines looked at on each side of a byline for the indentation of the text around it.
 const INDENT_WINDOW: usize = 40;
 
+/// Whether an `@` in the line follows a `(` (spaces between them allowed): both byline
+/// patterns want one, and most lines, even with an `@`, have none.
+fn has_paren_handle(line: &str) -> bool {
+    line.match_indices('@').any(|(at, _)| line[..at].trim_end().ends_with('('))
+}
+
 pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
     let mut out: Vec<TextTweet> = Vec::new();
     // The indentation of most text lines around a byline: a tweet indented deeper is a
@@ -276,7 +282,7 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
         }
         let mut line = lines[i];
         // both byline forms have an `(@handle)`
-        if !line.contains('@') {
+        if !has_paren_handle(line) {
             continue;
         }
         // a byline wrapped by the renderer before the end of its date ("… (@jdoe) November" /
