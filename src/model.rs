@@ -199,6 +199,15 @@ pub fn is_alphabetic(c: char) -> bool {
     c.is_alphabetic()
 }
 
+/// `text.to_lowercase()`, by the quicker ASCII conversion when the text is ASCII.
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
 /// Words of a text: runs of alphanumeric characters (so "l'avoir" is two words and
 /// "2016" one). Used for `word_count` and by the cleaning signals.
 pub fn word_count(text: &str) -> usize {

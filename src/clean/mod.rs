@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use crate::embed::twitter::{find_text_tweets, is_tweet_chrome};
-use crate::model::{Paragraph, ParagraphKind, Tweet};
+use crate::model::{lowercase, Paragraph, ParagraphKind, Tweet};
 use crate::options::{Favor, Options};
 
 /// What became of a line.
@@ -180,13 +180,19 @@ const CONTINUATIONS: usize = 8;
 
 /// Width at which the dump is hard-wrapped, if it is.
 pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
-    wrap_width_as_rendered(lines, lines)
+    wrap_width_as_rendered(lines, lines, &line_widths(lines))
+}
+
+/// Display width of every line, trailing spaces left out ([`display_width`]).
+fn line_widths(lines: &[&str]) -> Vec<usize> {
+    lines.iter().map(|l| display_width(l.trim_end())).collect()
 }
 
 /// [`wrap_width`] of `lines` whose widths were those of `rendered` (the same lines as the
-/// renderer wrapped them, before link numbers were taken out).
-fn wrap_width_as_rendered(lines: &[&str], rendered: &[&str]) -> Option<usize> {
-    let mut lens: Vec<usize> = rendered.iter().map(|l| display_width(l.trim_end())).filter(|&n| n > 0).collect();
+/// renderer wrapped them, before link numbers were taken out); `widths` are the rendered
+/// lines' [`line_widths`].
+fn wrap_width_as_rendered(lines: &[&str], rendered: &[&str], widths: &[usize]) -> Option<usize> {
+    let mut lens: Vec<usize> = widths.iter().copied().filter(|&n| n > 0).collect();
     if lens.len() < 8 {
         return None;
     }
@@ -201,8 +207,8 @@ fn wrap_width_as_rendered(lines: &[&str], rendered: &[&str]) -> Option<usize> {
     // of menus and short lines, few lines reach the width but most of those that run on do.
     let (mut runs_on, mut wrapped) = (0, 0);
     for (i, pair) in rendered.windows(2).enumerate() {
-        let (a, b) = (pair[0].trim_end(), pair[1]);
-        let n = display_width(a);
+        let b = pair[1];
+        let n = widths[i];
         if n < 30 || n > p99 || b.trim().is_empty() || rules::strip_bullet(lines[i + 1]).is_some() {
             continue;
         }
@@ -220,12 +226,12 @@ fn wrap_width_as_rendered(lines: &[&str], rendered: &[&str]) -> Option<usize> {
         let w = lens[lens.len() - 1].min(p99 + 2);
         // lines pushed past the width by unbreakable words can set it too wide: the lines a
         // sentence runs on from tell the narrower width the text was wrapped at
-        match continuation_width(lines, rendered) {
+        match continuation_width(lines, rendered, widths) {
             Some(c) if c + NARROWER < w => Some(c),
             _ => Some(w),
         }
     } else {
-        continuation_width(lines, rendered)
+        continuation_width(lines, rendered, widths)
     }
 }
 
@@ -234,11 +240,11 @@ fn wrap_width_as_rendered(lines: &[&str], rendered: &[&str]) -> Option<usize> {
 /// run of non-breaking spaces, a long link) push a few lines past the width, and the 99th
 /// percentile of all lines then misses it. Wrapped paragraphs end their lines just under the
 /// width, where the next word would not have fitted.
-fn continuation_width(lines: &[&str], rendered: &[&str]) -> Option<usize> {
+fn continuation_width(lines: &[&str], rendered: &[&str], widths: &[usize]) -> Option<usize> {
     let mut ends: Vec<(usize, usize)> = Vec::new(); // (width of the line, of the next word)
     for (i, pair) in rendered.windows(2).enumerate() {
-        let (a, b) = (pair[0].trim_end(), pair[1].trim_start());
-        let n = display_width(a);
+        let b = pair[1].trim_start();
+        let n = widths[i];
         if n >= 30 && b.starts_with(char::is_lowercase) && rules::strip_bullet(lines[i + 1]).is_none() {
             ends.push((n, first_word_len(b)));
         }
@@ -330,7 +336,7 @@ fn collapse_ws(s: &str) -> String {
 
 /// Group lines into blocks, unwrapping hard-wrapped paragraphs. `skip[i]` marks lines that
 /// belong to an embed.
-fn blocks(lines: &[&str], rendered: &[&str], skip: &[bool], width: Option<usize>) -> Vec<Block> {
+fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut open = false;
     // Some renderers break Korean between any two characters (lines then fill up to the
@@ -362,7 +368,7 @@ fn blocks(lines: &[&str], rendered: &[&str], skip: &[bool], width: Option<usize>
             && match width {
                 Some(w) => {
                     let prev = lines[i - 1].trim_end();
-                    let prev_len = display_width(rendered[i - 1].trim_end());
+                    let prev_len = widths[i - 1];
                     let cont_indent = bullet_rest.is_none()
                         && (indent == indent_of(prev) || (out.last().is_some_and(|b| b.bullet) && indent > out.last().unwrap().indent));
                     cont_indent && prev_len + 1 + first_word_len(rendered[i]) > w.saturating_sub(1)
@@ -1380,7 +1386,8 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     // the lines as rendered differ from the cleaned ones only by the link numbers
     let with_numbers: Vec<&str> = if numbered { text.lines().take(lines.len()).collect() } else { Vec::new() };
     let rendered: &[&str] = if numbered { &with_numbers } else { &lines };
-    let width = wrap_width_as_rendered(&lines, rendered);
+    let widths = line_widths(rendered);
+    let width = wrap_width_as_rendered(&lines, rendered, &widths);
     let threshold = match options.favor {
         Favor::Balanced => 10.0,
         Favor::Precision => 14.0,
@@ -1406,8 +1413,8 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
 
     // 2. Blocks, with what the rules say of each.
-    let mut blocks = blocks(&lines, rendered, &skip, width);
-    let lowers: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
+    let mut blocks = blocks(&lines, rendered, &widths, &skip, width);
+    let lowers: Vec<String> = blocks.iter().map(|b| lowercase(&b.text)).collect();
     let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     // first and last block of each text, for lines the article repeats ([`copies_within`])
     let mut extent: rustc_hash::FxHashMap<&str, (usize, usize)> = Default::default();
@@ -1887,7 +1894,7 @@ mod tests {
         // Russian function words make a short line a fragment of text, not a menu label
         let b = |t: &str| {
             let lines = [t];
-            blocks(&lines, &lines, &[false], None).remove(0)
+            blocks(&lines, &lines, &line_widths(&lines), &[false], None).remove(0)
         };
         assert!(b("Он сказал, что это не так").is_fragment());
         assert!(b("Политика Экономика Спорт").is_label());
@@ -2012,7 +2019,7 @@ mod tests {
     fn function_words_tell_fragments_from_menu_labels() {
         let block = |t: &str| {
             let lines = [t];
-            let mut b = blocks(&lines, &lines, &[false], None).remove(0);
+            let mut b = blocks(&lines, &lines, &line_widths(&lines), &[false], None).remove(0);
             b.score = 0.0;
             b
         };
@@ -2175,7 +2182,7 @@ mod tests {
         // a placeholder costs less than a caption, which costs less than page chrome
         let mut bs = {
             let lines = ["[20180816_1001]", "", "The bridge at night (Photo: Jane Doe/AFP)", "", "Share on Facebook"];
-            blocks(&lines, &lines, &[false; 5], None)
+            blocks(&lines, &lines, &line_widths(&lines), &[false; 5], None)
         };
         for b in &mut bs {
             let lower = b.text.to_lowercase();
@@ -2259,7 +2266,7 @@ mod tests {
         // subheadings in capitals over lists of several items are the article's structure
         let dump = "NOT SCARY\nWriting a blog post\nWriting a piece of email marketing\nSpeaking to someone on the phone\nKIND OF SCARY\nPublishing the blog post\nSending the email\nSpeaking on a video call\nVERY SCARY\nGiving a talk\nMeeting the team\nAsking for a raise\n";
         let lines: Vec<&str> = dump.lines().collect();
-        let mut bs = blocks(&lines, &lines, &vec![false; lines.len()], None);
+        let mut bs = blocks(&lines, &lines, &line_widths(&lines), &vec![false; lines.len()], None);
         mark_kicker_runs(&mut bs, 10.0);
         assert!(bs.iter().all(|b| b.chrome.is_none()), "{bs:#?}");
     }
@@ -2434,7 +2441,7 @@ mod headline_list_tests {
         // a sentence cut by the renderer (the next line goes on in lowercase) is not a headline
         let cut = "The Santa Fe Animal Shelter announced this week that the black cat was\nrecently found wandering the streets of the capital, after five years away from home.\n";
         let lines = cut.lines().collect::<Vec<_>>();
-        let blocks = blocks(&lines, &lines, &[false, false], None);
+        let blocks = blocks(&lines, &lines, &line_widths(&lines), &[false, false], None);
         assert!(blocks[0].run_on && score(&blocks[0], 10.0) > 0.0);
     }
 }
