@@ -60,11 +60,17 @@ pub fn is_tweet_chrome(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    // lowercasing never shortens a text in characters: longer lines cannot be a listed one
-    let listed = t.chars().nth(*TWEET_CHROME_CHARS).is_none() && TWEET_CHROME.contains(&t.to_lowercase().as_str());
-    // every phrase of the pattern opens with a digit, `see`, `people`, `replying` or `read`
-    // (or a non-ASCII character, which `\d` and case folding may match)
-    let may_match = t.chars().next().is_some_and(|c| !c.is_ascii() || c.is_ascii_digit() || matches!(c.to_ascii_lowercase(), 's' | 'p' | 'r'));
+    let listed = if t.is_ascii() {
+        TWEET_CHROME.iter().any(|p| p.eq_ignore_ascii_case(t))
+    } else {
+        // lowercasing never shortens a text in characters: longer lines cannot be a listed one
+        t.chars().nth(*TWEET_CHROME_CHARS).is_none() && TWEET_CHROME.contains(&t.to_lowercase().as_str())
+    };
+    // every phrase of the pattern opens with a digit, `see `, `people`, `replying to ` or
+    // `read ` (or a non-ASCII character, which `\d` and case folding may match)
+    let opens = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let may_match = t.chars().next().is_some_and(|c| !c.is_ascii() || c.is_ascii_digit())
+        || ["see ", "people", "replying to ", "read "].into_iter().any(opens);
     listed || (may_match && TWEET_CHROME_RE.is_match(t))
 }
 
