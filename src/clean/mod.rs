@@ -293,13 +293,19 @@ fn text_words(text: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
     let mut unspaced: usize = 0;
-    for c in text.chars() {
-        if c.is_ascii() {
-            let w = c.is_ascii_alphanumeric();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            let w = b.is_ascii_alphanumeric();
             n += usize::from(w && !in_word);
             in_word = w;
             continue;
         }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if is_unspaced_script(c) {
             unspaced += 1;
             in_word = false;
@@ -323,13 +329,20 @@ fn first_word_len(line: &str) -> usize {
     line.split_whitespace().next().map_or(0, |w| if w.starts_with(is_wide) { 2 } else { display_width(w) })
 }
 
+/// Runs of spaces, tabs and newlines as one space, none at the ends.
 fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for (i, w) in s.split([' ', '\t', '\n']).filter(|w| !w.is_empty()).enumerate() {
-        if i > 0 {
-            out.push(' ');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate().chain(std::iter::once((s.len(), b' '))) {
+        if matches!(b, b' ' | b'\t' | b'\n') {
+            if i > start {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+            }
+            start = i + 1;
         }
-        out.push_str(w);
     }
     out
 }
@@ -1189,26 +1202,21 @@ const REPEAT_NGRAM: usize = 6;
 /// article (AMP or noscript) glued to the first. A kept block most of whose word n-grams are
 /// already in the body is dropped.
 fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
-    // FNV-1a over the n-gram's words: cheap, and collisions only cost a kept repeat
-    let fnv = |ws: &[&str]| {
-        let mut h: u64 = 0xcbf29ce484222325;
-        for w in ws {
-            for &c in w.as_bytes().iter().chain(b" ") {
-                h ^= u64::from(c);
-                h = h.wrapping_mul(0x100000001b3);
-            }
-        }
-        h
-    };
+    // a hash per word (FNV-1a), then one per run of words: cheap, and collisions only cost a
+    // kept repeat
+    let word_hash = |w: &str| w.bytes().fold(0xcbf29ce484222325u64, |h, c| (h ^ u64::from(c)).wrapping_mul(0x100000001b3));
+    let run_hash = |ws: &[u64]| ws.iter().fold(0u64, |h, &w| (h.rotate_left(5) ^ w).wrapping_mul(0x9e3779b97f4a7c15));
     let mut seen: rustc_hash::FxHashSet<u64> = Default::default();
+    let mut words: Vec<u64> = Vec::new();
     let mut grams: Vec<u64> = Vec::new();
     for (j, b) in blocks.iter().enumerate() {
         if !keep[j] {
             continue;
         }
-        let words: Vec<&str> = b.text.split(|c: char| !crate::model::is_alphanumeric(c)).filter(|w| !w.is_empty()).collect();
+        words.clear();
+        words.extend(b.text.split(|c: char| !crate::model::is_alphanumeric(c)).filter(|w| !w.is_empty()).map(word_hash));
         grams.clear();
-        grams.extend(words.windows(REPEAT_NGRAM).map(fnv));
+        grams.extend(words.windows(REPEAT_NGRAM).map(run_hash));
         if grams.len() >= 4 {
             let old = grams.iter().filter(|g| seen.contains(g)).count();
             if old * 10 >= grams.len() * 6 {
