@@ -4,6 +4,10 @@
 //! the Arrow C stream interface (arrow-rs FFI). No extraction logic lives here.
 
 use std::path::PathBuf;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::sync::Arc;
 
 use arrow::array::{ArrayRef, Int32Builder, RecordBatch, RecordBatchReader, StringBuilder};

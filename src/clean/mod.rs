@@ -619,8 +619,9 @@ const KICKER_RUN_PAIRS: usize = 3;
 /// A kicker: a short line in capitals over a headline (`RANDY ANDY`, `'A NATIONAL TRAGEDY'`).
 fn is_kicker(b: &Block) -> bool {
     (1..=6).contains(&b.words) && b.chrome.is_none() && {
-        let letters: Vec<char> = b.text.chars().filter(|c| crate::model::is_alphabetic(*c)).collect();
-        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+        // at least three letters, all capitals
+        let mut letters = b.text.chars().filter(|c| crate::model::is_alphabetic(*c));
+        letters.clone().nth(2).is_some() && letters.all(char::is_uppercase)
     }
 }
 
