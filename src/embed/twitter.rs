@@ -38,7 +38,7 @@ static TWEET_CHROME_CHARS: LazyLock<usize> = LazyLock::new(|| TWEET_CHROME.iter(
 
 static TWEET_CHROME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:see (?:.+?)'s other tweets|\d[\d.,]*[kKmM]?\s*(?:likes?|retweets?|replies|reply|people are talking about this)|(?:\d[\d.,]*[kKmM]?\s*)?people are talking about this|replying to @\w{1,15}(?:\s+and\s+@?\w+)*|read \d[\d.,]*[kKmM]?\s+repl(?:y|ies)|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[-·]\s*.+\d{4})$",
+        r"(?i)^(?:see (?:.+?)'s other tweets|\d[\d.,]*[kKmM]?\s*(?:likes?|retweets?|replies|reply|people are talking about this)|(?:\d[\d.,]*[kKmM]?\s*)?people are talking about this|read \d[\d.,]*[kKmM]?\s+repl(?:y|ies)|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[-·]\s*.+\d{4})$",
     )
     .unwrap()
 });
@@ -51,8 +51,14 @@ static TCO_GLUED_PIC: LazyLock<Regex> =
 static HASHTAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\w&/])(#\w*[^\W\d_]\w*)").unwrap());
 static MENTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\w/])@([A-Za-z0-9_]{1,15})\b").unwrap());
 static STATUS_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?:#!/)?(?:i/web/)?(\w{1,15})/status(?:es)?/(\d{5,25})").unwrap()
+    Regex::new(r"(?i)https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?:#!/)?(?:i/web/)?(\w+)/status(?:es)?/(\d{5,25})").unwrap()
 });
+
+/// The first link to a tweet in `text` ([`STATUS_URL`] whose handle has at most 15
+/// characters; a longer run of word characters before `/status` is no handle).
+fn status_url(text: &str) -> Option<regex::Captures<'_>> {
+    STATUS_URL.captures_iter(text).find(|c| is_handle_length(&c[1]))
+}
 
 /// True for a line that is renderer noise around a tweet embed.
 pub fn is_tweet_chrome(line: &str) -> bool {
@@ -71,7 +77,17 @@ pub fn is_tweet_chrome(line: &str) -> bool {
     let opens = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     let may_match = t.chars().next().is_some_and(|c| !c.is_ascii() || c.is_ascii_digit())
         || ["see ", "people", "replying to ", "read "].into_iter().any(opens);
-    listed || (may_match && TWEET_CHROME_RE.is_match(t))
+    listed || (may_match && (TWEET_CHROME_RE.is_match(t) || REPLYING_TO.captures(t).is_some_and(|c| is_handle_length(&c[1]))))
+}
+
+/// `Replying to @a and @b`: the first handle is a whole run of word characters (a space or the
+/// end follows it), of at most 15 of them. (Checked after the match: `\w{1,15}` costs as much
+/// to compile as the rest of the module's patterns.)
+static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^replying to @(\w+)(?:\s+and\s+@?\w+)*$").unwrap());
+
+/// Twitter handles have 1 to 15 characters.
+fn is_handle_length(handle: &str) -> bool {
+    handle.chars().nth(15).is_none()
 }
 
 /// A tweet found in the lines of a dump.
@@ -140,7 +156,12 @@ fn weighted_chars(s: &str) -> usize {
         .sum()
 }
 
-static LABEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}]{2,15}\s?:\s").unwrap());
+static LABEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\p{L}+)\s?:\s").unwrap());
+
+/// A label opens the text (`Photo: `, `Video : `): a word of 2 to 15 letters and a colon.
+fn has_label_prefix(t: &str) -> bool {
+    LABEL_PREFIX.captures(t).is_some_and(|c| c[1].chars().nth(1).is_some() && c[1].chars().nth(15).is_none())
+}
 static EMOJI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]").unwrap());
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[•◦▪■□☆*·-]|\d{1,2}[.)])\s").unwrap());
 
@@ -166,10 +187,10 @@ fn looks_like_tweet_part(text: &str) -> bool {
     }
     let words = t.split_whitespace().count();
     let ends_sentence = t.ends_with(['.', '!', '?', '…', '"', '”', '’', '»', ')', '。', '！', '？']);
-    if !ends_sentence && words >= 10 && !LABEL_PREFIX.is_match(t) {
+    if !ends_sentence && words >= 10 && !has_label_prefix(t) {
         return true;
     }
-    ends_sentence && t.chars().count() <= 60 && words >= 2 && !LABEL_PREFIX.is_match(t)
+    ends_sentence && t.chars().count() <= 60 && words >= 2 && !has_label_prefix(t)
 }
 
 /// A run of non-blank lines above a byline.
@@ -540,7 +561,7 @@ pub fn parse_tweet_text(raw: &str) -> Tweet {
     let mut status_id = None;
     let mut url = None;
     for l in &links {
-        if let Some(c) = STATUS_URL.captures(l) {
+        if let Some(c) = status_url(l) {
             status_id = Some(c[2].to_string());
             url = Some(l.clone());
         }
@@ -722,7 +743,7 @@ fn blockquote_tweet(el: scraper::ElementRef) -> Tweet {
     for p in &scope {
         for a in p.select(&A) {
             let h = a.value().attr("href").unwrap_or("").trim();
-            if h.is_empty() || STATUS_URL.is_match(h) && ps.is_empty() {
+            if h.is_empty() || status_url(h).is_some() && ps.is_empty() {
                 continue;
             }
             let u = full_url(h);
@@ -738,7 +759,7 @@ fn blockquote_tweet(el: scraper::ElementRef) -> Tweet {
     let mut date_text = None;
     for a in el.select(&A) {
         let h = a.value().attr("href").unwrap_or("");
-        if let Some(c) = STATUS_URL.captures(h) {
+        if let Some(c) = status_url(h) {
             tweet.status_id = Some(c[2].to_string());
             let clean = h.split(['?', '#']).next().unwrap_or(h);
             tweet.url = Some(full_url(clean));
@@ -774,6 +795,18 @@ fn blockquote_tweet(el: scraper::ElementRef) -> Tweet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handles_have_at_most_fifteen_characters() {
+        assert!(is_tweet_chrome("Replying to @abcdefghijklmno"));
+        assert!(is_tweet_chrome("replying to @jdoe and @other_one"));
+        assert!(!is_tweet_chrome("Replying to @abcdefghijklmnop"));
+        let url = "see https://twitter.com/abcdefghijklmnop/status/123456789 and https://twitter.com/jdoe/status/987654321";
+        assert_eq!(status_url(url).map(|c| c[2].to_string()).as_deref(), Some("987654321"));
+        assert!(has_label_prefix("Photo: a view of the harbour"));
+        assert!(!has_label_prefix("P: a view of the harbour"));
+        assert!(!has_label_prefix("Abcdefghijklmnop: a view of the harbour"));
+    }
 
     #[test]
     fn seed_style_tweet_with_glued_links() {
