@@ -27,7 +27,13 @@ pub fn doc_id(source: &str) -> String {
 
 /// Does this text look like HTML markup?
 pub fn sniff_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let t = text.trim_start();
+    let head = t.char_indices().nth(2048).map_or(t, |(i, _)| &t[..i]);
+    // every sign below is a tag
+    if !head.contains('<') {
+        return false;
+    }
+    let head = head.to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")

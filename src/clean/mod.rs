@@ -1649,11 +1649,13 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
 
     // 6. One decision per line.
+    // (lines no embed and no block claims are blank: their reason is written last)
     let mut decisions: Vec<LineDecision> = lines
         .iter()
+        .zip(line_reason)
         .enumerate()
-        .map(|(i, l)| {
-            let (label, reason) = line_reason[i].clone().unwrap_or((Label::Blank, "blank line".into()));
+        .map(|(i, (l, why))| {
+            let (label, reason) = why.unwrap_or((Label::Blank, String::new()));
             LineDecision { line: i + 1, text: (*l).to_string(), label, reason, paragraph: None }
         })
         .collect();
@@ -1673,6 +1675,9 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             d.reason = block_reason[j].clone();
             d.paragraph = para_of_block[j];
         }
+    }
+    for d in decisions.iter_mut().filter(|d| d.label == Label::Blank) {
+        d.reason = "blank line".into();
     }
     // header lines are reported with the block's first line index
     header.between = header.between.iter().map(|(j, t)| (blocks[*j].first, t.clone())).collect();
