@@ -808,12 +808,12 @@ const ROW_SEPARATORS: [&str; 8] = ["\t", "  ", " – ", " — ", " | ", " @ ", "
 /// The separators a line holds, as a bit set of [`ROW_SEPARATORS`], and its number of cells
 /// (tab- or space-separated).
 fn row_shape(line: &str) -> (u8, usize) {
+    static SEPARATORS: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(ROW_SEPARATORS).expect("row separators"));
     let t = line.trim();
     let mut set = 0u8;
-    for (k, sep) in ROW_SEPARATORS.iter().enumerate() {
-        if t.contains(sep) {
-            set |= 1 << k;
-        }
+    for m in SEPARATORS.find_overlapping_iter(t) {
+        set |= 1 << m.pattern().as_usize();
     }
     let cells = t.split(['\t']).filter(|c| !c.trim().is_empty()).count().max(t.split("  ").filter(|c| !c.trim().is_empty()).count());
     (set, cells)
