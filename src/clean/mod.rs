@@ -808,12 +808,18 @@ const ROW_SEPARATORS: [&str; 8] = ["\t", "  ", " – ", " — ", " | ", " @ ", "
 /// The separators a line holds, as a bit set of [`ROW_SEPARATORS`], and its number of cells
 /// (tab- or space-separated).
 fn row_shape(line: &str) -> (u8, usize) {
-    static SEPARATORS: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| aho_corasick::AhoCorasick::new(ROW_SEPARATORS).expect("row separators"));
     let t = line.trim();
     let mut set = 0u8;
-    for m in SEPARATORS.find_overlapping_iter(t) {
-        set |= 1 << m.pattern().as_usize();
+    // every separator opens with a tab, a space or a colon: look only there
+    let b = t.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b'\t' | b' ' | b':') {
+            for (k, sep) in ROW_SEPARATORS.iter().enumerate() {
+                if b[i..].starts_with(sep.as_bytes()) {
+                    set |= 1 << k;
+                }
+            }
+        }
     }
     let cells = t.split(['\t']).filter(|c| !c.trim().is_empty()).count().max(t.split("  ").filter(|c| !c.trim().is_empty()).count());
     (set, cells)
@@ -1712,6 +1718,13 @@ fn body(x: &TextExtraction) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_separators_open_where_row_shape_looks() {
+        assert!(ROW_SEPARATORS.iter().all(|s| matches!(s.as_bytes()[0], b'\t' | b' ' | b':')));
+        assert_eq!(row_shape("June 9 – Tampa, FL @ Arena").0, 0b0010_0100);
+        assert_eq!(row_shape("Name\tTeam\tPoints"), (1, 3));
+    }
 
     #[test]
     fn unwraps_hard_wrapped_paragraphs() {
