@@ -150,28 +150,11 @@ impl Article {
 /// Bitmaps of the Basic Multilingual Plane: bit `c` of `ALNUM` is `char::is_alphanumeric(c)`,
 /// of `ALPHA` `char::is_alphabetic(c)`. The standard library answers non-ASCII characters with a
 /// search in its Unicode tables; every line of every dump asks about every character, so the
-/// answers for the first 65,536 code points are read off once (16 KiB) and looked up.
-struct CharTable {
-    alnum: Box<[u64]>,
-    alpha: Box<[u64]>,
-}
-
+/// answers for the first 65,536 code points are read off at build time (`build.rs`, 16 KiB)
+/// and looked up.
 const TABLE_CHARS: u32 = 0x1_0000;
 
-static CHAR_TABLE: std::sync::LazyLock<CharTable> = std::sync::LazyLock::new(|| {
-    let words = (TABLE_CHARS / 64) as usize;
-    let (mut alnum, mut alpha) = (vec![0u64; words], vec![0u64; words]);
-    for c in (0..TABLE_CHARS).filter_map(char::from_u32) {
-        let (w, bit) = ((c as u32 / 64) as usize, 1u64 << (c as u32 % 64));
-        if c.is_alphanumeric() {
-            alnum[w] |= bit;
-        }
-        if c.is_alphabetic() {
-            alpha[w] |= bit;
-        }
-    }
-    CharTable { alnum: alnum.into(), alpha: alpha.into() }
-});
+include!(concat!(env!("OUT_DIR"), "/char_tables.rs"));
 
 /// `c.is_alphanumeric()`, with a table lookup for non-ASCII characters of the BMP.
 #[inline]
@@ -181,7 +164,7 @@ pub fn is_alphanumeric(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     if u < TABLE_CHARS {
-        return CHAR_TABLE.alnum[(u / 64) as usize] & (1 << (u % 64)) != 0;
+        return ALNUM[(u / 64) as usize] & (1 << (u % 64)) != 0;
     }
     c.is_alphanumeric()
 }
@@ -194,7 +177,7 @@ pub fn is_alphabetic(c: char) -> bool {
         return c.is_ascii_alphabetic();
     }
     if u < TABLE_CHARS {
-        return CHAR_TABLE.alpha[(u / 64) as usize] & (1 << (u % 64)) != 0;
+        return ALPHA[(u / 64) as usize] & (1 << (u % 64)) != 0;
     }
     c.is_alphabetic()
 }
