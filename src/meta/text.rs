@@ -162,7 +162,19 @@ pub fn latest_day() -> chrono::NaiveDate {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    collapse_into(s, &mut out);
+    out
+}
+
+/// [`collapse`] `s` at the end of `out`: its words with one space between them.
+fn collapse_into(s: &str, out: &mut String) {
+    for (k, w) in s.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -325,8 +337,8 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
 fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<TitleChoice> {
     let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
-    let memo = LineMemo::new(decisions, &nb);
-    let wrapped = |i: usize| memo.wrapped(decisions, width, i);
+    let memo = LineMemo::new(decisions, &nb, width);
+    let wrapped = |i: usize| memo.wrapped(i);
     let body_words: rustc_hash::FxHashSet<String> = decisions
         .iter()
         .filter(|d| d.label == Label::Body)
@@ -334,18 +346,17 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
         .flat_map(|d| content_words(&d.text))
         .collect();
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
-    let page: String = nb.iter().enumerate().map(|(q, &i)| memo.collapsed(q, &decisions[i].text)).collect::<Vec<_>>().join(" \n ");
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     // the line above non-blank position p, whole when the renderer wrapped it: (its first
     // position, its text)
     // (a single line's verdict is memoised; a wrapped one is read whole)
-    let headline_above = |r: usize, p: usize, t: &str| if r + 1 == p { memo.headline_like(r, &decisions[nb[r]].text) } else { headline_rejection(t).is_none() };
+    let headline_above = |r: usize, p: usize, t: &str| if r + 1 == p { memo.headline_like(r) } else { headline_rejection(t).is_none() };
     let logical_line_above = |p: usize| -> Option<(usize, String)> {
         let mut r = p.checked_sub(1)?;
-        let mut t = memo.collapsed(r, &decisions[nb[r]].text).to_string();
+        let mut t = memo.collapsed(r).to_string();
         while r > 0 && p - r < 3 && nb[r - 1] + 1 == nb[r] && wrapped(nb[r - 1]) {
             r -= 1;
-            t = format!("{} {t}", memo.collapsed(r, &decisions[nb[r]].text));
+            t = format!("{} {t}", memo.collapsed(r));
         }
         Some((r, t))
     };
@@ -359,9 +370,9 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
         if (!first_of_body && matches!(d.label, Label::Body)) || d.label == Label::Tweet || (i > 0 && wrapped(i - 1)) {
             continue;
         }
-        let mut cands: Vec<(String, Vec<usize>)> = vec![(memo.collapsed(p, &d.text).to_string(), vec![i])];
+        let mut cands: Vec<(String, Vec<usize>)> = vec![(memo.collapsed(p).to_string(), vec![i])];
         // a headline wrapped by the renderer over two or three lines
-        let mut joined = memo.collapsed(p, &d.text).to_string();
+        let mut joined = memo.collapsed(p).to_string();
         let mut lines = vec![i];
         for q in p + 1..(p + 3).min(nb.len()) {
             let j = nb[q];
@@ -369,7 +380,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 break;
             }
             joined.push(' ');
-            joined.push_str(memo.collapsed(q, &decisions[j].text));
+            joined.push_str(memo.collapsed(q));
             lines.push(j);
             cands.push((joined.clone(), lines.clone()));
         }
@@ -380,10 +391,10 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             let start = p + lines.len();
             // (a cheap test first: without a byline or dateline in the next ten lines there
             // is no header, and the search for it, with its decks and copies, is skipped)
-            if dist > TITLE_WINDOW && !(start..(start + HEADER_LINES).min(nb.len())).any(|q| memo.kind(q, &decisions[nb[q]].text) != (false, false)) {
+            if dist > TITLE_WINDOW && !(start..(start + HEADER_LINES).min(nb.len())).any(|q| memo.kind(q) != (false, false)) {
                 continue;
             }
-            let header = header_after(decisions, &nb, width, start, &text, &memo);
+            let header = header_after(&memo, start, &text);
             if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
                 continue;
             }
@@ -397,8 +408,8 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 continue;
             }
             // a breadcrumb that ends with the headline on the next line (`HomeNewsHeadline`)
-            if let Some(&next) = nb.get(p + lines.len()) {
-                let nt = memo.collapsed(p + lines.len(), &decisions[next].text);
+            if p + lines.len() < nb.len() {
+                let nt = memo.collapsed(p + lines.len());
                 if word_count(nt) >= 4 && nt.len() < text.len() && text.ends_with(nt) {
                     continue;
                 }
@@ -412,7 +423,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             let words = word_count(&text);
             let mut score = -0.02 * dist as f64;
             let mut why = vec![format!("{dist} lines above the first paragraph")];
-            let copies = page.matches(text.as_str()).count();
+            let copies = memo.copies(&text);
             if copies >= 2 && text.chars().count() >= 12 && (copies == 2 || words > 4) {
                 // a short line repeated is as often a brand or a menu entry
                 score += if words <= 3 { 0.5 } else { 1.5 };
@@ -436,17 +447,16 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                     let mut found = false;
                     while r > 1 && seen < 3 && !found {
                         r -= 1;
-                        let t = &decisions[nb[r]].text;
-                        if memo.noise(r, t) {
+                        if memo.noise(r) {
                             continue;
                         }
                         seen += 1;
-                        found = memo.kind(r, t) == (false, true) && {
+                        found = memo.kind(r) == (false, true) && {
                             let mut u = r - 1;
-                            while u > 0 && memo.noise(u, &decisions[nb[u]].text) {
+                            while u > 0 && memo.noise(u) {
                                 u -= 1;
                             }
-                            memo.headline_like(u, &decisions[nb[u]].text) && word_count(&decisions[nb[u]].text) >= 3
+                            memo.headline_like(u) && word_count(&decisions[nb[u]].text) >= 3
                         };
                     }
                     found
@@ -459,9 +469,9 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             // a short line right above a headline with its dateline is a label or a brand
             let all_caps_words = text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
             if (words <= 3 || (words <= 5 && all_caps_words)) && header.as_ref().is_some_and(|h| h.gap == 1) {
-                if let Some(r) = (p + lines.len()..nb.len()).find(|&r| !memo.noise(r, &decisions[nb[r]].text)) {
-                    let nt = memo.collapsed(r, &decisions[nb[r]].text);
-                    if word_count(nt) > words && (words <= 3 || word_count(nt) >= 2 * words) && word_count(nt) <= 25 && memo.headline_like(r, &decisions[nb[r]].text) {
+                if let Some(r) = (p + lines.len()..nb.len()).find(|&r| !memo.noise(r)) {
+                    let nt = memo.collapsed(r);
+                    if word_count(nt) > words && (words <= 3 || word_count(nt) >= 2 * words) && word_count(nt) <= 25 && memo.headline_like(r) {
                         score -= 1.0;
                         why.push("a short label above a headline".into());
                     }
@@ -469,13 +479,13 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             }
             // some sites put the dateline above the headline (`Published 1 day ago`)
             let mut q = p;
-            while q > 0 && p - q < 3 && memo.noise(q - 1, &decisions[nb[q - 1]].text) {
+            while q > 0 && p - q < 3 && memo.noise(q - 1) {
                 q -= 1;
             }
             // (not the subtitle of a longer headline right above that dateline)
-            let longer_headline_above = q > 1 && memo.headline_like(q - 2, &decisions[nb[q - 2]].text)
-                && memo.collapsed(q - 2, &decisions[nb[q - 2]].text).chars().count() > text.chars().count();
-            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && memo.kind(q - 1, &decisions[nb[q - 1]].text).1 && !longer_headline_above {
+            let longer_headline_above = q > 1 && memo.headline_like(q - 2)
+                && memo.collapsed(q - 2).chars().count() > text.chars().count();
+            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && memo.kind(q - 1).1 && !longer_headline_above {
                 score += 0.8;
                 why.push("right below a dateline".into());
             }
@@ -487,7 +497,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 why.push(format!("{r}, but right above the dateline"));
             }
             if name_like(&text) && header.as_ref().is_some_and(|h| h.gap == 0 && h.date_first) && p > 0
-                && memo.headline_like(p - 1, &decisions[nb[p - 1]].text)
+                && memo.headline_like(p - 1)
             {
                 score -= 2.5;
                 why.push("a name between a headline and a dateline (a byline)".into());
@@ -516,8 +526,8 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 }
             }
             // the second of two stacked headline-like lines is a standfirst, not the title
-            if p > 0 && nb[p - 1] + 1 == i && memo.headline_like(p - 1, &decisions[nb[p - 1]].text)
-                && !memo.collapsed(p - 1, &decisions[nb[p - 1]].text).contains(text.as_str())
+            if p > 0 && nb[p - 1] + 1 == i && memo.headline_like(p - 1)
+                && !memo.collapsed(p - 1).contains(text.as_str())
                 && word_count(&decisions[nb[p - 1]].text) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
             {
                 score -= 1.0;
@@ -527,7 +537,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 // `Editorial`) between
                 let (prev, headline_above) = if headline_above(r, p, &prev) {
                     (Some(prev), true)
-                } else if word_count(&prev) <= 2 && !memo.noise(r, &decisions[nb[r]].text) {
+                } else if word_count(&prev) <= 2 && !memo.noise(r) {
                     (logical_line_above(r).filter(|(r2, t)| word_count(t) >= 6 && headline_above(*r2, r, t)).map(|(_, t)| t), false)
                 } else {
                     (None, false)
@@ -583,7 +593,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             why.push(reason.into());
         }
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
-            let site_suffix = site_from_suffix(&page, &text);
+            let site_suffix = site_from_suffix(&memo.page, &text);
             best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
         }
     }
@@ -708,12 +718,18 @@ fn title_case(text: &str) -> bool {
     words.len() >= 3 && caps == words.len()
 }
 
-/// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
-/// What [`header_after`] asks about each line, computed once per line of a dump (the same
-/// lines are looked at from every headline candidate above them).
-struct LineMemo {
-    /// The line's text with its whitespace collapsed, by non-blank position.
-    collapsed: Vec<std::cell::OnceCell<String>>,
+/// What the chooser asks about each line of a dump, computed once per line (the same lines
+/// are looked at from every headline candidate above them), and the page the lines make.
+struct LineMemo<'a> {
+    decisions: &'a [LineDecision],
+    /// Indices of the non-blank lines: a line's non-blank position `q` is `nb[q]`.
+    nb: &'a [usize],
+    width: Option<usize>,
+    /// The non-blank lines with their whitespace collapsed, joined by ` \n ` (one buffer:
+    /// copies of a headline are counted in it, a site suffix is read after one).
+    page: String,
+    /// Where each non-blank line is in `page`, by non-blank position.
+    spans: Vec<std::ops::Range<usize>>,
     /// Whether the renderer wrapped the line, by line index (not position).
     wrapped: Vec<std::cell::OnceCell<bool>>,
     kind: Vec<std::cell::OnceCell<(bool, bool)>>,
@@ -725,12 +741,26 @@ struct LineMemo {
     caption: Vec<bool>,
 }
 
-impl LineMemo {
-    fn new(decisions: &[LineDecision], nb: &[usize]) -> Self {
+impl<'a> LineMemo<'a> {
+    fn new(decisions: &'a [LineDecision], nb: &'a [usize], width: Option<usize>) -> Self {
         let (n, lines) = (nb.len(), decisions.len());
+        let mut page = String::with_capacity(decisions.iter().map(|d| d.text.len() + 3).sum());
+        let mut spans = Vec::with_capacity(n);
+        for (q, &i) in nb.iter().enumerate() {
+            if q > 0 {
+                page.push_str(" \n ");
+            }
+            let start = page.len();
+            collapse_into(&decisions[i].text, &mut page);
+            spans.push(start..page.len());
+        }
         LineMemo {
+            decisions,
+            nb,
+            width,
+            page,
+            spans,
             caption: nb.iter().map(|&i| decisions[i].reason.starts_with(CAPTION_REASON)).collect(),
-            collapsed: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             wrapped: (0..lines).map(|_| std::cell::OnceCell::new()).collect(),
             names: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             kind: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
@@ -739,31 +769,40 @@ impl LineMemo {
             day: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
         }
     }
-    /// (byline, dateline) of the line at non-blank position `q`, whose text is `t`.
-    fn kind(&self, q: usize, t: &str) -> (bool, bool) {
-        *self.kind[q].get_or_init(|| header_kind(t))
+    /// The raw text of the line at non-blank position `q`.
+    fn text(&self, q: usize) -> &'a str {
+        &self.decisions[self.nb[q]].text
+    }
+    /// (byline, dateline) of the line at non-blank position `q`.
+    fn kind(&self, q: usize) -> (bool, bool) {
+        *self.kind[q].get_or_init(|| header_kind(self.text(q)))
     }
     /// Photo captions do not separate a headline from its header either.
-    fn noise(&self, q: usize, t: &str) -> bool {
-        *self.noise[q].get_or_init(|| self.caption[q] || is_header_noise(t))
+    fn noise(&self, q: usize) -> bool {
+        *self.noise[q].get_or_init(|| self.caption[q] || is_header_noise(self.text(q)))
     }
     /// The day a dateline gives (never one in the future).
-    fn day(&self, q: usize, t: &str) -> Option<chrono::NaiveDate> {
-        *self.day[q].get_or_init(|| find_date(t).map(|f| f.date).filter(|d| *d <= latest_day()))
+    fn day(&self, q: usize) -> Option<chrono::NaiveDate> {
+        *self.day[q].get_or_init(|| find_date(self.text(q)).map(|f| f.date).filter(|d| *d <= latest_day()))
     }
-    fn headline_like(&self, q: usize, t: &str) -> bool {
-        *self.headline[q].get_or_init(|| headline_rejection(self.collapsed(q, t)).is_none())
+    fn headline_like(&self, q: usize) -> bool {
+        *self.headline[q].get_or_init(|| headline_rejection(self.collapsed(q)).is_none())
     }
     /// A line of names only (a byline without `By`).
-    fn names(&self, q: usize, t: &str) -> bool {
-        *self.names[q].get_or_init(|| name_like(unbulleted(t)))
+    fn names(&self, q: usize) -> bool {
+        *self.names[q].get_or_init(|| name_like(unbulleted(self.text(q))))
     }
-    fn collapsed(&self, q: usize, t: &str) -> &str {
-        self.collapsed[q].get_or_init(|| collapse(t))
+    /// The line at non-blank position `q`, its whitespace collapsed.
+    fn collapsed(&self, q: usize) -> &str {
+        &self.page[self.spans[q].clone()]
+    }
+    /// How many times `text` is in the page (copies that do not overlap).
+    fn copies(&self, text: &str) -> usize {
+        memchr::memmem::find_iter(self.page.as_bytes(), text.as_bytes()).count()
     }
     /// Is line `i` (an index into `decisions`) cut by the renderer's wrapping?
-    fn wrapped(&self, decisions: &[LineDecision], width: Option<usize>, i: usize) -> bool {
-        *self.wrapped[i].get_or_init(|| is_wrapped(decisions, width, i))
+    fn wrapped(&self, i: usize) -> bool {
+        *self.wrapped[i].get_or_init(|| is_wrapped(self.decisions, self.width, i))
     }
 }
 
@@ -840,9 +879,11 @@ fn is_deck(head_words: usize, text: &str) -> bool {
     head_words >= 3 && w >= 10 && w * 2 >= head_words * 3 && w <= 60
 }
 
-fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize, head: &str, memo: &LineMemo) -> Option<HeaderAfter> {
+/// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
+fn header_after(memo: &LineMemo, start: usize, head: &str) -> Option<HeaderAfter> {
     let head_words = word_count(head);
-    let text = |q: usize| decisions[nb[q]].text.as_str();
+    let nb = memo.nb;
+    let text = |q: usize| memo.text(q);
     let mut gap = 0;
     let mut q = start;
     let end = (start + HEADER_LINES).min(nb.len());
@@ -852,32 +893,31 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
     let mut deck_seen = false;
     let mut label_only = false;
     while q < end {
-        let t = text(q);
         // the continuation of a wrapped line is the same line: a date in the middle of a
         // paragraph or a caption is no dateline
-        let continued = q > start && nb[q - 1] + 1 == nb[q] && memo.wrapped(decisions, width, nb[q - 1]);
+        let continued = q > start && nb[q - 1] + 1 == nb[q] && memo.wrapped(nb[q - 1]);
         if continued {
             q += 1;
             continue;
         }
-        let (byline, date) = memo.kind(q, t);
+        let (byline, date) = memo.kind(q);
         if byline || date {
-            let day = if date { memo.day(q, t) } else { None };
+            let day = if date { memo.day(q) } else { None };
             let mut h = HeaderAfter { gap, byline: byline || name_before, date, date_first: date && !byline, day, teaser_list: false };
             // the other half of the header in the next lines (not below another headline)
             let mut r = q + 1;
             let mut seen = 0;
             while r < end && seen < 3 {
-                if memo.noise(r, text(r)) {
+                if memo.noise(r) {
                     r += 1;
                     continue;
                 }
-                let (b, d) = memo.kind(r, text(r));
-                if !b && !d && word_count(text(r)) >= 4 && memo.headline_like(r, text(r)) {
+                let (b, d) = memo.kind(r);
+                if !b && !d && word_count(text(r)) >= 4 && memo.headline_like(r) {
                     break;
                 }
                 if d && h.day.is_none() {
-                    h.day = memo.day(r, text(r));
+                    h.day = memo.day(r);
                 }
                 h.byline |= b;
                 h.date |= d;
@@ -889,11 +929,11 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
                 let mut r = q + 1;
                 let mut k = 0;
                 while r + 1 < nb.len() && k < 3 {
-                    if memo.noise(r, text(r)) {
+                    if memo.noise(r) {
                         r += 1;
                         continue;
                     }
-                    if memo.headline_like(r, text(r)) && word_count(text(r)) >= 3 && memo.kind(r + 1, text(r + 1)) == (false, true) {
+                    if memo.headline_like(r) && word_count(text(r)) >= 3 && memo.kind(r + 1) == (false, true) {
                         h.teaser_list = true;
                         break;
                     }
@@ -904,12 +944,12 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             return Some(h);
         }
         // the headline's standfirst, right below it, belongs to the header
-        let mut deck_text = memo.collapsed(q, t).to_string();
+        let mut deck_text = memo.collapsed(q).to_string();
         let mut k = q;
-        while k + 1 < end && nb[k] + 1 == nb[k + 1] && memo.wrapped(decisions, width, nb[k]) {
+        while k + 1 < end && nb[k] + 1 == nb[k + 1] && memo.wrapped(nb[k]) {
             k += 1;
             deck_text.push(' ');
-            deck_text.push_str(memo.collapsed(k, text(k)));
+            deck_text.push_str(memo.collapsed(k));
         }
         // a copy of the headline (an image alt, a share text) does not separate it either
         // (the word counts first: most lines are too short to be another wording)
@@ -921,7 +961,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             && (is_deck(head_words, &deck_text) || (wordings && deck_words * 5 <= head_words * 4 && is_short_standfirst(head, &deck_text)));
         deck_seen |= deck;
         let deck = deck || copy;
-        if !memo.noise(q, t) && !deck {
+        if !memo.noise(q) && !deck {
             // a paragraph: the header, if any, was above it
             if deck_words > 60 {
                 return None;
@@ -932,7 +972,7 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             if gap > 3 {
                 return None;
             }
-            name_before = memo.names(q, t);
+            name_before = memo.names(q);
         }
         q += 1;
     }
