@@ -198,6 +198,10 @@ fn is_quotation(t: &str) -> bool {
 /// Does this text read like a headline? `None` when it does, else why not.
 pub fn headline_rejection(text: &str) -> Option<&'static str> {
     let t = text.trim();
+    // (more than 220 characters for sure: the first test below)
+    if t.len() > 4 * 220 {
+        return Some("too long");
+    }
     let words = word_count(t);
     let cjk = t.chars().filter(|c| is_cjk(*c)).count();
     if t.chars().count() > 220 {
@@ -386,41 +390,44 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
         }
         for (text, lines) in cands {
             let dist = anchor.saturating_sub(p);
+            // (the candidate's lines are at positions p..start)
+            let start = p + lines.len();
+            let words: usize = (p..start).map(|q| memo.words(q)).sum();
+            // (the tests that need no header first: they reject most lines)
+            if wrapped(*lines.last().unwrap()) {
+                continue;
+            }
+            // a first paragraph is a headline only when it is short, and all of it
+            if first_of_body && (words > 20
+                || nb.get(start).is_some_and(|&j| decisions[j].paragraph.is_some() && decisions[j].paragraph == d.paragraph))
+            {
+                continue;
+            }
             // far above the body, only a headline right above its byline or dateline (looked
             // at first: most lines there are not)
-            let start = p + lines.len();
             // (a cheap test first: without a byline or dateline in the next ten lines there
             // is no header, and the search for it, with its decks and copies, is skipped)
             if dist > TITLE_WINDOW && !(start..(start + HEADER_LINES).min(nb.len())).any(|q| memo.kind(q) != (false, false)) {
                 continue;
             }
-            let header = header_after(&memo, start, &text);
-            if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
-                continue;
-            }
             // a headline in title case may end with a full stop when the dateline follows
-            let soft_rejection = match headline_rejection(&text) {
+            let rejection = if lines.len() == 1 { memo.rejection(p) } else { headline_rejection(&text) };
+            let soft_rejection = match rejection {
                 None => None,
                 Some(r @ "ends like a sentence") if title_case(&text) && headline_rejection(text.trim_end_matches(['.', ',', ':', ';'])).is_none() => Some(r),
                 Some(_) => continue,
             };
-            if wrapped(*lines.last().unwrap()) {
-                continue;
-            }
             // a breadcrumb that ends with the headline on the next line (`HomeNewsHeadline`)
-            if p + lines.len() < nb.len() {
-                let nt = memo.collapsed(p + lines.len());
-                if word_count(nt) >= 4 && nt.len() < text.len() && text.ends_with(nt) {
+            if start < nb.len() {
+                let nt = memo.collapsed(start);
+                if memo.words(start) >= 4 && nt.len() < text.len() && text.ends_with(nt) {
                     continue;
                 }
             }
-            // a first paragraph is a headline only when it is short, and all of it
-            if first_of_body && (word_count(&text) > 20
-                || nb.get(p + lines.len()).is_some_and(|&j| decisions[j].paragraph.is_some() && decisions[j].paragraph == d.paragraph))
-            {
+            let header = header_after(&memo, start, &text, words);
+            if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
                 continue;
             }
-            let words = word_count(&text);
             let mut score = -0.02 * dist as f64;
             let mut why = vec![format!("{dist} lines above the first paragraph")];
             let copies = memo.copies(&text);
@@ -456,7 +463,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                             while u > 0 && memo.noise(u) {
                                 u -= 1;
                             }
-                            memo.headline_like(u) && word_count(&decisions[nb[u]].text) >= 3
+                            memo.headline_like(u) && memo.words(u) >= 3
                         };
                     }
                     found
@@ -470,8 +477,8 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             let all_caps_words = text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
             if (words <= 3 || (words <= 5 && all_caps_words)) && header.as_ref().is_some_and(|h| h.gap == 1) {
                 if let Some(r) = (p + lines.len()..nb.len()).find(|&r| !memo.noise(r)) {
-                    let nt = memo.collapsed(r);
-                    if word_count(nt) > words && (words <= 3 || word_count(nt) >= 2 * words) && word_count(nt) <= 25 && memo.headline_like(r) {
+                    let nw = memo.words(r);
+                    if nw > words && (words <= 3 || nw >= 2 * words) && nw <= 25 && memo.headline_like(r) {
                         score -= 1.0;
                         why.push("a short label above a headline".into());
                     }
@@ -519,8 +526,8 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 score += 3.0 * shared * (content.len().min(3) as f64 / 3.0);
             }
             score += 0.1 * words.min(10) as f64;
-            if let Some(&next) = nb.get(p + lines.len()) {
-                if word_count(&decisions[next].text) > words && decisions[next].label != Label::Title {
+            if let Some(&next) = nb.get(start) {
+                if memo.words(start) > words && decisions[next].label != Label::Title {
                     score += 0.5;
                     why.push("followed by a longer line (standfirst or lead)".into());
                 }
@@ -528,7 +535,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             // the second of two stacked headline-like lines is a standfirst, not the title
             if p > 0 && nb[p - 1] + 1 == i && memo.headline_like(p - 1)
                 && !memo.collapsed(p - 1).contains(text.as_str())
-                && word_count(&decisions[nb[p - 1]].text) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
+                && memo.words(p - 1) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
             {
                 score -= 1.0;
                 why.push("right below another headline-like line".into());
@@ -544,7 +551,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 };
                 if let Some(prev) = prev {
                     let pw = word_count(&prev);
-                    if is_deck(pw, &text) {
+                    if is_deck(pw, words) {
                         score -= 1.5;
                         why.push("a standfirst below a shorter headline".into());
                     } else if headline_above && pw >= 6 && words >= 6 && words * 5 <= pw * 4 && is_short_standfirst(&prev, &text) {
@@ -651,17 +658,36 @@ fn unbulleted(text: &str) -> &str {
 /// Is this line a byline or a dateline? (byline, dateline)
 fn header_kind(text: &str) -> (bool, bool) {
     let t = unbulleted(text);
-    let lower = t.to_lowercase();
+    let words = word_count(t);
+    let starts_like_byline = || BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
+    // a long line is no dateline, and a byline only by its first words (every other test
+    // below wants 20 words or fewer: they are skipped)
+    if words > 20 {
+        return (starts_like_byline(), false);
+    }
     // (one search for a byline prefix: byline_authors needs one too)
     let prefix = BYLINE.find(t).map(|m| m.start());
     let byline = (prefix.is_some() && byline_authors(t).is_some())
-        || LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':'))
-        || BYLINE_STARTS.iter().any(|w| lower.starts_with(w))
+        || LONE_BYLINE_WORDS.iter().any(|w| eq_lower(t.trim_end_matches(':'), w))
+        || starts_like_byline()
         || name_with_job(t)
         // `By Michael RoeBusiness Columnist`: the names glued to a job title
-        || (prefix == Some(0) && word_count(t) <= 8);
-    let date = is_dateline(t) || (word_count(t) <= 6 && CLOCK.is_match(t));
+        || (prefix == Some(0) && words <= 8);
+    // (is_dateline, its word count known)
+    let date = find_date(t).is_some() || is_relative(t) || (words <= 6 && CLOCK.is_match(t));
     (byline, date)
+}
+
+/// `text.to_lowercase().starts_with(prefix)`, without building the lowercase text
+/// (`prefix` is lowercase and has no sigma, whose lowercase depends on its context).
+fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|c| lower.next() == Some(c))
+}
+
+/// `text.to_lowercase() == word`, without building the lowercase text (as [`starts_with_lower`]).
+fn eq_lower(text: &str, word: &str) -> bool {
+    text.len() <= word.len() * 4 && text.chars().flat_map(char::to_lowercase).eq(word.chars())
 }
 
 /// Lines that do not separate a headline from its byline: share buttons, image alts, empty
@@ -735,7 +761,9 @@ struct LineMemo<'a> {
     kind: Vec<std::cell::OnceCell<(bool, bool)>>,
     names: Vec<std::cell::OnceCell<bool>>,
     noise: Vec<std::cell::OnceCell<bool>>,
-    headline: Vec<std::cell::OnceCell<bool>>,
+    /// Why the line is no headline, if it is not.
+    rejection: Vec<std::cell::OnceCell<Option<&'static str>>>,
+    words: Vec<std::cell::OnceCell<usize>>,
     day: Vec<std::cell::OnceCell<Option<chrono::NaiveDate>>>,
     /// The cleaner found the line to be a photo caption or credit, by non-blank position.
     caption: Vec<bool>,
@@ -765,7 +793,8 @@ impl<'a> LineMemo<'a> {
             names: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             kind: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             noise: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            headline: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            rejection: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            words: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
             day: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
         }
     }
@@ -785,8 +814,15 @@ impl<'a> LineMemo<'a> {
     fn day(&self, q: usize) -> Option<chrono::NaiveDate> {
         *self.day[q].get_or_init(|| find_date(self.text(q)).map(|f| f.date).filter(|d| *d <= latest_day()))
     }
+    fn rejection(&self, q: usize) -> Option<&'static str> {
+        *self.rejection[q].get_or_init(|| headline_rejection(self.collapsed(q)))
+    }
     fn headline_like(&self, q: usize) -> bool {
-        *self.headline[q].get_or_init(|| headline_rejection(self.collapsed(q)).is_none())
+        self.rejection(q).is_none()
+    }
+    /// The [`word_count`] of the line (collapsing the whitespace leaves it as it is).
+    fn words(&self, q: usize) -> usize {
+        *self.words[q].get_or_init(|| word_count(self.collapsed(q)))
     }
     /// A line of names only (a byline without `By`).
     fn names(&self, q: usize) -> bool {
@@ -850,6 +886,10 @@ fn content_slices(text: &str) -> impl Iterator<Item = &str> {
 
 /// The same word, case aside.
 fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // (the lengths first)
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
@@ -874,16 +914,13 @@ fn is_short_standfirst(head: &str, text: &str) -> bool {
 }
 
 /// A line much longer than a headline of `head_words` words, right below it: its standfirst.
-fn is_deck(head_words: usize, text: &str) -> bool {
-    let w = word_count(text);
+fn is_deck(head_words: usize, w: usize) -> bool {
     head_words >= 3 && w >= 10 && w * 2 >= head_words * 3 && w <= 60
 }
 
 /// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
-fn header_after(memo: &LineMemo, start: usize, head: &str) -> Option<HeaderAfter> {
-    let head_words = word_count(head);
+fn header_after(memo: &LineMemo, start: usize, head: &str, head_words: usize) -> Option<HeaderAfter> {
     let nb = memo.nb;
-    let text = |q: usize| memo.text(q);
     let mut gap = 0;
     let mut q = start;
     let end = (start + HEADER_LINES).min(nb.len());
@@ -913,7 +950,7 @@ fn header_after(memo: &LineMemo, start: usize, head: &str) -> Option<HeaderAfter
                     continue;
                 }
                 let (b, d) = memo.kind(r);
-                if !b && !d && word_count(text(r)) >= 4 && memo.headline_like(r) {
+                if !b && !d && memo.words(r) >= 4 && memo.headline_like(r) {
                     break;
                 }
                 if d && h.day.is_none() {
@@ -933,7 +970,7 @@ fn header_after(memo: &LineMemo, start: usize, head: &str) -> Option<HeaderAfter
                         r += 1;
                         continue;
                     }
-                    if memo.headline_like(r) && word_count(text(r)) >= 3 && memo.kind(r + 1) == (false, true) {
+                    if memo.headline_like(r) && memo.words(r) >= 3 && memo.kind(r + 1) == (false, true) {
                         h.teaser_list = true;
                         break;
                     }
@@ -944,21 +981,20 @@ fn header_after(memo: &LineMemo, start: usize, head: &str) -> Option<HeaderAfter
             return Some(h);
         }
         // the headline's standfirst, right below it, belongs to the header
-        let mut deck_text = memo.collapsed(q).to_string();
+        // (its lines are at positions q..=k)
         let mut k = q;
         while k + 1 < end && nb[k] + 1 == nb[k + 1] && memo.wrapped(nb[k]) {
             k += 1;
-            deck_text.push(' ');
-            deck_text.push_str(memo.collapsed(k));
         }
+        let deck_text: std::borrow::Cow<str> = if k == q { memo.collapsed(q).into() } else { (q..=k).map(|r| memo.collapsed(r)).collect::<Vec<_>>().join(" ").into() };
         // a copy of the headline (an image alt, a share text) does not separate it either
         // (the word counts first: most lines are too short to be another wording)
-        let deck_words = word_count(&deck_text);
+        let deck_words: usize = (q..=k).map(|r| memo.words(r)).sum();
         let wordings = head_words >= 6 && deck_words >= 6;
         // (another wording right below only: the first line of text under the headline)
-        let copy = deck_text == head || (gap == 0 && wordings && is_variant_counted(head, head_words, &deck_text, deck_words));
+        let copy = *deck_text == *head || (gap == 0 && wordings && is_variant_counted(head, head_words, &deck_text, deck_words));
         let deck = (gap == 0 || (label_only && head_words >= 6)) && !deck_seen && !copy
-            && (is_deck(head_words, &deck_text) || (wordings && deck_words * 5 <= head_words * 4 && is_short_standfirst(head, &deck_text)));
+            && (is_deck(head_words, deck_words) || (wordings && deck_words * 5 <= head_words * 4 && is_short_standfirst(head, &deck_text)));
         deck_seen |= deck;
         let deck = deck || copy;
         if !memo.noise(q) && !deck {
