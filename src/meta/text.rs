@@ -154,6 +154,9 @@ const NOT_HEADLINE_PHRASES: &[&str] = &[
     "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
     "new window", "all rights reserved", "your browser", "continue reading", "work with us", "flag of", "caption", "submitted photo", "detected you",
 ];
+/// [`NOT_HEADLINE_PHRASES`], searched for all at once (in the lowercase text).
+static NOT_HEADLINE_PHRASE_SET: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(NOT_HEADLINE_PHRASES).expect("headline phrases"));
 
 /// Latest day accepted for a publication date: dates in the future of the run are teasers of
 /// events, never the article's own day (one day of slack for time zones).
@@ -197,16 +200,27 @@ fn is_quotation(t: &str) -> bool {
 
 /// Does this text read like a headline? `None` when it does, else why not.
 pub fn headline_rejection(text: &str) -> Option<&'static str> {
+    headline_rejection_counted(text, word_count)
+}
+
+/// [`headline_rejection`], the text's [`word_count`] given by `count` (asked only for a text
+/// of 220 characters or fewer).
+fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> Option<&'static str> {
     let t = text.trim();
-    // (more than 220 characters for sure: the first test below)
+    // more than 220 characters (more than 880 bytes is, for sure), in one pass with the
+    // count of CJK characters
     if t.len() > 4 * 220 {
         return Some("too long");
     }
-    let words = word_count(t);
-    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
-    if t.chars().count() > 220 {
+    let (mut chars, mut cjk) = (0, 0);
+    for c in t.chars() {
+        chars += 1;
+        cjk += usize::from(is_cjk(c));
+    }
+    if chars > 220 {
         return Some("too long");
     }
+    let words = count(t);
     if words < 2 && cjk < 6 {
         return Some("too short");
     }
@@ -267,16 +281,16 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
         }
     }
     // a wire slug (`BC-EU--Britain-Brexit-Election, 1st Ld-Writethru`)
-    if t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(char::is_alphanumeric) && b.starts_with(char::is_alphanumeric))) {
+    if t.contains("--") && t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(char::is_alphanumeric) && b.starts_with(char::is_alphanumeric))) {
         return Some("a wire slug");
     }
-    if t.split_whitespace().filter(|w| w.starts_with('[')).count() >= 2 {
+    if t.contains('[') && t.split_whitespace().filter(|w| w.starts_with('[')).count() >= 2 {
         return Some("image alts or buttons");
     }
     if is_quotation(t) {
         return Some("a quotation");
     }
-    if PHOTO_CREDIT.is_match(t) {
+    if t.contains('/') && PHOTO_CREDIT.is_match(t) {
         return Some("photo credit");
     }
     let numeric = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())).count();
@@ -286,7 +300,7 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
         return Some("dateline");
     }
-    if NOT_HEADLINE_START.contains(&first) || (words <= 5 && NOT_SHORT_HEADLINE_START.contains(&first)) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_')
+    if NOT_HEADLINE_START.contains(&first) || (words <= 5 && NOT_SHORT_HEADLINE_START.contains(&first)) || NOT_HEADLINE_PHRASE_SET.is_match(&lower) || t.contains('_')
         || (words <= 5 && SECTION_LABEL_PHRASES.iter().any(|p| lower.contains(p)))
     {
         return Some("share button, caption or navigation");
@@ -343,12 +357,18 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
     let memo = LineMemo::new(decisions, &nb, width);
     let wrapped = |i: usize| memo.wrapped(i);
-    let body_words: rustc_hash::FxHashSet<String> = decisions
-        .iter()
-        .filter(|d| d.label == Label::Body)
-        .take(12)
-        .flat_map(|d| content_words(&d.text))
-        .collect();
+    // the content words of the first body lines, lowercased into one buffer (the set holds
+    // slices of it)
+    let mut body_lower = String::new();
+    let mut spans = Vec::new();
+    for d in decisions.iter().filter(|d| d.label == Label::Body).take(12) {
+        for w in content_slices(&d.text) {
+            let start = body_lower.len();
+            push_lowercase(w, &mut body_lower);
+            spans.push(start..body_lower.len());
+        }
+    }
+    let body_words: rustc_hash::FxHashSet<&str> = spans.into_iter().map(|r| &body_lower[r]).collect();
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     // the line above non-blank position p, whole when the renderer wrapped it: (its first
@@ -411,7 +431,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 continue;
             }
             // a headline in title case may end with a full stop when the dateline follows
-            let rejection = if lines.len() == 1 { memo.rejection(p) } else { headline_rejection(&text) };
+            let rejection = if lines.len() == 1 { memo.rejection(p) } else { headline_rejection_counted(&text, |_| words) };
             let soft_rejection = match rejection {
                 None => None,
                 Some(r @ "ends like a sentence") if title_case(&text) && headline_rejection(text.trim_end_matches(['.', ',', ':', ';'])).is_none() => Some(r),
@@ -521,7 +541,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             }
             let content: Vec<String> = content_words(&text);
             if !content.is_empty() && !body_words.is_empty() {
-                let shared = content.iter().filter(|w| body_words.contains(*w)).count() as f64 / content.len() as f64;
+                let shared = content.iter().filter(|w| body_words.contains(w.as_str())).count() as f64 / content.len() as f64;
                 // one shared word (a brand name the body repeats) says less than several
                 score += 3.0 * shared * (content.len().min(3) as f64 / 3.0);
             }
@@ -658,7 +678,8 @@ fn unbulleted(text: &str) -> &str {
 /// Is this line a byline or a dateline? (byline, dateline)
 fn header_kind(text: &str) -> (bool, bool) {
     let t = unbulleted(text);
-    let words = word_count(t);
+    // (compared with 20 and less below)
+    let words = word_count_up_to(t, 21);
     let starts_like_byline = || BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
     // a long line is no dateline, and a byline only by its first words (every other test
     // below wants 20 words or fewer: they are skipped)
@@ -678,9 +699,40 @@ fn header_kind(text: &str) -> (bool, bool) {
     (byline, date)
 }
 
+/// [`word_count`], counting no further than `cap`: `min(word_count(text), cap)` (for a
+/// count compared with numbers below `cap` only; long lines stop early).
+fn word_count_up_to(text: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let w = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if w && !in_word {
+            n += 1;
+            if n == cap {
+                return n;
+            }
+        }
+        in_word = w;
+    }
+    n
+}
+
 /// `text.to_lowercase().starts_with(prefix)`, without building the lowercase text
 /// (`prefix` is lowercase and has no sigma, whose lowercase depends on its context).
 fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    // (an ASCII first character decides most: it lowercases to itself or its ASCII lowercase)
+    if let (Some(a), Some(b)) = (text.as_bytes().first(), prefix.as_bytes().first()) {
+        if a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(b) {
+            return false;
+        }
+    }
+    // ASCII lowercases to ASCII, one character each (the Kelvin sign, which lowercases to
+    // `k`, is no ASCII and goes the long way)
+    if let Some(head) = text.as_bytes().get(..prefix.len()) {
+        if head.is_ascii() && prefix.is_ascii() {
+            return head.eq_ignore_ascii_case(prefix.as_bytes());
+        }
+    }
     let mut lower = text.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|c| lower.next() == Some(c))
 }
@@ -697,7 +749,8 @@ fn is_header_noise(text: &str) -> bool {
     if !t.chars().any(char::is_alphanumeric) {
         return true;
     }
-    let words = word_count(t);
+    // (compared with 8 and less below)
+    let words = word_count_up_to(t, 9);
     if t.starts_with('[') && t.ends_with(']') && words <= 3 {
         return true;
     }
@@ -815,7 +868,7 @@ impl<'a> LineMemo<'a> {
         *self.day[q].get_or_init(|| find_date(self.text(q)).map(|f| f.date).filter(|d| *d <= latest_day()))
     }
     fn rejection(&self, q: usize) -> Option<&'static str> {
-        *self.rejection[q].get_or_init(|| headline_rejection(self.collapsed(q)))
+        *self.rejection[q].get_or_init(|| headline_rejection_counted(self.collapsed(q), |_| self.words(q)))
     }
     fn headline_like(&self, q: usize) -> bool {
         self.rejection(q).is_none()
@@ -1015,6 +1068,15 @@ fn header_after(memo: &LineMemo, start: usize, head: &str, head_words: usize) ->
     None
 }
 
+/// Push `w.to_lowercase()` at the end of `out` (ASCII without a copy of its own).
+fn push_lowercase(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
 /// The [`content_slices`] of a text, lowercased.
 fn content_words(text: &str) -> Vec<String> {
     content_slices(text).map(str::to_lowercase).collect()
@@ -1181,7 +1243,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     let mut below = Vec::new();
     let mut body_seen = 0;
     for p in below_start..below_end {
-        if x.decisions[nb[p]].label == Label::Body && word_count(&x.decisions[nb[p]].text) >= 20 {
+        if x.decisions[nb[p]].label == Label::Body && word_count_up_to(&x.decisions[nb[p]].text, 20) >= 20 {
             body_seen += 1;
             if body_seen > 3 {
                 break;
@@ -1200,13 +1262,16 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if matches!(d.label, Label::Tweet | Label::Title) {
             continue;
         }
+        // (compared with 40 and less below; collapsing the whitespace leaves the count as it is)
+        let mut words = word_count_up_to(&d.text, 41);
+        if words > 40 {
+            continue;
+        }
         let mut text = collapse(&d.text);
-        let mut words = word_count(&text);
         let in_body = d.label == Label::Body;
-        let lower = text.to_lowercase();
         let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0)
-            || PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| lower.starts_with(w));
-        if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) || words > 40 {
+            || PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| starts_with_lower(&text, w));
+        if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) {
             continue;
         }
         // a line wrapped by the renderer is read whole, from its first piece: a short one may
@@ -1222,7 +1287,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
                 text.push(' ');
                 text.push_str(&collapse(&x.decisions[k].text));
             }
-            words = word_count(&text);
+            words = word_count_up_to(&text, 41);
             if words > 20 || in_body {
                 continue;
             }
@@ -1235,8 +1300,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             }
         }
         if article.authors.is_empty() && (!in_body || (header_like && words <= 12)) {
-            let lower = text.to_lowercase();
-            let names = if LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':')) {
+            let names = if LONE_BYLINE_WORDS.iter().any(|w| eq_lower(text.trim_end_matches(':'), w)) {
                 nb.get(p + 1).and_then(|&j| person_names(&collapse(&x.decisions[j].text))).map(|n| (n, nb[p + 1]))
             } else {
                 byline_authors(&text).map(|n| (n, i))
