@@ -384,7 +384,6 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
         }
         Some((r, t))
     };
-    let mut best: Option<(f64, TitleChoice)> = None;
     let mut scored: Vec<Scored> = Vec::new();
     // the first body line too: the cleaner may have taken the headline for a paragraph
     for p in lo..(anchor + 1).min(nb.len()) {
@@ -394,24 +393,22 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
         if (!first_of_body && matches!(d.label, Label::Body)) || d.label == Label::Tweet || (i > 0 && wrapped(i - 1)) {
             continue;
         }
-        let mut cands: Vec<(String, Vec<usize>)> = vec![(memo.collapsed(p).to_string(), vec![i])];
-        // a headline wrapped by the renderer over two or three lines
-        let mut joined = memo.collapsed(p).to_string();
-        let mut lines = vec![i];
-        for q in p + 1..(p + 3).min(nb.len()) {
-            let j = nb[q];
-            if j != lines.last().unwrap() + 1 || !wrapped(*lines.last().unwrap()) || (decisions[j].label == Label::Body) != first_of_body {
+        // the line, and the line with the next ones when the renderer wrapped a headline over
+        // two or three lines: the candidates are the lines at positions p..start
+        let mut ends = 1;
+        while ends < 3 && p + ends < nb.len() {
+            let (last, j) = (nb[p + ends - 1], nb[p + ends]);
+            if j != last + 1 || !wrapped(last) || (decisions[j].label == Label::Body) != first_of_body {
                 break;
             }
-            joined.push(' ');
-            joined.push_str(memo.collapsed(q));
-            lines.push(j);
-            cands.push((joined.clone(), lines.clone()));
+            ends += 1;
         }
-        for (text, lines) in cands {
+        for start in p + 1..=p + ends {
+            let lines = &nb[p..start];
+            // (a single line is read in the page, a wrapped headline joined)
+            let text: std::borrow::Cow<str> =
+                if start == p + 1 { memo.collapsed(p).into() } else { (p..start).map(|q| memo.collapsed(q)).collect::<Vec<_>>().join(" ").into() };
             let dist = anchor.saturating_sub(p);
-            // (the candidate's lines are at positions p..start)
-            let start = p + lines.len();
             let words: usize = (p..start).map(|q| memo.words(q)).sum();
             // (the tests that need no header first: they reject most lines)
             if wrapped(*lines.last().unwrap()) {
@@ -554,7 +551,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             }
             // the second of two stacked headline-like lines is a standfirst, not the title
             if p > 0 && nb[p - 1] + 1 == i && memo.headline_like(p - 1)
-                && !memo.collapsed(p - 1).contains(text.as_str())
+                && !memo.collapsed(p - 1).contains(&*text)
                 && memo.words(p - 1) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
             {
                 score -= 1.0;
@@ -591,7 +588,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 why.push("an HTML entity left in (a copy from the markup)".into());
             }
             let day = header.as_ref().and_then(|h| h.day);
-            scored.push((score, day, text, lines, why));
+            scored.push((score, day, text.into_owned(), lines.to_vec(), why));
         }
     }
     // the latest dateline among the headlines (see dateline_age)
@@ -609,6 +606,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             })
         })
         .collect();
+    let mut best: Option<(f64, String, Vec<usize>, Vec<String>)> = None;
     for ((score, day, text, lines, mut why), variant) in scored.into_iter().zip(variant_of_above) {
         let mut score = score;
         if variant {
@@ -619,12 +617,12 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             score += bonus;
             why.push(reason.into());
         }
-        if best.as_ref().is_none_or(|(b, _)| score > *b) {
-            let site_suffix = site_from_suffix(&memo.page, &text);
-            best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, text, lines, why));
         }
     }
-    best.map(|(_, c)| c)
+    // (the site suffix and the reason of the chosen headline only)
+    best.map(|(_, text, lines, why)| TitleChoice { site_suffix: site_from_suffix(&memo.page, &text), reason: why.join(", "), text, lines })
 }
 
 /// Related articles are older than the article, as a rule: among headlines with their own
