@@ -213,12 +213,59 @@ fn collapse(s: &str) -> String {
 
 /// [`collapse`] `s` at the end of `out`: its words with one space between them.
 fn collapse_into(s: &str, out: &mut String) {
-    for (k, w) in s.split_whitespace().enumerate() {
+    let t = s.trim();
+    // most lines have single spaces between their words already: copied whole
+    if !has_whitespace_run(t) {
+        out.push_str(t);
+        return;
+    }
+    for (k, w) in t.split_whitespace().enumerate() {
         if k > 0 {
             out.push(' ');
         }
         out.push_str(w);
     }
+}
+
+/// Whether a trimmed text may have whitespace other than single spaces between its words
+/// (a byte scan: a space after a space, ASCII control whitespace, or the UTF-8 bytes of
+/// non-ASCII whitespace, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000).
+fn has_whitespace_run(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut after_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        // (most bytes: printable ASCII and UTF-8 bytes that start no whitespace)
+        if c > b' ' && c < 0xC2 {
+            after_space = false;
+            continue;
+        }
+        let next = |k: usize| b.get(i + k).copied();
+        let other_space = match c {
+            b' ' => {
+                if after_space {
+                    return true;
+                }
+                after_space = true;
+                continue;
+            }
+            b'\t'..=b'\r' => true,
+            0xC2 => matches!(next(1), Some(0x85 | 0xA0)),
+            0xE1 => next(1) == Some(0x9A) && next(2) == Some(0x80),
+            0xE2 => match (next(1), next(2)) {
+                (Some(0x80), Some(x)) => matches!(x, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                (Some(0x81), Some(x)) => x == 0x9F,
+                _ => false,
+            },
+            0xE3 => next(1) == Some(0x80) && next(2) == Some(0x80),
+            _ => false,
+        };
+        if other_space {
+            return true;
+        }
+        after_space = false;
+    }
+    false
 }
 
 fn is_cjk(c: char) -> bool {
@@ -394,7 +441,7 @@ pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
 
 /// [`choose_title`] for a dump hard-wrapped at `width` (measured once by the caller).
 fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<TitleChoice> {
-    let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
+    let nb = non_blank(decisions);
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
     let memo = LineMemo::new(decisions, &nb, width);
     let wrapped = |i: usize| memo.wrapped(i);
@@ -850,15 +897,20 @@ struct LineMemo<'a> {
     spans: Vec<std::ops::Range<usize>>,
     /// Whether the renderer wrapped the line, by line index (not position).
     wrapped: Vec<std::cell::OnceCell<bool>>,
-    kind: Vec<std::cell::OnceCell<(bool, bool)>>,
-    names: Vec<std::cell::OnceCell<bool>>,
-    noise: Vec<std::cell::OnceCell<bool>>,
+    /// The answers about each line, by non-blank position.
+    facts: Vec<LineFacts>,
+}
+
+/// What the chooser asks about one line, each answered once (see [`LineMemo`]).
+#[derive(Clone, Default)]
+struct LineFacts {
+    kind: std::cell::OnceCell<(bool, bool)>,
+    names: std::cell::OnceCell<bool>,
+    noise: std::cell::OnceCell<bool>,
     /// Why the line is no headline, if it is not.
-    rejection: Vec<std::cell::OnceCell<Option<&'static str>>>,
-    words: Vec<std::cell::OnceCell<usize>>,
-    day: Vec<std::cell::OnceCell<Option<chrono::NaiveDate>>>,
-    /// The cleaner found the line to be a photo caption or credit, by non-blank position.
-    caption: Vec<bool>,
+    rejection: std::cell::OnceCell<Option<&'static str>>,
+    words: std::cell::OnceCell<usize>,
+    day: std::cell::OnceCell<Option<chrono::NaiveDate>>,
 }
 
 impl<'a> LineMemo<'a> {
@@ -880,14 +932,8 @@ impl<'a> LineMemo<'a> {
             width,
             page,
             spans,
-            caption: nb.iter().map(|&i| decisions[i].reason.starts_with(CAPTION_REASON)).collect(),
-            wrapped: (0..lines).map(|_| std::cell::OnceCell::new()).collect(),
-            names: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            kind: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            noise: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            rejection: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            words: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            day: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            wrapped: vec![std::cell::OnceCell::new(); lines],
+            facts: vec![LineFacts::default(); n],
         }
     }
     /// The raw text of the line at non-blank position `q`.
@@ -896,29 +942,30 @@ impl<'a> LineMemo<'a> {
     }
     /// (byline, dateline) of the line at non-blank position `q`.
     fn kind(&self, q: usize) -> (bool, bool) {
-        *self.kind[q].get_or_init(|| header_kind(self.text(q)))
+        *self.facts[q].kind.get_or_init(|| header_kind(self.text(q)))
     }
-    /// Photo captions do not separate a headline from its header either.
+    /// Photo captions (so the cleaner found the line to be) do not separate a headline from
+    /// its header either.
     fn noise(&self, q: usize) -> bool {
-        *self.noise[q].get_or_init(|| self.caption[q] || is_header_noise(self.text(q)))
+        *self.facts[q].noise.get_or_init(|| self.decisions[self.nb[q]].reason.starts_with(CAPTION_REASON) || is_header_noise(self.text(q)))
     }
     /// The day a dateline gives (never one in the future).
     fn day(&self, q: usize) -> Option<chrono::NaiveDate> {
-        *self.day[q].get_or_init(|| date_in(self.text(q)).map(|f| f.date).filter(|d| *d <= latest_day()))
+        *self.facts[q].day.get_or_init(|| date_in(self.text(q)).map(|f| f.date).filter(|d| *d <= latest_day()))
     }
     fn rejection(&self, q: usize) -> Option<&'static str> {
-        *self.rejection[q].get_or_init(|| headline_rejection_counted(self.collapsed(q), |_| self.words(q)))
+        *self.facts[q].rejection.get_or_init(|| headline_rejection_counted(self.collapsed(q), |_| self.words(q)))
     }
     fn headline_like(&self, q: usize) -> bool {
         self.rejection(q).is_none()
     }
     /// The [`word_count`] of the line (collapsing the whitespace leaves it as it is).
     fn words(&self, q: usize) -> usize {
-        *self.words[q].get_or_init(|| word_count(self.collapsed(q)))
+        *self.facts[q].words.get_or_init(|| word_count(self.collapsed(q)))
     }
     /// A line of names only (a byline without `By`).
     fn names(&self, q: usize) -> bool {
-        *self.names[q].get_or_init(|| name_like(unbulleted(self.text(q))))
+        *self.facts[q].names.get_or_init(|| name_like(unbulleted(self.text(q))))
     }
     /// The line at non-blank position `q`, its whitespace collapsed.
     fn collapsed(&self, q: usize) -> &str {
@@ -1121,6 +1168,13 @@ fn content_words(text: &str) -> Vec<String> {
     content_slices(text).map(str::to_lowercase).collect()
 }
 
+/// Indices of the lines with text: the line at non-blank position `q` is `nb[q]`.
+fn non_blank(decisions: &[LineDecision]) -> Vec<usize> {
+    let mut nb = Vec::with_capacity(decisions.len());
+    nb.extend((0..decisions.len()).filter(|&i| !decisions[i].text.chars().all(char::is_whitespace)));
+    nb
+}
+
 /// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
 fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> bool {
     let Some(next) = decisions.get(i + 1) else { return false };
@@ -1248,7 +1302,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     }
     article.section = x.header.section.clone();
 
-    let nb: Vec<usize> = (0..x.decisions.len()).filter(|&i| !x.decisions[i].text.trim().is_empty()).collect();
+    let nb = non_blank(&x.decisions);
     let anchor = nb.iter().position(|&i| x.decisions[i].label == Label::Body).unwrap_or(nb.len());
     let tpos = choice.as_ref().and_then(|c| nb.iter().position(|&i| i == *c.lines.last().unwrap()));
     // without a title, the lines around the first paragraph
@@ -1834,6 +1888,18 @@ mod tests {
         // farther from the body, two words stay a menu entry
         let dump = format!("Games\n\nEncrypted chats\n\nAugust 13, 2018\n\n{}{BODY}", "Menu entry\n\n".repeat(8));
         assert_ne!(dump_meta(&dump).title.as_deref(), Some("Encrypted chats"));
+    }
+
+    #[test]
+    fn collapse_is_split_whitespace_joined() {
+        let mut every_space: String = (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        every_space.push_str("a b");
+        for s in ["", "  ", "a", "a b", " a  b\tc\n", "\u{b}x\u{c}y\u{1c}z", "Jane\u{a0}Doe\u{3000}東京\u{2009}", "\u{85}é  ü ", "  • Sport  ", "a\u{200b}b", "— “quoted” …", &every_space] {
+            assert_eq!(collapse(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|c| c.is_whitespace() && *c != ' ') {
+            assert!(has_whitespace_run(&format!("a{c}b")), "{c:?}");
+        }
     }
 
     #[test]
