@@ -175,6 +175,18 @@ const PUBLISHED_WORDS: &[&str] = &[
     "published", "posted", "publié", "publiée", "publie", "veröffentlicht", "publiziert", "erschienen", "publicado",
     "publicada", "pubblicato", "pubblicata", "gepubliceerd", "diterbitkan", "date:",
 ];
+/// Whether a text starts with one of [`PUBLISHED_WORDS`] or [`UPDATE_WORDS`], case aside.
+fn starts_with_header_word(text: &str) -> bool {
+    // (only the first characters are lowercased: as many as the longest word has; the words
+    // have no sigma, the one letter whose lowercase depends on what follows)
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).map(|w| w.chars().count()).max().unwrap_or(0));
+    let head = match text.char_indices().nth(*LONGEST) {
+        Some((end, _)) => text[..end].to_lowercase(),
+        None => text.to_lowercase(),
+    };
+    PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| head.starts_with(w))
+}
+
 /// Byline prefixes that may stand alone on their line, the names following on the next line.
 const LONE_BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "written by", "texte", "text"];
 
@@ -233,6 +245,16 @@ fn collapse_into(s: &str, out: &mut String) {
 /// U+205F, U+3000).
 fn has_whitespace_run(t: &str) -> bool {
     let b = t.as_bytes();
+    // a first pass without branches (vectorised), true on every byte that may be part of
+    // one: two spaces, a control byte, a lead byte of U+0080..U+00BF or U+1000..U+3FFF
+    let suspect = |c: u8| (c < b' ') | (c == 0xC2) | (c.wrapping_sub(0xE1) < 3);
+    let mut maybe = b.first().is_some_and(|&c| suspect(c));
+    for (&before, &c) in b.iter().zip(b.iter().skip(1)) {
+        maybe |= suspect(c) | ((before == b' ') & (c == b' '));
+    }
+    if !maybe {
+        return false;
+    }
     let mut after_space = false;
     for (i, &c) in b.iter().enumerate() {
         // (most bytes: printable ASCII and UTF-8 bytes that start no whitespace)
@@ -781,13 +803,33 @@ fn header_kind(text: &str) -> (bool, bool) {
         // `By Michael RoeBusiness Columnist`: the names glued to a job title
         || (prefix == Some(0) && words <= 8);
     // (is_dateline, its word count known)
-    let date = date_in(t).is_some() || is_relative(t) || (words <= 6 && CLOCK.is_match(t));
+    // (a clock time has a digit)
+    let date = date_in(t).is_some() || is_relative(t) || (words <= 6 && t.chars().any(char::is_numeric) && CLOCK.is_match(t));
     (byline, date)
 }
 
 /// [`word_count`], counting no further than `cap`: `min(word_count(text), cap)` (for a
 /// count compared with numbers below `cap` only; long lines stop early).
 fn word_count_up_to(text: &str, cap: usize) -> usize {
+    // ASCII: counted without decoding, 64 bytes at a time (a pass without branches), until
+    // the cap
+    if text.is_ascii() {
+        let word = |c: u8| c.is_ascii_alphanumeric();
+        let b = text.as_bytes();
+        let mut n = 0;
+        let mut before = false;
+        for chunk in b.chunks(64) {
+            for &c in chunk {
+                let w = word(c);
+                n += usize::from(w & !before);
+                before = w;
+            }
+            if n >= cap {
+                return cap;
+            }
+        }
+        return n;
+    }
     let mut n = 0;
     let mut in_word = false;
     for c in text.chars() {
@@ -961,7 +1003,7 @@ impl<'a> LineMemo<'a> {
     }
     /// The [`word_count`] of the line (collapsing the whitespace leaves it as it is).
     fn words(&self, q: usize) -> usize {
-        *self.facts[q].words.get_or_init(|| word_count(self.collapsed(q)))
+        *self.facts[q].words.get_or_init(|| word_count_up_to(self.collapsed(q), usize::MAX))
     }
     /// A line of names only (a byline without `By`).
     fn names(&self, q: usize) -> bool {
@@ -1363,8 +1405,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         }
         let mut text = collapse(&d.text);
         let in_body = d.label == Label::Body;
-        let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0)
-            || PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| starts_with_lower(&text, w));
+        let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0) || starts_with_header_word(&text);
         if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) {
             continue;
         }
@@ -1894,11 +1935,20 @@ mod tests {
     fn collapse_is_split_whitespace_joined() {
         let mut every_space: String = (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
         every_space.push_str("a b");
-        for s in ["", "  ", "a", "a b", " a  b\tc\n", "\u{b}x\u{c}y\u{1c}z", "Jane\u{a0}Doe\u{3000}東京\u{2009}", "\u{85}é  ü ", "  • Sport  ", "a\u{200b}b", "— “quoted” …", &every_space] {
+        for s in ["", "  ", "a", "a b", " a  b\tc\n", "\u{b}x\u{c}y\u{1c}z", "Jane\u{a0}Doe\u{3000}東京\u{2009}", "\u{85}é  ü ", "  • Sport  ", "a\u{200b}b", "— “quoted” …", "a  b", "x\u{a0}y", "ab  ", &every_space] {
             assert_eq!(collapse(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
         }
         for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|c| c.is_whitespace() && *c != ' ') {
             assert!(has_whitespace_run(&format!("a{c}b")), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_count_up_to_is_word_count_capped() {
+        for s in ["", "a", "  a b  ", "Jane Doe, 19.11.2019 08:57", "É à l'été — 東京 2019", "x_y-z", "BY\u{a0}ÉLODIE MARTIN", "١٢ abc"] {
+            for cap in [1, 2, 3, 21, usize::MAX] {
+                assert_eq!(word_count_up_to(s, cap), word_count(s).min(cap), "{s:?} {cap}");
+            }
         }
     }
 
