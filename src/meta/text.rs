@@ -354,7 +354,9 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     if rules::chrome_rule(t, words).is_some() {
         return Some("chrome");
     }
-    if byline_authors(t).is_some() || is_relative(t) || BYLINE.find(t).is_some_and(|m| m.start() == 0) {
+    // (one search for a byline prefix: byline_authors finds none without one)
+    let byline = BYLINE.find(t);
+    if (byline.is_some() && byline_authors(t).is_some()) || is_relative(t) || byline.is_some_and(|m| m.start() == 0) {
         return Some("byline or dateline");
     }
     if date_in(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
