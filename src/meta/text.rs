@@ -460,14 +460,14 @@ const FAR_TITLE_WINDOW: usize = 160;
 /// paragraph: close to the body, followed by a byline or dateline, repeated elsewhere in the
 /// page (a window title, a breadcrumb, a share text), and not navigation or a caption.
 pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
-    choose_title_at(decisions, wrap_width(decisions))
+    choose_title_at(decisions, &non_blank(decisions), wrap_width(decisions))
 }
 
 /// [`choose_title`] for a dump hard-wrapped at `width` (measured once by the caller).
-fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<TitleChoice> {
-    let nb = non_blank(decisions);
+/// (`nb`: the positions of the lines with text, [`non_blank`])
+fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize>) -> Option<TitleChoice> {
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
-    let memo = LineMemo::new(decisions, &nb, width);
+    let memo = LineMemo::new(decisions, nb, width);
     let wrapped = |i: usize| memo.wrapped(i);
     // the content words of the first body lines, lowercased into one buffer (the set holds
     // slices of it)
@@ -709,12 +709,15 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
     // A second spelling of a headline a few lines below it (a video's or a share text's title,
     // a shorter or longer wording) is not the page's headline: the first one is.
     let words: Vec<usize> = scored.iter().map(|c| word_count(&c.2)).collect();
-    let variant_of_above: Vec<bool> = scored
-        .iter()
-        .zip(&words)
-        .map(|(c, &cw)| {
-            cw >= 6 && scored.iter().zip(&words).any(|(a, &aw)| {
-                aw >= 6 && a.3[0] < c.3[0] && c.3[0] - a.3.last().unwrap() <= VARIANT_DISTANCE && a.0 > c.0 - 2.0 && is_variant_counted(&a.2, aw, &c.2, cw)
+    // (the words of each headline long enough to have another wording, folded once)
+    let folded: Vec<Vec<String>> = scored.iter().zip(&words).map(|(c, &w)| if w >= 6 { folded_words(&c.2) } else { Vec::new() }).collect();
+    let variant_of_above: Vec<bool> = (0..scored.len())
+        .map(|k| {
+            let (c, cw) = (&scored[k], words[k]);
+            cw >= 6 && (0..scored.len()).any(|j| {
+                let (a, aw) = (&scored[j], words[j]);
+                aw >= 6 && a.3[0] < c.3[0] && c.3[0] - a.3.last().unwrap() <= VARIANT_DISTANCE && a.0 > c.0 - 2.0
+                    && is_variant_folded(&a.2, aw, &folded[j], &c.2, cw, &folded[k])
             })
         })
         .collect();
@@ -1054,6 +1057,31 @@ fn is_variant_counted(a: &str, na: usize, b: &str, nb: usize) -> bool {
     if short.len() < 3 || short.iter().filter(|w| long.iter().any(|x| same_word(w, x))).count() * 5 < short.len() * 3 {
         return false;
     }
+    neither_contains_the_other(a, b)
+}
+
+/// [`is_variant_counted`] of texts whose [`content_slices`] are given folded by
+/// [`folded_words`] (the chooser compares each headline with several others).
+fn is_variant_folded(a: &str, na: usize, fa: &[String], b: &str, nb: usize, fb: &[String]) -> bool {
+    if na < 6 || nb < 6 || na > 2 * nb || nb > 2 * na {
+        return false;
+    }
+    let (short, long) = if fa.len() <= fb.len() { (fa, fb) } else { (fb, fa) };
+    if short.len() < 3 || short.iter().filter(|w| long.contains(w)).count() * 5 < short.len() * 3 {
+        return false;
+    }
+    neither_contains_the_other(a, b)
+}
+
+/// The [`content_slices`] of a text, each folded as [`same_word`] compares them (so that
+/// two words are the same word when their foldings are equal).
+fn folded_words(text: &str) -> Vec<String> {
+    content_slices(text).map(|w| w.chars().flat_map(char::to_lowercase).collect()).collect()
+}
+
+/// Neither text is a copy of the other, case aside (a copy with a suffix is a window title,
+/// not another wording).
+fn neither_contains_the_other(a: &str, b: &str) -> bool {
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
     !(la.contains(&lb) || lb.contains(&la))
 }
@@ -1309,7 +1337,9 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
 pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static str> {
     let _dates = DatesRemembered::new();
     let width = x.wrap_width;
-    let choice = choose_title_at(&x.decisions, width);
+    // (the labels change below, the texts never: the non-blank lines are the same)
+    let nb = non_blank(&x.decisions);
+    let choice = choose_title_at(&x.decisions, &nb, width);
     // The title: the cleaner's, unless a better headline was found above the body.
     if let Some(c) = &choice {
         if x.title.as_deref() != Some(c.text.as_str()) {
@@ -1346,7 +1376,6 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     }
     article.section = x.header.section.clone();
 
-    let nb = non_blank(&x.decisions);
     let anchor = nb.iter().position(|&i| x.decisions[i].label == Label::Body).unwrap_or(nb.len());
     let tpos = choice.as_ref().and_then(|c| nb.iter().position(|&i| i == *c.lines.last().unwrap()));
     // without a title, the lines around the first paragraph
@@ -1874,7 +1903,7 @@ mod tests {
             "Europe\n\nMinisters weigh a crackdown on encrypted chats\n\nNovember 18, 2019\n\nThe interior ministers of the member states\n\n{quote}\n\nSource: Interior Ministry, October 25, 2019\n\n{body}\n\nMore photos\n\nThe interior ministers of the member states\n\nMost read\n\nMinisters weigh a crackdown on encrypted chats"
         );
         let decisions = decisions_of(&dump, 8);
-        assert_eq!(choose_title_at(&decisions, Some(80)).unwrap().text, "Ministers weigh a crackdown on encrypted chats");
+        assert_eq!(choose_title_at(&decisions, &non_blank(&decisions), Some(80)).unwrap().text, "Ministers weigh a crackdown on encrypted chats");
     }
 
     #[test]
@@ -1886,7 +1915,8 @@ mod tests {
             "Politics\n\nWhy ministers cannot agree on the future of encrypted messaging\n\nAnalysis by Jane Doe, Europe editor\n\nUpdated 1909 GMT November 18, 2019\n\n{carousel}\n{BODY}"
         );
         let from = dump.lines().position(|l| l.starts_with("The minister said")).unwrap();
-        let c = choose_title_at(&decisions_of(&dump, from), None).unwrap();
+        let decisions = decisions_of(&dump, from);
+        let c = choose_title_at(&decisions, &non_blank(&decisions), None).unwrap();
         assert_eq!(c.text, "Why ministers cannot agree on the future of encrypted messaging");
     }
 
