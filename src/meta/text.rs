@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::find_date;
+use super::dates::{find_date, FoundDate};
 use crate::clean::{rules, Label, LineDecision, TextExtraction};
 use crate::model::{word_count, Article};
 
@@ -46,6 +46,47 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}[.!?] \p{Lu}\p{Ll}+ \p{Ll}").unwrap());
 static HTML_ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
+
+thread_local! {
+    /// While [`apply`] reads a dump: the dates found in its texts, by text. The same line is
+    /// read for a date as a header line, as a headline, for its day and as a dateline, and a
+    /// line with a date costs the patterns much more than one without.
+    static DATES: std::cell::RefCell<Option<rustc_hash::FxHashMap<String, Option<FoundDate>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// [`find_date`], remembered while [`apply`] reads a dump (for texts with a digit: the others
+/// are quick to read again).
+fn date_in(text: &str) -> Option<FoundDate> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return find_date(text);
+    }
+    DATES.with(|dates| {
+        let mut dates = dates.borrow_mut();
+        let Some(dates) = dates.as_mut() else { return find_date(text) };
+        if let Some(found) = dates.get(text) {
+            return found.clone();
+        }
+        let found = find_date(text);
+        dates.insert(text.to_string(), found.clone());
+        found
+    })
+}
+
+/// The dates of [`date_in`] are remembered as long as this lives (one dump).
+struct DatesRemembered;
+
+impl DatesRemembered {
+    fn new() -> Self {
+        DATES.with(|d| *d.borrow_mut() = Some(Default::default()));
+        DatesRemembered
+    }
+}
+
+impl Drop for DatesRemembered {
+    fn drop(&mut self) {
+        DATES.with(|d| *d.borrow_mut() = None);
+    }
+}
 
 /// A line that gives a date (absolute or relative) and little else.
 pub fn is_dateline(text: &str) -> bool {
@@ -134,6 +175,18 @@ const PUBLISHED_WORDS: &[&str] = &[
     "published", "posted", "publié", "publiée", "publie", "veröffentlicht", "publiziert", "erschienen", "publicado",
     "publicada", "pubblicato", "pubblicata", "gepubliceerd", "diterbitkan", "date:",
 ];
+/// Whether a text starts with one of [`PUBLISHED_WORDS`] or [`UPDATE_WORDS`], case aside.
+fn starts_with_header_word(text: &str) -> bool {
+    // (only the first characters are lowercased: as many as the longest word has; the words
+    // have no sigma, the one letter whose lowercase depends on what follows)
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).map(|w| w.chars().count()).max().unwrap_or(0));
+    let head = match text.char_indices().nth(*LONGEST) {
+        Some((end, _)) => text[..end].to_lowercase(),
+        None => text.to_lowercase(),
+    };
+    PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| head.starts_with(w))
+}
+
 /// Byline prefixes that may stand alone on their line, the names following on the next line.
 const LONE_BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "written by", "texte", "text"];
 
@@ -154,6 +207,9 @@ const NOT_HEADLINE_PHRASES: &[&str] = &[
     "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
     "new window", "all rights reserved", "your browser", "continue reading", "work with us", "flag of", "caption", "submitted photo", "detected you",
 ];
+/// [`NOT_HEADLINE_PHRASES`], searched for all at once (in the lowercase text).
+static NOT_HEADLINE_PHRASE_SET: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(NOT_HEADLINE_PHRASES).expect("headline phrases"));
 
 /// Latest day accepted for a publication date: dates in the future of the run are teasers of
 /// events, never the article's own day (one day of slack for time zones).
@@ -162,7 +218,76 @@ pub fn latest_day() -> chrono::NaiveDate {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    collapse_into(s, &mut out);
+    out
+}
+
+/// [`collapse`] `s` at the end of `out`: its words with one space between them.
+fn collapse_into(s: &str, out: &mut String) {
+    let t = s.trim();
+    // most lines have single spaces between their words already: copied whole
+    if !has_whitespace_run(t) {
+        out.push_str(t);
+        return;
+    }
+    for (k, w) in t.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+}
+
+/// Whether a trimmed text may have whitespace other than single spaces between its words
+/// (a byte scan: a space after a space, ASCII control whitespace, or the UTF-8 bytes of
+/// non-ASCII whitespace, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000).
+fn has_whitespace_run(t: &str) -> bool {
+    let b = t.as_bytes();
+    // a first pass without branches (vectorised), true on every byte that may be part of
+    // one: two spaces, a control byte, a lead byte of U+0080..U+00BF or U+1000..U+3FFF
+    let suspect = |c: u8| (c < b' ') | (c == 0xC2) | (c.wrapping_sub(0xE1) < 3);
+    let mut maybe = b.first().is_some_and(|&c| suspect(c));
+    for (&before, &c) in b.iter().zip(b.iter().skip(1)) {
+        maybe |= suspect(c) | ((before == b' ') & (c == b' '));
+    }
+    if !maybe {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        // (most bytes: printable ASCII and UTF-8 bytes that start no whitespace)
+        if c > b' ' && c < 0xC2 {
+            after_space = false;
+            continue;
+        }
+        let next = |k: usize| b.get(i + k).copied();
+        let other_space = match c {
+            b' ' => {
+                if after_space {
+                    return true;
+                }
+                after_space = true;
+                continue;
+            }
+            b'\t'..=b'\r' => true,
+            0xC2 => matches!(next(1), Some(0x85 | 0xA0)),
+            0xE1 => next(1) == Some(0x9A) && next(2) == Some(0x80),
+            0xE2 => match (next(1), next(2)) {
+                (Some(0x80), Some(x)) => matches!(x, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                (Some(0x81), Some(x)) => x == 0x9F,
+                _ => false,
+            },
+            0xE3 => next(1) == Some(0x80) && next(2) == Some(0x80),
+            _ => false,
+        };
+        if other_space {
+            return true;
+        }
+        after_space = false;
+    }
+    false
 }
 
 fn is_cjk(c: char) -> bool {
@@ -185,12 +310,27 @@ fn is_quotation(t: &str) -> bool {
 
 /// Does this text read like a headline? `None` when it does, else why not.
 pub fn headline_rejection(text: &str) -> Option<&'static str> {
+    headline_rejection_counted(text, word_count)
+}
+
+/// [`headline_rejection`], the text's [`word_count`] given by `count` (asked only for a text
+/// of 220 characters or fewer).
+fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> Option<&'static str> {
     let t = text.trim();
-    let words = word_count(t);
-    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
-    if t.chars().count() > 220 {
+    // more than 220 characters (more than 880 bytes is, for sure), in one pass with the
+    // count of CJK characters
+    if t.len() > 4 * 220 {
         return Some("too long");
     }
+    let (mut chars, mut cjk) = (0, 0);
+    for c in t.chars() {
+        chars += 1;
+        cjk += usize::from(is_cjk(c));
+    }
+    if chars > 220 {
+        return Some("too long");
+    }
+    let words = count(t);
     if words < 2 && cjk < 6 {
         return Some("too short");
     }
@@ -214,10 +354,12 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if rules::chrome_rule(t, words).is_some() {
         return Some("chrome");
     }
-    if byline_authors(t).is_some() || is_relative(t) || BYLINE.find(t).is_some_and(|m| m.start() == 0) {
+    // (one search for a byline prefix: byline_authors finds none without one)
+    let byline = BYLINE.find(t);
+    if (byline.is_some() && byline_authors(t).is_some()) || is_relative(t) || byline.is_some_and(|m| m.start() == 0) {
         return Some("byline or dateline");
     }
-    if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
+    if date_in(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
         return Some("dateline");
     }
     let lower = t.to_lowercase();
@@ -251,16 +393,16 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
         }
     }
     // a wire slug (`BC-EU--Britain-Brexit-Election, 1st Ld-Writethru`)
-    if t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(char::is_alphanumeric) && b.starts_with(char::is_alphanumeric))) {
+    if t.contains("--") && t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(char::is_alphanumeric) && b.starts_with(char::is_alphanumeric))) {
         return Some("a wire slug");
     }
-    if t.split_whitespace().filter(|w| w.starts_with('[')).count() >= 2 {
+    if t.contains('[') && t.split_whitespace().filter(|w| w.starts_with('[')).count() >= 2 {
         return Some("image alts or buttons");
     }
     if is_quotation(t) {
         return Some("a quotation");
     }
-    if PHOTO_CREDIT.is_match(t) {
+    if t.contains('/') && PHOTO_CREDIT.is_match(t) {
         return Some("photo credit");
     }
     let numeric = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())).count();
@@ -270,7 +412,7 @@ pub fn headline_rejection(text: &str) -> Option<&'static str> {
     if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
         return Some("dateline");
     }
-    if NOT_HEADLINE_START.contains(&first) || (words <= 5 && NOT_SHORT_HEADLINE_START.contains(&first)) || NOT_HEADLINE_PHRASES.iter().any(|p| lower.contains(p)) || t.contains('_')
+    if NOT_HEADLINE_START.contains(&first) || (words <= 5 && NOT_SHORT_HEADLINE_START.contains(&first)) || NOT_HEADLINE_PHRASE_SET.is_match(&lower) || t.contains('_')
         || (words <= 5 && SECTION_LABEL_PHRASES.iter().any(|p| lower.contains(p)))
     {
         return Some("share button, caption or navigation");
@@ -318,38 +460,42 @@ const FAR_TITLE_WINDOW: usize = 160;
 /// paragraph: close to the body, followed by a byline or dateline, repeated elsewhere in the
 /// page (a window title, a breadcrumb, a share text), and not navigation or a caption.
 pub fn choose_title(decisions: &[LineDecision]) -> Option<TitleChoice> {
-    choose_title_at(decisions, wrap_width(decisions))
+    choose_title_at(decisions, &non_blank(decisions), wrap_width(decisions))
 }
 
 /// [`choose_title`] for a dump hard-wrapped at `width` (measured once by the caller).
-fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<TitleChoice> {
-    let nb: Vec<usize> = (0..decisions.len()).filter(|&i| !decisions[i].text.trim().is_empty()).collect();
+/// (`nb`: the positions of the lines with text, [`non_blank`])
+fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize>) -> Option<TitleChoice> {
     // is line i cut by the renderer's wrapping (continued on line i + 1)?
-    let memo = LineMemo::new(decisions, &nb);
-    let wrapped = |i: usize| memo.wrapped(decisions, width, i);
-    let body_words: rustc_hash::FxHashSet<String> = decisions
-        .iter()
-        .filter(|d| d.label == Label::Body)
-        .take(12)
-        .flat_map(|d| content_words(&d.text))
-        .collect();
+    let memo = LineMemo::new(decisions, nb, width);
+    let wrapped = |i: usize| memo.wrapped(i);
+    // the content words of the first body lines, lowercased into one buffer (the set holds
+    // slices of it)
+    let mut body_lower = String::new();
+    let mut spans = Vec::new();
+    for d in decisions.iter().filter(|d| d.label == Label::Body).take(12) {
+        for w in content_slices(&d.text) {
+            let start = body_lower.len();
+            push_lowercase(w, &mut body_lower);
+            spans.push(start..body_lower.len());
+        }
+    }
+    let body_words: rustc_hash::FxHashSet<&str> = spans.into_iter().map(|r| &body_lower[r]).collect();
     let anchor = nb.iter().position(|&i| decisions[i].label == Label::Body).unwrap_or(nb.len());
-    let page: String = nb.iter().enumerate().map(|(q, &i)| memo.collapsed(q, &decisions[i].text)).collect::<Vec<_>>().join(" \n ");
     let lo = anchor.saturating_sub(FAR_TITLE_WINDOW);
     // the line above non-blank position p, whole when the renderer wrapped it: (its first
     // position, its text)
     // (a single line's verdict is memoised; a wrapped one is read whole)
-    let headline_above = |r: usize, p: usize, t: &str| if r + 1 == p { memo.headline_like(r, &decisions[nb[r]].text) } else { headline_rejection(t).is_none() };
+    let headline_above = |r: usize, p: usize, t: &str| if r + 1 == p { memo.headline_like(r) } else { headline_rejection(t).is_none() };
     let logical_line_above = |p: usize| -> Option<(usize, String)> {
         let mut r = p.checked_sub(1)?;
-        let mut t = memo.collapsed(r, &decisions[nb[r]].text).to_string();
+        let mut t = memo.collapsed(r).to_string();
         while r > 0 && p - r < 3 && nb[r - 1] + 1 == nb[r] && wrapped(nb[r - 1]) {
             r -= 1;
-            t = format!("{} {t}", memo.collapsed(r, &decisions[nb[r]].text));
+            t = format!("{} {t}", memo.collapsed(r));
         }
         Some((r, t))
     };
-    let mut best: Option<(f64, TitleChoice)> = None;
     let mut scored: Vec<Scored> = Vec::new();
     // the first body line too: the cleaner may have taken the headline for a paragraph
     for p in lo..(anchor + 1).min(nb.len()) {
@@ -359,60 +505,61 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
         if (!first_of_body && matches!(d.label, Label::Body)) || d.label == Label::Tweet || (i > 0 && wrapped(i - 1)) {
             continue;
         }
-        let mut cands: Vec<(String, Vec<usize>)> = vec![(memo.collapsed(p, &d.text).to_string(), vec![i])];
-        // a headline wrapped by the renderer over two or three lines
-        let mut joined = memo.collapsed(p, &d.text).to_string();
-        let mut lines = vec![i];
-        for q in p + 1..(p + 3).min(nb.len()) {
-            let j = nb[q];
-            if j != lines.last().unwrap() + 1 || !wrapped(*lines.last().unwrap()) || (decisions[j].label == Label::Body) != first_of_body {
+        // the line, and the line with the next ones when the renderer wrapped a headline over
+        // two or three lines: the candidates are the lines at positions p..start
+        let mut ends = 1;
+        while ends < 3 && p + ends < nb.len() {
+            let (last, j) = (nb[p + ends - 1], nb[p + ends]);
+            if j != last + 1 || !wrapped(last) || (decisions[j].label == Label::Body) != first_of_body {
                 break;
             }
-            joined.push(' ');
-            joined.push_str(memo.collapsed(q, &decisions[j].text));
-            lines.push(j);
-            cands.push((joined.clone(), lines.clone()));
+            ends += 1;
         }
-        for (text, lines) in cands {
+        for start in p + 1..=p + ends {
+            let lines = &nb[p..start];
+            // (a single line is read in the page, a wrapped headline joined)
+            let text: std::borrow::Cow<str> =
+                if start == p + 1 { memo.collapsed(p).into() } else { (p..start).map(|q| memo.collapsed(q)).collect::<Vec<_>>().join(" ").into() };
             let dist = anchor.saturating_sub(p);
-            // far above the body, only a headline right above its byline or dateline (looked
-            // at first: most lines there are not)
-            let start = p + lines.len();
-            // (a cheap test first: without a byline or dateline in the next ten lines there
-            // is no header, and the search for it, with its decks and copies, is skipped)
-            if dist > TITLE_WINDOW && !(start..(start + HEADER_LINES).min(nb.len())).any(|q| memo.kind(q, &decisions[nb[q]].text) != (false, false)) {
+            let words: usize = (p..start).map(|q| memo.words(q)).sum();
+            // (the tests that need no header first: they reject most lines)
+            if wrapped(*lines.last().unwrap()) {
                 continue;
             }
-            let header = header_after(decisions, &nb, width, start, &text, &memo);
-            if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
+            // a first paragraph is a headline only when it is short, and all of it
+            if first_of_body && (words > 20
+                || nb.get(start).is_some_and(|&j| decisions[j].paragraph.is_some() && decisions[j].paragraph == d.paragraph))
+            {
+                continue;
+            }
+            // far above the body, only a headline right above its byline or dateline (looked
+            // at first: most lines there are not)
+            // (a cheap test first: without a byline or dateline in the next ten lines there
+            // is no header, and the search for it, with its decks and copies, is skipped)
+            if dist > TITLE_WINDOW && !(start..(start + HEADER_LINES).min(nb.len())).any(|q| memo.kind(q) != (false, false)) {
                 continue;
             }
             // a headline in title case may end with a full stop when the dateline follows
-            let soft_rejection = match headline_rejection(&text) {
+            let rejection = if lines.len() == 1 { memo.rejection(p) } else { headline_rejection_counted(&text, |_| words) };
+            let soft_rejection = match rejection {
                 None => None,
                 Some(r @ "ends like a sentence") if title_case(&text) && headline_rejection(text.trim_end_matches(['.', ',', ':', ';'])).is_none() => Some(r),
                 Some(_) => continue,
             };
-            if wrapped(*lines.last().unwrap()) {
-                continue;
-            }
             // a breadcrumb that ends with the headline on the next line (`HomeNewsHeadline`)
-            if let Some(&next) = nb.get(p + lines.len()) {
-                let nt = memo.collapsed(p + lines.len(), &decisions[next].text);
-                if word_count(nt) >= 4 && nt.len() < text.len() && text.ends_with(nt) {
+            if start < nb.len() {
+                let nt = memo.collapsed(start);
+                if memo.words(start) >= 4 && nt.len() < text.len() && text.ends_with(nt) {
                     continue;
                 }
             }
-            // a first paragraph is a headline only when it is short, and all of it
-            if first_of_body && (word_count(&text) > 20
-                || nb.get(p + lines.len()).is_some_and(|&j| decisions[j].paragraph.is_some() && decisions[j].paragraph == d.paragraph))
-            {
+            let header = header_after(&memo, start, &text, words);
+            if dist > TITLE_WINDOW && header.as_ref().is_none_or(|h| h.gap > 1 || h.teaser_list) {
                 continue;
             }
-            let words = word_count(&text);
             let mut score = -0.02 * dist as f64;
             let mut why = vec![format!("{dist} lines above the first paragraph")];
-            let copies = page.matches(text.as_str()).count();
+            let copies = memo.copies(&text);
             if copies >= 2 && text.chars().count() >= 12 && (copies == 2 || words > 4) {
                 // a short line repeated is as often a brand or a menu entry
                 score += if words <= 3 { 0.5 } else { 1.5 };
@@ -436,17 +583,16 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                     let mut found = false;
                     while r > 1 && seen < 3 && !found {
                         r -= 1;
-                        let t = &decisions[nb[r]].text;
-                        if memo.noise(r, t) {
+                        if memo.noise(r) {
                             continue;
                         }
                         seen += 1;
-                        found = memo.kind(r, t) == (false, true) && {
+                        found = memo.kind(r) == (false, true) && {
                             let mut u = r - 1;
-                            while u > 0 && memo.noise(u, &decisions[nb[u]].text) {
+                            while u > 0 && memo.noise(u) {
                                 u -= 1;
                             }
-                            memo.headline_like(u, &decisions[nb[u]].text) && word_count(&decisions[nb[u]].text) >= 3
+                            memo.headline_like(u) && memo.words(u) >= 3
                         };
                     }
                     found
@@ -459,9 +605,9 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             // a short line right above a headline with its dateline is a label or a brand
             let all_caps_words = text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
             if (words <= 3 || (words <= 5 && all_caps_words)) && header.as_ref().is_some_and(|h| h.gap == 1) {
-                if let Some(r) = (p + lines.len()..nb.len()).find(|&r| !memo.noise(r, &decisions[nb[r]].text)) {
-                    let nt = memo.collapsed(r, &decisions[nb[r]].text);
-                    if word_count(nt) > words && (words <= 3 || word_count(nt) >= 2 * words) && word_count(nt) <= 25 && memo.headline_like(r, &decisions[nb[r]].text) {
+                if let Some(r) = (p + lines.len()..nb.len()).find(|&r| !memo.noise(r)) {
+                    let nw = memo.words(r);
+                    if nw > words && (words <= 3 || nw >= 2 * words) && nw <= 25 && memo.headline_like(r) {
                         score -= 1.0;
                         why.push("a short label above a headline".into());
                     }
@@ -469,13 +615,13 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             }
             // some sites put the dateline above the headline (`Published 1 day ago`)
             let mut q = p;
-            while q > 0 && p - q < 3 && memo.noise(q - 1, &decisions[nb[q - 1]].text) {
+            while q > 0 && p - q < 3 && memo.noise(q - 1) {
                 q -= 1;
             }
             // (not the subtitle of a longer headline right above that dateline)
-            let longer_headline_above = q > 1 && memo.headline_like(q - 2, &decisions[nb[q - 2]].text)
-                && memo.collapsed(q - 2, &decisions[nb[q - 2]].text).chars().count() > text.chars().count();
-            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && memo.kind(q - 1, &decisions[nb[q - 1]].text).1 && !longer_headline_above {
+            let longer_headline_above = q > 1 && memo.headline_like(q - 2)
+                && memo.collapsed(q - 2).chars().count() > text.chars().count();
+            if q > 0 && header.as_ref().is_none_or(|h| h.gap > 0) && memo.kind(q - 1).1 && !longer_headline_above {
                 score += 0.8;
                 why.push("right below a dateline".into());
             }
@@ -487,7 +633,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 why.push(format!("{r}, but right above the dateline"));
             }
             if name_like(&text) && header.as_ref().is_some_and(|h| h.gap == 0 && h.date_first) && p > 0
-                && memo.headline_like(p - 1, &decisions[nb[p - 1]].text)
+                && memo.headline_like(p - 1)
             {
                 score -= 2.5;
                 why.push("a name between a headline and a dateline (a byline)".into());
@@ -504,21 +650,21 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             }
             let content: Vec<String> = content_words(&text);
             if !content.is_empty() && !body_words.is_empty() {
-                let shared = content.iter().filter(|w| body_words.contains(*w)).count() as f64 / content.len() as f64;
+                let shared = content.iter().filter(|w| body_words.contains(w.as_str())).count() as f64 / content.len() as f64;
                 // one shared word (a brand name the body repeats) says less than several
                 score += 3.0 * shared * (content.len().min(3) as f64 / 3.0);
             }
             score += 0.1 * words.min(10) as f64;
-            if let Some(&next) = nb.get(p + lines.len()) {
-                if word_count(&decisions[next].text) > words && decisions[next].label != Label::Title {
+            if let Some(&next) = nb.get(start) {
+                if memo.words(start) > words && decisions[next].label != Label::Title {
                     score += 0.5;
                     why.push("followed by a longer line (standfirst or lead)".into());
                 }
             }
             // the second of two stacked headline-like lines is a standfirst, not the title
-            if p > 0 && nb[p - 1] + 1 == i && memo.headline_like(p - 1, &decisions[nb[p - 1]].text)
-                && !memo.collapsed(p - 1, &decisions[nb[p - 1]].text).contains(text.as_str())
-                && word_count(&decisions[nb[p - 1]].text) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
+            if p > 0 && nb[p - 1] + 1 == i && memo.headline_like(p - 1)
+                && !memo.collapsed(p - 1).contains(&*text)
+                && memo.words(p - 1) >= 4 && !(nb[p - 1] > 0 && wrapped(nb[p - 1] - 1))
             {
                 score -= 1.0;
                 why.push("right below another headline-like line".into());
@@ -527,14 +673,14 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 // `Editorial`) between
                 let (prev, headline_above) = if headline_above(r, p, &prev) {
                     (Some(prev), true)
-                } else if word_count(&prev) <= 2 && !memo.noise(r, &decisions[nb[r]].text) {
+                } else if word_count(&prev) <= 2 && !memo.noise(r) {
                     (logical_line_above(r).filter(|(r2, t)| word_count(t) >= 6 && headline_above(*r2, r, t)).map(|(_, t)| t), false)
                 } else {
                     (None, false)
                 };
                 if let Some(prev) = prev {
                     let pw = word_count(&prev);
-                    if is_deck(pw, &text) {
+                    if is_deck(pw, words) {
                         score -= 1.5;
                         why.push("a standfirst below a shorter headline".into());
                     } else if headline_above && pw >= 6 && words >= 6 && words * 5 <= pw * 4 && is_short_standfirst(&prev, &text) {
@@ -554,7 +700,7 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
                 why.push("an HTML entity left in (a copy from the markup)".into());
             }
             let day = header.as_ref().and_then(|h| h.day);
-            scored.push((score, day, text, lines, why));
+            scored.push((score, day, text.into_owned(), lines.to_vec(), why));
         }
     }
     // the latest dateline among the headlines (see dateline_age)
@@ -563,15 +709,19 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
     // A second spelling of a headline a few lines below it (a video's or a share text's title,
     // a shorter or longer wording) is not the page's headline: the first one is.
     let words: Vec<usize> = scored.iter().map(|c| word_count(&c.2)).collect();
-    let variant_of_above: Vec<bool> = scored
-        .iter()
-        .zip(&words)
-        .map(|(c, &cw)| {
-            cw >= 6 && scored.iter().zip(&words).any(|(a, &aw)| {
-                aw >= 6 && a.3[0] < c.3[0] && c.3[0] - a.3.last().unwrap() <= VARIANT_DISTANCE && a.0 > c.0 - 2.0 && is_variant_counted(&a.2, aw, &c.2, cw)
+    // (the words of each headline long enough to have another wording, folded once)
+    let folded: Vec<Vec<String>> = scored.iter().zip(&words).map(|(c, &w)| if w >= 6 { folded_words(&c.2) } else { Vec::new() }).collect();
+    let variant_of_above: Vec<bool> = (0..scored.len())
+        .map(|k| {
+            let (c, cw) = (&scored[k], words[k]);
+            cw >= 6 && (0..scored.len()).any(|j| {
+                let (a, aw) = (&scored[j], words[j]);
+                aw >= 6 && a.3[0] < c.3[0] && c.3[0] - a.3.last().unwrap() <= VARIANT_DISTANCE && a.0 > c.0 - 2.0
+                    && is_variant_folded(&a.2, aw, &folded[j], &c.2, cw, &folded[k])
             })
         })
         .collect();
+    let mut best: Option<(f64, String, Vec<usize>, Vec<String>)> = None;
     for ((score, day, text, lines, mut why), variant) in scored.into_iter().zip(variant_of_above) {
         let mut score = score;
         if variant {
@@ -582,12 +732,12 @@ fn choose_title_at(decisions: &[LineDecision], width: Option<usize>) -> Option<T
             score += bonus;
             why.push(reason.into());
         }
-        if best.as_ref().is_none_or(|(b, _)| score > *b) {
-            let site_suffix = site_from_suffix(&page, &text);
-            best = Some((score, TitleChoice { text, lines, reason: why.join(", "), site_suffix }));
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, text, lines, why));
         }
     }
-    best.map(|(_, c)| c)
+    // (the site suffix and the reason of the chosen headline only)
+    best.map(|(_, text, lines, why)| TitleChoice { site_suffix: site_from_suffix(&memo.page, &text), reason: why.join(", "), text, lines })
 }
 
 /// Related articles are older than the article, as a rule: among headlines with their own
@@ -641,17 +791,88 @@ fn unbulleted(text: &str) -> &str {
 /// Is this line a byline or a dateline? (byline, dateline)
 fn header_kind(text: &str) -> (bool, bool) {
     let t = unbulleted(text);
-    let lower = t.to_lowercase();
+    // (compared with 20 and less below)
+    let words = word_count_up_to(t, 21);
+    let starts_like_byline = || BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
+    // a long line is no dateline, and a byline only by its first words (every other test
+    // below wants 20 words or fewer: they are skipped)
+    if words > 20 {
+        return (starts_like_byline(), false);
+    }
     // (one search for a byline prefix: byline_authors needs one too)
     let prefix = BYLINE.find(t).map(|m| m.start());
     let byline = (prefix.is_some() && byline_authors(t).is_some())
-        || LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':'))
-        || BYLINE_STARTS.iter().any(|w| lower.starts_with(w))
+        || LONE_BYLINE_WORDS.iter().any(|w| eq_lower(t.trim_end_matches(':'), w))
+        || starts_like_byline()
         || name_with_job(t)
         // `By Michael RoeBusiness Columnist`: the names glued to a job title
-        || (prefix == Some(0) && word_count(t) <= 8);
-    let date = is_dateline(t) || (word_count(t) <= 6 && CLOCK.is_match(t));
+        || (prefix == Some(0) && words <= 8);
+    // (is_dateline, its word count known)
+    // (a clock time has a digit)
+    let date = date_in(t).is_some() || is_relative(t) || (words <= 6 && t.chars().any(char::is_numeric) && CLOCK.is_match(t));
     (byline, date)
+}
+
+/// [`word_count`], counting no further than `cap`: `min(word_count(text), cap)` (for a
+/// count compared with numbers below `cap` only; long lines stop early).
+fn word_count_up_to(text: &str, cap: usize) -> usize {
+    // ASCII: counted without decoding, 64 bytes at a time (a pass without branches), until
+    // the cap
+    if text.is_ascii() {
+        let word = |c: u8| c.is_ascii_alphanumeric();
+        let b = text.as_bytes();
+        let mut n = 0;
+        let mut before = false;
+        for chunk in b.chunks(64) {
+            for &c in chunk {
+                let w = word(c);
+                n += usize::from(w & !before);
+                before = w;
+            }
+            if n >= cap {
+                return cap;
+            }
+        }
+        return n;
+    }
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let w = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if w && !in_word {
+            n += 1;
+            if n == cap {
+                return n;
+            }
+        }
+        in_word = w;
+    }
+    n
+}
+
+/// `text.to_lowercase().starts_with(prefix)`, without building the lowercase text
+/// (`prefix` is lowercase and has no sigma, whose lowercase depends on its context).
+fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    // (an ASCII first character decides most: it lowercases to itself or its ASCII lowercase)
+    if let (Some(a), Some(b)) = (text.as_bytes().first(), prefix.as_bytes().first()) {
+        if a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(b) {
+            return false;
+        }
+    }
+    // ASCII lowercases to ASCII, one character each (the Kelvin sign, which lowercases to
+    // `k`, is no ASCII and goes the long way)
+    if let Some(head) = text.as_bytes().get(..prefix.len()) {
+        if head.is_ascii() && prefix.is_ascii() {
+            return head.eq_ignore_ascii_case(prefix.as_bytes());
+        }
+    }
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|c| lower.next() == Some(c))
+}
+
+/// `text.to_lowercase() == word`, without building the lowercase text (as [`starts_with_lower`]).
+fn eq_lower(text: &str, word: &str) -> bool {
+    text.len() <= word.len() * 4 && text.chars().flat_map(char::to_lowercase).eq(word.chars())
 }
 
 /// Lines that do not separate a headline from its byline: share buttons, image alts, empty
@@ -661,7 +882,8 @@ fn is_header_noise(text: &str) -> bool {
     if !t.chars().any(char::is_alphanumeric) {
         return true;
     }
-    let words = word_count(t);
+    // (compared with 8 and less below)
+    let words = word_count_up_to(t, 9);
     if t.starts_with('[') && t.ends_with(']') && words <= 3 {
         return true;
     }
@@ -708,62 +930,101 @@ fn title_case(text: &str) -> bool {
     words.len() >= 3 && caps == words.len()
 }
 
-/// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
-/// What [`header_after`] asks about each line, computed once per line of a dump (the same
-/// lines are looked at from every headline candidate above them).
-struct LineMemo {
-    /// The line's text with its whitespace collapsed, by non-blank position.
-    collapsed: Vec<std::cell::OnceCell<String>>,
+/// What the chooser asks about each line of a dump, computed once per line (the same lines
+/// are looked at from every headline candidate above them), and the page the lines make.
+struct LineMemo<'a> {
+    decisions: &'a [LineDecision],
+    /// Indices of the non-blank lines: a line's non-blank position `q` is `nb[q]`.
+    nb: &'a [usize],
+    width: Option<usize>,
+    /// The non-blank lines with their whitespace collapsed, joined by ` \n ` (one buffer:
+    /// copies of a headline are counted in it, a site suffix is read after one).
+    page: String,
+    /// Where each non-blank line is in `page`, by non-blank position.
+    spans: Vec<std::ops::Range<usize>>,
     /// Whether the renderer wrapped the line, by line index (not position).
     wrapped: Vec<std::cell::OnceCell<bool>>,
-    kind: Vec<std::cell::OnceCell<(bool, bool)>>,
-    names: Vec<std::cell::OnceCell<bool>>,
-    noise: Vec<std::cell::OnceCell<bool>>,
-    headline: Vec<std::cell::OnceCell<bool>>,
-    day: Vec<std::cell::OnceCell<Option<chrono::NaiveDate>>>,
-    /// The cleaner found the line to be a photo caption or credit, by non-blank position.
-    caption: Vec<bool>,
+    /// The answers about each line, by non-blank position.
+    facts: Vec<LineFacts>,
 }
 
-impl LineMemo {
-    fn new(decisions: &[LineDecision], nb: &[usize]) -> Self {
+/// What the chooser asks about one line, each answered once (see [`LineMemo`]).
+#[derive(Clone, Default)]
+struct LineFacts {
+    kind: std::cell::OnceCell<(bool, bool)>,
+    names: std::cell::OnceCell<bool>,
+    noise: std::cell::OnceCell<bool>,
+    /// Why the line is no headline, if it is not.
+    rejection: std::cell::OnceCell<Option<&'static str>>,
+    words: std::cell::OnceCell<usize>,
+    day: std::cell::OnceCell<Option<chrono::NaiveDate>>,
+}
+
+impl<'a> LineMemo<'a> {
+    fn new(decisions: &'a [LineDecision], nb: &'a [usize], width: Option<usize>) -> Self {
         let (n, lines) = (nb.len(), decisions.len());
+        let mut page = String::with_capacity(decisions.iter().map(|d| d.text.len() + 3).sum());
+        let mut spans = Vec::with_capacity(n);
+        for (q, &i) in nb.iter().enumerate() {
+            if q > 0 {
+                page.push_str(" \n ");
+            }
+            let start = page.len();
+            collapse_into(&decisions[i].text, &mut page);
+            spans.push(start..page.len());
+        }
         LineMemo {
-            caption: nb.iter().map(|&i| decisions[i].reason.starts_with(CAPTION_REASON)).collect(),
-            collapsed: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            wrapped: (0..lines).map(|_| std::cell::OnceCell::new()).collect(),
-            names: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            kind: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            noise: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            headline: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            day: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            decisions,
+            nb,
+            width,
+            page,
+            spans,
+            wrapped: vec![std::cell::OnceCell::new(); lines],
+            facts: vec![LineFacts::default(); n],
         }
     }
-    /// (byline, dateline) of the line at non-blank position `q`, whose text is `t`.
-    fn kind(&self, q: usize, t: &str) -> (bool, bool) {
-        *self.kind[q].get_or_init(|| header_kind(t))
+    /// The raw text of the line at non-blank position `q`.
+    fn text(&self, q: usize) -> &'a str {
+        &self.decisions[self.nb[q]].text
     }
-    /// Photo captions do not separate a headline from its header either.
-    fn noise(&self, q: usize, t: &str) -> bool {
-        *self.noise[q].get_or_init(|| self.caption[q] || is_header_noise(t))
+    /// (byline, dateline) of the line at non-blank position `q`.
+    fn kind(&self, q: usize) -> (bool, bool) {
+        *self.facts[q].kind.get_or_init(|| header_kind(self.text(q)))
+    }
+    /// Photo captions (so the cleaner found the line to be) do not separate a headline from
+    /// its header either.
+    fn noise(&self, q: usize) -> bool {
+        *self.facts[q].noise.get_or_init(|| self.decisions[self.nb[q]].reason.starts_with(CAPTION_REASON) || is_header_noise(self.text(q)))
     }
     /// The day a dateline gives (never one in the future).
-    fn day(&self, q: usize, t: &str) -> Option<chrono::NaiveDate> {
-        *self.day[q].get_or_init(|| find_date(t).map(|f| f.date).filter(|d| *d <= latest_day()))
+    fn day(&self, q: usize) -> Option<chrono::NaiveDate> {
+        *self.facts[q].day.get_or_init(|| date_in(self.text(q)).map(|f| f.date).filter(|d| *d <= latest_day()))
     }
-    fn headline_like(&self, q: usize, t: &str) -> bool {
-        *self.headline[q].get_or_init(|| headline_rejection(self.collapsed(q, t)).is_none())
+    fn rejection(&self, q: usize) -> Option<&'static str> {
+        *self.facts[q].rejection.get_or_init(|| headline_rejection_counted(self.collapsed(q), |_| self.words(q)))
+    }
+    fn headline_like(&self, q: usize) -> bool {
+        self.rejection(q).is_none()
+    }
+    /// The [`word_count`] of the line (collapsing the whitespace leaves it as it is).
+    fn words(&self, q: usize) -> usize {
+        *self.facts[q].words.get_or_init(|| word_count_up_to(self.collapsed(q), usize::MAX))
     }
     /// A line of names only (a byline without `By`).
-    fn names(&self, q: usize, t: &str) -> bool {
-        *self.names[q].get_or_init(|| name_like(unbulleted(t)))
+    fn names(&self, q: usize) -> bool {
+        *self.facts[q].names.get_or_init(|| name_like(unbulleted(self.text(q))))
     }
-    fn collapsed(&self, q: usize, t: &str) -> &str {
-        self.collapsed[q].get_or_init(|| collapse(t))
+    /// The line at non-blank position `q`, its whitespace collapsed.
+    fn collapsed(&self, q: usize) -> &str {
+        &self.page[self.spans[q].clone()]
+    }
+    /// How many times `text` is in the page (copies that do not overlap).
+    fn copies(&self, text: &str) -> usize {
+        memchr::memmem::find_iter(self.page.as_bytes(), text.as_bytes()).count()
     }
     /// Is line `i` (an index into `decisions`) cut by the renderer's wrapping?
-    fn wrapped(&self, decisions: &[LineDecision], width: Option<usize>, i: usize) -> bool {
-        *self.wrapped[i].get_or_init(|| is_wrapped(decisions, width, i))
+    fn wrapped(&self, i: usize) -> bool {
+        *self.wrapped[i].get_or_init(|| is_wrapped(self.decisions, self.width, i))
     }
 }
 
@@ -796,6 +1057,31 @@ fn is_variant_counted(a: &str, na: usize, b: &str, nb: usize) -> bool {
     if short.len() < 3 || short.iter().filter(|w| long.iter().any(|x| same_word(w, x))).count() * 5 < short.len() * 3 {
         return false;
     }
+    neither_contains_the_other(a, b)
+}
+
+/// [`is_variant_counted`] of texts whose [`content_slices`] are given folded by
+/// [`folded_words`] (the chooser compares each headline with several others).
+fn is_variant_folded(a: &str, na: usize, fa: &[String], b: &str, nb: usize, fb: &[String]) -> bool {
+    if na < 6 || nb < 6 || na > 2 * nb || nb > 2 * na {
+        return false;
+    }
+    let (short, long) = if fa.len() <= fb.len() { (fa, fb) } else { (fb, fa) };
+    if short.len() < 3 || short.iter().filter(|w| long.contains(w)).count() * 5 < short.len() * 3 {
+        return false;
+    }
+    neither_contains_the_other(a, b)
+}
+
+/// The [`content_slices`] of a text, each folded as [`same_word`] compares them (so that
+/// two words are the same word when their foldings are equal).
+fn folded_words(text: &str) -> Vec<String> {
+    content_slices(text).map(|w| w.chars().flat_map(char::to_lowercase).collect()).collect()
+}
+
+/// Neither text is a copy of the other, case aside (a copy with a suffix is a window title,
+/// not another wording).
+fn neither_contains_the_other(a: &str, b: &str) -> bool {
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
     !(la.contains(&lb) || lb.contains(&la))
 }
@@ -811,6 +1097,10 @@ fn content_slices(text: &str) -> impl Iterator<Item = &str> {
 
 /// The same word, case aside.
 fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // (the lengths first)
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
@@ -835,14 +1125,13 @@ fn is_short_standfirst(head: &str, text: &str) -> bool {
 }
 
 /// A line much longer than a headline of `head_words` words, right below it: its standfirst.
-fn is_deck(head_words: usize, text: &str) -> bool {
-    let w = word_count(text);
+fn is_deck(head_words: usize, w: usize) -> bool {
     head_words >= 3 && w >= 10 && w * 2 >= head_words * 3 && w <= 60
 }
 
-fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, start: usize, head: &str, memo: &LineMemo) -> Option<HeaderAfter> {
-    let head_words = word_count(head);
-    let text = |q: usize| decisions[nb[q]].text.as_str();
+/// The byline or dateline below a headline candidate whose lines end before `nb[start]`.
+fn header_after(memo: &LineMemo, start: usize, head: &str, head_words: usize) -> Option<HeaderAfter> {
+    let nb = memo.nb;
     let mut gap = 0;
     let mut q = start;
     let end = (start + HEADER_LINES).min(nb.len());
@@ -852,32 +1141,31 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
     let mut deck_seen = false;
     let mut label_only = false;
     while q < end {
-        let t = text(q);
         // the continuation of a wrapped line is the same line: a date in the middle of a
         // paragraph or a caption is no dateline
-        let continued = q > start && nb[q - 1] + 1 == nb[q] && memo.wrapped(decisions, width, nb[q - 1]);
+        let continued = q > start && nb[q - 1] + 1 == nb[q] && memo.wrapped(nb[q - 1]);
         if continued {
             q += 1;
             continue;
         }
-        let (byline, date) = memo.kind(q, t);
+        let (byline, date) = memo.kind(q);
         if byline || date {
-            let day = if date { memo.day(q, t) } else { None };
+            let day = if date { memo.day(q) } else { None };
             let mut h = HeaderAfter { gap, byline: byline || name_before, date, date_first: date && !byline, day, teaser_list: false };
             // the other half of the header in the next lines (not below another headline)
             let mut r = q + 1;
             let mut seen = 0;
             while r < end && seen < 3 {
-                if memo.noise(r, text(r)) {
+                if memo.noise(r) {
                     r += 1;
                     continue;
                 }
-                let (b, d) = memo.kind(r, text(r));
-                if !b && !d && word_count(text(r)) >= 4 && memo.headline_like(r, text(r)) {
+                let (b, d) = memo.kind(r);
+                if !b && !d && memo.words(r) >= 4 && memo.headline_like(r) {
                     break;
                 }
                 if d && h.day.is_none() {
-                    h.day = memo.day(r, text(r));
+                    h.day = memo.day(r);
                 }
                 h.byline |= b;
                 h.date |= d;
@@ -889,11 +1177,11 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
                 let mut r = q + 1;
                 let mut k = 0;
                 while r + 1 < nb.len() && k < 3 {
-                    if memo.noise(r, text(r)) {
+                    if memo.noise(r) {
                         r += 1;
                         continue;
                     }
-                    if memo.headline_like(r, text(r)) && word_count(text(r)) >= 3 && memo.kind(r + 1, text(r + 1)) == (false, true) {
+                    if memo.headline_like(r) && memo.words(r) >= 3 && memo.kind(r + 1) == (false, true) {
                         h.teaser_list = true;
                         break;
                     }
@@ -904,24 +1192,23 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             return Some(h);
         }
         // the headline's standfirst, right below it, belongs to the header
-        let mut deck_text = memo.collapsed(q, t).to_string();
+        // (its lines are at positions q..=k)
         let mut k = q;
-        while k + 1 < end && nb[k] + 1 == nb[k + 1] && memo.wrapped(decisions, width, nb[k]) {
+        while k + 1 < end && nb[k] + 1 == nb[k + 1] && memo.wrapped(nb[k]) {
             k += 1;
-            deck_text.push(' ');
-            deck_text.push_str(memo.collapsed(k, text(k)));
         }
+        let deck_text: std::borrow::Cow<str> = if k == q { memo.collapsed(q).into() } else { (q..=k).map(|r| memo.collapsed(r)).collect::<Vec<_>>().join(" ").into() };
         // a copy of the headline (an image alt, a share text) does not separate it either
         // (the word counts first: most lines are too short to be another wording)
-        let deck_words = word_count(&deck_text);
+        let deck_words: usize = (q..=k).map(|r| memo.words(r)).sum();
         let wordings = head_words >= 6 && deck_words >= 6;
         // (another wording right below only: the first line of text under the headline)
-        let copy = deck_text == head || (gap == 0 && wordings && is_variant_counted(head, head_words, &deck_text, deck_words));
+        let copy = *deck_text == *head || (gap == 0 && wordings && is_variant_counted(head, head_words, &deck_text, deck_words));
         let deck = (gap == 0 || (label_only && head_words >= 6)) && !deck_seen && !copy
-            && (is_deck(head_words, &deck_text) || (wordings && deck_words * 5 <= head_words * 4 && is_short_standfirst(head, &deck_text)));
+            && (is_deck(head_words, deck_words) || (wordings && deck_words * 5 <= head_words * 4 && is_short_standfirst(head, &deck_text)));
         deck_seen |= deck;
         let deck = deck || copy;
-        if !memo.noise(q, t) && !deck {
+        if !memo.noise(q) && !deck {
             // a paragraph: the header, if any, was above it
             if deck_words > 60 {
                 return None;
@@ -932,16 +1219,32 @@ fn header_after(decisions: &[LineDecision], nb: &[usize], width: Option<usize>, 
             if gap > 3 {
                 return None;
             }
-            name_before = memo.names(q, t);
+            name_before = memo.names(q);
         }
         q += 1;
     }
     None
 }
 
+/// Push `w.to_lowercase()` at the end of `out` (ASCII without a copy of its own).
+fn push_lowercase(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
 /// The [`content_slices`] of a text, lowercased.
 fn content_words(text: &str) -> Vec<String> {
     content_slices(text).map(str::to_lowercase).collect()
+}
+
+/// Indices of the lines with text: the line at non-blank position `q` is `nb[q]`.
+fn non_blank(decisions: &[LineDecision]) -> Vec<usize> {
+    let mut nb = Vec::with_capacity(decisions.len());
+    nb.extend((0..decisions.len()).filter(|&i| !decisions[i].text.chars().all(char::is_whitespace)));
+    nb
 }
 
 /// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
@@ -1010,7 +1313,7 @@ struct DateCandidate {
 }
 
 fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
-    let f = find_date(text)?;
+    let f = date_in(text)?;
     if f.date > latest_day() {
         return None;
     }
@@ -1032,8 +1335,11 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
 /// Fill the metadata of `article` from what the cleaner found, and label the metadata lines.
 /// Returns where the publication date came from (`text`), if one was found.
 pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static str> {
+    let _dates = DatesRemembered::new();
     let width = x.wrap_width;
-    let choice = choose_title_at(&x.decisions, width);
+    // (the labels change below, the texts never: the non-blank lines are the same)
+    let nb = non_blank(&x.decisions);
+    let choice = choose_title_at(&x.decisions, &nb, width);
     // The title: the cleaner's, unless a better headline was found above the body.
     if let Some(c) = &choice {
         if x.title.as_deref() != Some(c.text.as_str()) {
@@ -1070,7 +1376,6 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     }
     article.section = x.header.section.clone();
 
-    let nb: Vec<usize> = (0..x.decisions.len()).filter(|&i| !x.decisions[i].text.trim().is_empty()).collect();
     let anchor = nb.iter().position(|&i| x.decisions[i].label == Label::Body).unwrap_or(nb.len());
     let tpos = choice.as_ref().and_then(|c| nb.iter().position(|&i| i == *c.lines.last().unwrap()));
     // without a title, the lines around the first paragraph
@@ -1089,7 +1394,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             let prev = x.decisions[nb[first - 1]].text.trim();
             let lower = prev.to_lowercase();
             let first_word = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-            if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && !NOT_SHORT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
+            if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && !NOT_SHORT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && date_in(prev).is_none()
                 && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
                 && prev.chars().next().is_some_and(char::is_uppercase)
             {
@@ -1105,7 +1410,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     let mut below = Vec::new();
     let mut body_seen = 0;
     for p in below_start..below_end {
-        if x.decisions[nb[p]].label == Label::Body && word_count(&x.decisions[nb[p]].text) >= 20 {
+        if x.decisions[nb[p]].label == Label::Body && word_count_up_to(&x.decisions[nb[p]].text, 20) >= 20 {
             body_seen += 1;
             if body_seen > 3 {
                 break;
@@ -1124,13 +1429,15 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if matches!(d.label, Label::Tweet | Label::Title) {
             continue;
         }
+        // (compared with 40 and less below; collapsing the whitespace leaves the count as it is)
+        let mut words = word_count_up_to(&d.text, 41);
+        if words > 40 {
+            continue;
+        }
         let mut text = collapse(&d.text);
-        let mut words = word_count(&text);
         let in_body = d.label == Label::Body;
-        let lower = text.to_lowercase();
-        let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0)
-            || PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| lower.starts_with(w));
-        if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) || words > 40 {
+        let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0) || starts_with_header_word(&text);
+        if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) {
             continue;
         }
         // a line wrapped by the renderer is read whole, from its first piece: a short one may
@@ -1146,7 +1453,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
                 text.push(' ');
                 text.push_str(&collapse(&x.decisions[k].text));
             }
-            words = word_count(&text);
+            words = word_count_up_to(&text, 41);
             if words > 20 || in_body {
                 continue;
             }
@@ -1159,8 +1466,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             }
         }
         if article.authors.is_empty() && (!in_body || (header_like && words <= 12)) {
-            let lower = text.to_lowercase();
-            let names = if LONE_BYLINE_WORDS.contains(&lower.trim_end_matches(':')) {
+            let names = if LONE_BYLINE_WORDS.iter().any(|w| eq_lower(text.trim_end_matches(':'), w)) {
                 nb.get(p + 1).and_then(|&j| person_names(&collapse(&x.decisions[j].text))).map(|n| (n, nb[p + 1]))
             } else {
                 byline_authors(&text).map(|n| (n, i))
@@ -1254,7 +1560,7 @@ fn site_from_holder(holder: &str) -> String {
 
 /// Names on a line of their own after a lone `By`: `Sarah E. Needleman`, `Jane Doe and John Roe`.
 fn person_names(text: &str) -> Option<Vec<String>> {
-    if word_count(text) > 12 || find_date(text).is_some() {
+    if word_count(text) > 12 || date_in(text).is_some() {
         return None;
     }
     byline_authors(&format!("By {text}"))
@@ -1597,7 +1903,7 @@ mod tests {
             "Europe\n\nMinisters weigh a crackdown on encrypted chats\n\nNovember 18, 2019\n\nThe interior ministers of the member states\n\n{quote}\n\nSource: Interior Ministry, October 25, 2019\n\n{body}\n\nMore photos\n\nThe interior ministers of the member states\n\nMost read\n\nMinisters weigh a crackdown on encrypted chats"
         );
         let decisions = decisions_of(&dump, 8);
-        assert_eq!(choose_title_at(&decisions, Some(80)).unwrap().text, "Ministers weigh a crackdown on encrypted chats");
+        assert_eq!(choose_title_at(&decisions, &non_blank(&decisions), Some(80)).unwrap().text, "Ministers weigh a crackdown on encrypted chats");
     }
 
     #[test]
@@ -1609,7 +1915,8 @@ mod tests {
             "Politics\n\nWhy ministers cannot agree on the future of encrypted messaging\n\nAnalysis by Jane Doe, Europe editor\n\nUpdated 1909 GMT November 18, 2019\n\n{carousel}\n{BODY}"
         );
         let from = dump.lines().position(|l| l.starts_with("The minister said")).unwrap();
-        let c = choose_title_at(&decisions_of(&dump, from), None).unwrap();
+        let decisions = decisions_of(&dump, from);
+        let c = choose_title_at(&decisions, &non_blank(&decisions), None).unwrap();
         assert_eq!(c.text, "Why ministers cannot agree on the future of encrypted messaging");
     }
 
@@ -1654,6 +1961,27 @@ mod tests {
         // farther from the body, two words stay a menu entry
         let dump = format!("Games\n\nEncrypted chats\n\nAugust 13, 2018\n\n{}{BODY}", "Menu entry\n\n".repeat(8));
         assert_ne!(dump_meta(&dump).title.as_deref(), Some("Encrypted chats"));
+    }
+
+    #[test]
+    fn collapse_is_split_whitespace_joined() {
+        let mut every_space: String = (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        every_space.push_str("a b");
+        for s in ["", "  ", "a", "a b", " a  b\tc\n", "\u{b}x\u{c}y\u{1c}z", "Jane\u{a0}Doe\u{3000}東京\u{2009}", "\u{85}é  ü ", "  • Sport  ", "a\u{200b}b", "— “quoted” …", "a  b", "x\u{a0}y", "ab  ", &every_space] {
+            assert_eq!(collapse(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|c| c.is_whitespace() && *c != ' ') {
+            assert!(has_whitespace_run(&format!("a{c}b")), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_count_up_to_is_word_count_capped() {
+        for s in ["", "a", "  a b  ", "Jane Doe, 19.11.2019 08:57", "É à l'été — 東京 2019", "x_y-z", "BY\u{a0}ÉLODIE MARTIN", "١٢ abc"] {
+            for cap in [1, 2, 3, 21, usize::MAX] {
+                assert_eq!(word_count_up_to(s, cap), word_count(s).min(cap), "{s:?} {cap}");
+            }
+        }
     }
 
     #[test]
