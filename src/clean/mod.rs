@@ -1211,7 +1211,24 @@ const REPEAT_NGRAM: usize = 6;
 fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
     // a hash per word (FNV-1a), then one per run of words: cheap, and collisions only cost a
     // kept repeat
-    let word_hash = |w: &str| w.bytes().fold(0xcbf29ce484222325u64, |h, c| (h ^ u64::from(c)).wrapping_mul(0x100000001b3));
+    const FNV_START: u64 = 0xcbf29ce484222325;
+    let fnv = |h: u64, c: u8| (h ^ u64::from(c)).wrapping_mul(0x100000001b3);
+    // the words of a text (alphanumeric runs) as hashes, in one pass over its characters
+    let word_hashes = |text: &str, out: &mut Vec<u64>| {
+        let (mut h, mut in_word) = (FNV_START, false);
+        for c in text.chars() {
+            if crate::model::is_alphanumeric(c) {
+                h = c.encode_utf8(&mut [0; 4]).bytes().fold(h, fnv);
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                (h, in_word) = (FNV_START, false);
+            }
+        }
+        if in_word {
+            out.push(h);
+        }
+    };
     let run_hash = |ws: &[u64]| ws.iter().fold(0u64, |h, &w| (h.rotate_left(5) ^ w).wrapping_mul(0x9e3779b97f4a7c15));
     let mut seen: rustc_hash::FxHashSet<u64> = Default::default();
     let mut words: Vec<u64> = Vec::new();
@@ -1221,7 +1238,7 @@ fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]
             continue;
         }
         words.clear();
-        words.extend(b.text.split(|c: char| !crate::model::is_alphanumeric(c)).filter(|w| !w.is_empty()).map(word_hash));
+        word_hashes(&b.text, &mut words);
         grams.clear();
         grams.extend(words.windows(REPEAT_NGRAM).map(run_hash));
         if grams.len() >= 4 {
