@@ -7,7 +7,7 @@ pub const MIN_CHARS: usize = 40;
 pub const SAMPLE_BYTES: usize = 2048;
 /// A first, shorter sample: when whatlang is sure of it (reliable, confidence above
 /// [`SURE_CONFIDENCE`]), the longer one is not looked at.
-pub const FIRST_SAMPLE_BYTES: usize = 1024;
+pub const FIRST_SAMPLE_BYTES: usize = 512;
 const SURE_CONFIDENCE: f64 = 0.9;
 
 fn prefix(text: &str, bytes: usize) -> &str {
