@@ -329,6 +329,13 @@ fn first_word_len(line: &str) -> usize {
     line.split_whitespace().next().map_or(0, |w| if w.starts_with(is_wide) { 2 } else { display_width(w) })
 }
 
+/// Whether [`collapse_ws`] would leave `s` as it is: no tab, no newline, no two spaces in a
+/// row, no space at either end.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ') && b.last() != Some(&b' ') && !b.iter().any(|&c| c == b'\t' || c == b'\n') && !b.windows(2).any(|p| p == b"  ")
+}
+
 /// Runs of spaces, tabs and newlines as one space, none at the ends.
 fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -436,7 +443,9 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
         out[j - 1].run_on = next_lower && out[j].first == out[j - 1].last + 1;
     }
     for b in &mut out {
-        b.text = collapse_ws(&b.text);
+        if !is_collapsed(&b.text) {
+            b.text = collapse_ws(&b.text);
+        }
         if let Some(t) = rules::cut_hover_cards(&b.text) {
             b.text = t;
             b.hover_cut = true;
@@ -1735,6 +1744,13 @@ fn body(x: &TextExtraction) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapsed_text_is_recognised() {
+        for t in ["a b", " a", "a ", "a  b", "a\tb", "a\nb", "", "a", "été  là"] {
+            assert_eq!(is_collapsed(t), collapse_ws(t) == t, "{t:?}");
+        }
+    }
 
     #[test]
     fn row_separators_open_where_row_shape_looks() {
