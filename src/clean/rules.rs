@@ -45,7 +45,7 @@ const CHROME_LINES: &[&str] = &[
     r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
     r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
     r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
-    r"trending (?:news|stories|articles|topics)", r"more (?:great )?[\w'’ &]{1,30} stories", r"popular (?:on|in|at) .{1,30}",
+    r"trending (?:news|stories|articles|topics)", r"popular (?:on|in|at) .{1,30}",
     r"next up(?: in .{1,40})?", r"up next", r"explore further", r"(?:keep|continue) exploring", r"more to explore", r"featured (?:videos?|stories|articles|posts)", r"this slideshow requires javascript\.?",
     r"\d{6,}", r"view all(?: \(\d+\)?)?", r"\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?(?: \S+)*", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
     r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
@@ -70,6 +70,15 @@ const CHROME_LINES: &[&str] = &[
     r"関連記事", r"関連ニュース", r"コメント", r"広告", r"相关(?:新闻|阅读|文章)", r"相關(?:新聞|閱讀|文章)", r"评论", r"評論",
     r"分享", r"广告", r"廣告", r"首页", r"首頁", r"관련\s?기사", r"댓글", r"광고",
 ];
+
+/// Chrome lines made of a run of at most so many characters between words, checked apart
+/// from [`CHROME_LINES`] (where the run, a bounded repetition of a Unicode class like
+/// `[\w ]{1,30}`, cost as much to compile as all the other lines together): the ASCII start
+/// of every line the pattern matches (in any case), the pattern, whose one group is the run,
+/// and the run's limit in characters. The group is the pattern's last repetition, so the
+/// limit on what it takes decides: `more (?:great )?([\w'’ &]+) stories` with 30 is
+/// `more (?:great )?[\w'’ &]{1,30} stories` (`More Great WIRED Stories`).
+const CHROME_LINES_WITH_RUN: &[(&str, &str, usize)] = &[("more ", r"more (?:great )?([\w'’ &]+) stories", 30)];
 
 /// Phrases that make a short line (at most [`SHORT_LINE_WORDS`] words) chrome wherever they
 /// appear in it.
@@ -271,9 +280,8 @@ fn may_end_with_credit(end: &str) -> bool {
 
 /// Whether `text` has `, 19` or `, 20` (a year after a date), which [`WIRE_CAPTION_DATE`] needs.
 fn has_comma_year(text: &str) -> bool {
-    static COMMA_19: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(", 19"));
-    static COMMA_20: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(", 20"));
-    COMMA_19.find(text.as_bytes()).is_some() || COMMA_20.find(text.as_bytes()).is_some()
+    let b = text.as_bytes();
+    memchr::memchr_iter(b',', b).any(|i| b[i + 1..].starts_with(b" 19") || b[i + 1..].starts_with(b" 20"))
 }
 
 /// The last `n` bytes of `s` (or all of it), cut at a character boundary.
@@ -341,16 +349,20 @@ pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
 /// Words that begin with a capital inside a name (`McDonald`, `MacBook`, `DeSantis`): no glue there.
 const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’"];
 
+/// Words of a line searched for a glued headline's seam.
+const GLUED_HEADLINE_TOKENS: usize = 25;
+
 /// A teaser whose headline is glued to its snippet by the renderer (`Tape Gaffe Ends Hamlin's
 /// Title RunDenny Hamlin's championship run was…`): a Title-Case run of words, then a word
 /// with a lowercase-to-uppercase seam.
 pub fn glued_headline(text: &str) -> bool {
+    // (a seam in a longer snippet is not looked for)
     if !may_have_seam(text) {
         return false;
     }
     let mut words = 0usize;
     let mut capital = 0usize;
-    for tok in text.split_whitespace().take(25) {
+    for tok in text.split_whitespace().take(GLUED_HEADLINE_TOKENS) {
         let mut it = tok.char_indices();
         let first = it.next().map_or(' ', |(_, c)| c);
         // seams: a lowercase letter (or ?!.’') then an uppercase then a lowercase letter
@@ -383,16 +395,26 @@ pub fn glued_headline(text: &str) -> bool {
     false
 }
 
-/// Whether `text` may hold the seam [`glued_headline`] looks for: an uppercase letter after a
-/// lowercase one (or `?!.)'’`) and before a lowercase one. A byte scan that lets through every
-/// seam (anything beyond ASCII is decoded or let through).
+/// Whether `text` may hold the seam [`glued_headline`] looks for in its first
+/// [`GLUED_HEADLINE_TOKENS`] words: an uppercase letter after a lowercase one (or `?!.)'’`)
+/// and before a lowercase one. A byte scan that lets through every seam (anything beyond
+/// ASCII is decoded or let through; words are counted at ASCII spaces only, never more than
+/// there are).
 fn may_have_seam(text: &str) -> bool {
     let b = text.as_bytes();
     let before = |p: u8| p.is_ascii_lowercase() || matches!(p, b'?' | b'!' | b'\'' | b'.' | b')') || p >= 0x80;
     let after = |n: Option<&u8>| n.is_some_and(|&n| n.is_ascii_lowercase() || n >= 0x80);
+    let mut words = 1;
     for j in 1..b.len() {
         let c = b[j];
-        if c.is_ascii_uppercase() {
+        if c.is_ascii_whitespace() {
+            if !b[j - 1].is_ascii_whitespace() {
+                words += 1;
+                if words > GLUED_HEADLINE_TOKENS {
+                    return false;
+                }
+            }
+        } else if c.is_ascii_uppercase() {
             if before(b[j - 1]) && after(b.get(j + 1)) {
                 return true;
             }
@@ -477,43 +499,58 @@ pub fn stop_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut n = 0;
     let mut buf = String::new();
-    // the current word: where it starts, its bytes so far (lowercased, while ASCII and short)
+    // the current word: where it starts, its bytes so far (lowercased; the key is used only
+    // for ASCII words of at most 6 bytes)
     let (mut start, mut key, mut ascii) = (0, 0u64, true);
     let mut i = 0;
-    while i <= bytes.len() {
-        let (b, len) = match bytes.get(i) {
-            Some(&b) if b < 0x80 => (b, 1),
-            Some(_) => {
-                let c = text[i..].chars().next().unwrap_or_default();
-                if is_alphanumeric(c) {
-                    ascii = false;
-                    i += c.len_utf8();
-                    continue;
+    loop {
+        // to the end of the word: the length of what ends it (0 at the end of the text)
+        let sep = loop {
+            let Some(&b) = bytes.get(i) else { break 0 };
+            if b < 0x80 {
+                if !ASCII_ALNUM[usize::from(b)] {
+                    break 1;
                 }
-                (b' ', c.len_utf8())
+                // (`| 0x20` lowercases a letter and keeps a digit)
+                key = (key << 8) | u64::from(b | 0x20);
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if !is_alphanumeric(c) {
+                    break c.len_utf8();
+                }
+                ascii = false;
+                i += c.len_utf8();
             }
-            None => (b' ', 1),
         };
-        if b.is_ascii_alphanumeric() {
-            key = (key << 8) | u64::from(b.to_ascii_lowercase());
-        } else {
-            let word = i - start;
-            if (1..=6).contains(&word) {
-                let stop = if ascii {
-                    ASCII_STOP_KEYS.contains(&key)
-                } else {
-                    buf.clear();
-                    buf.extend(text[start..i].chars().flat_map(char::to_lowercase));
-                    STOP_SET.contains(buf.as_str())
-                };
-                n += usize::from(stop);
-            }
-            (start, key, ascii) = (i + len, 0, true);
+        if (1..=6).contains(&(i - start)) {
+            let stop = if ascii {
+                ASCII_STOP_KEYS.contains(&key)
+            } else {
+                buf.clear();
+                buf.extend(text[start..i].chars().flat_map(char::to_lowercase));
+                STOP_SET.contains(buf.as_str())
+            };
+            n += usize::from(stop);
         }
-        i += len;
+        if sep == 0 {
+            return n;
+        }
+        i += sep;
+        (start, key, ascii) = (i, 0, true);
     }
-    n
 }
+
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// Whether `c` is alphanumeric ([`char::is_alphanumeric`]), with the characters of two UTF-8
 /// bytes (Latin, Greek, Cyrillic, Hebrew, Arabic…) looked up in a table made once.
@@ -563,11 +600,28 @@ static CHROME_LINE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(CHROME_LINES.iter().map(|p| format!(r"(?i)^(?:{p})$"))).expect("chrome line patterns")
 });
 
+/// Whether a line (lowercased, edges stripped) is one of [`CHROME_LINES_WITH_RUN`].
+fn chrome_line_with_run(core: &str) -> bool {
+    static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+        CHROME_LINES_WITH_RUN.iter().map(|(_, p, _)| Regex::new(&format!(r"(?i)^(?:{p})$")).expect("chrome line pattern")).collect()
+    });
+    CHROME_LINES_WITH_RUN.iter().zip(PATTERNS.iter()).any(|(&(start, _, limit), re)| {
+        core.get(..start.len()).is_some_and(|s| s.eq_ignore_ascii_case(start))
+            && re.captures(core).is_some_and(|c| c[1].chars().count() <= limit)
+    })
+}
+
 /// A punctuation mark or a symbol (Unicode categories P and S), for characters beyond ASCII.
 static PUNCT_OR_SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{P}\p{S}]$").unwrap());
 
 /// `text` without the spaces, punctuation and symbols at its ends (`» Home «` -> `Home`).
 fn strip_edges(text: &str) -> &str {
+    // (the common case: a letter or a digit at both ends)
+    if let (Some(a), Some(z)) = (text.as_bytes().first(), text.as_bytes().last()) {
+        if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() {
+            return text;
+        }
+    }
     text.trim_matches(|c: char| {
         c.is_whitespace()
             || if c.is_ascii() {
@@ -632,7 +686,7 @@ pub fn chrome_rule_lower(text: &str, lower: &str, words: usize) -> Option<String
         }
     }
     let core = strip_edges(lower);
-    if CHROME_LINE_SET.is_match(core) {
+    if CHROME_LINE_SET.is_match(core) || chrome_line_with_run(core) {
         return Some(format!("chrome line {:?}", core));
     }
     // (both patterns below need one of a few characters, or the word "copyright")
@@ -646,7 +700,7 @@ pub fn chrome_rule_lower(text: &str, lower: &str, words: usize) -> Option<String
     if amp && RAW_ENTITY.is_match(t) {
         return Some("raw HTML entities (text copied from the page's data, not rendered text)".into());
     }
-    if words <= SOCIAL_LINE_WORDS && SOCIAL_VERBS.iter().any(|v| lower.starts_with(v)) && SOCIAL_PROMO.is_match(lower) {
+    if words <= SOCIAL_LINE_WORDS && may_be_social_promo(lower) && SOCIAL_PROMO.is_match(lower) {
         return Some("invitation to follow or contact the site on social networks or by email".into());
     }
     if words <= SHORT_LINE_WORDS {
@@ -662,12 +716,23 @@ pub fn chrome_rule_lower(text: &str, lower: &str, words: usize) -> Option<String
 /// verb and names a network, a handle or an address (lowercase text).
 static SOCIAL_PROMO: LazyLock<Regex> = LazyLock::new(|| {
     let verbs: Vec<String> = SOCIAL_VERBS.iter().map(|v| regex::escape(v)).collect();
-    Regex::new(&format!(
-        r"^(?:{})\b.{{0,160}}?(?:facebook|twitter|instagram|youtube|linkedin|tiktok|snapchat|pinterest|telegram|whatsapp|threads|mastodon|bluesky|(?:^|\s)@\w|\w@\w+\.\w)",
-        verbs.join("|")
-    ))
-    .expect("social promotion pattern")
+    Regex::new(&format!(r"^(?:{})\b.{{0,160}}?(?:{}|(?:^|\s)@\w|\w@\w+\.\w)", verbs.join("|"), SOCIAL_NETWORKS.join("|")))
+        .expect("social promotion pattern")
 });
+
+/// The networks an invitation to follow names ([`SOCIAL_PROMO`]), lowercase.
+const SOCIAL_NETWORKS: &[&str] = &[
+    "facebook", "twitter", "instagram", "youtube", "linkedin", "tiktok", "snapchat", "pinterest", "telegram", "whatsapp",
+    "threads", "mastodon", "bluesky",
+];
+
+/// Whether a lowercased line may be an invitation to follow ([`SOCIAL_PROMO`]): it opens with
+/// one of the verbs, and names a network or has an `@`.
+fn may_be_social_promo(lower: &str) -> bool {
+    static NETWORKS: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(SOCIAL_NETWORKS).expect("social networks"));
+    SOCIAL_VERBS.iter().any(|v| lower.starts_with(v)) && (memchr::memchr(b'@', lower.as_bytes()).is_some() || NETWORKS.is_match(lower))
+}
 
 /// The verbs that open an invitation to follow ([`SOCIAL_PROMO`]), lowercase.
 const SOCIAL_VERBS: &[&str] = &[
@@ -932,14 +997,34 @@ mod tests {
             assert!(COPYRIGHT.is_match(line) && (line.contains('&') || may_be_copyright(&lower)), "{line:?}");
         }
         assert!(!may_be_copyright("the minister spoke to the press"));
-        for line in ["Follow us on Twitter", "Síguenos en Facebook", "E-mail jane@example.com", "Contact us @example"] {
+        for line in ["Follow us on Twitter", "Síguenos en Facebook", "E-mail jane@example.com", "Contact us @example", "Like us on TikTok"] {
             let lower = line.to_lowercase();
-            assert!(SOCIAL_PROMO.is_match(&lower) && SOCIAL_VERBS.iter().any(|v| lower.starts_with(v)), "{line:?}");
+            assert!(SOCIAL_PROMO.is_match(&lower) && may_be_social_promo(&lower), "{line:?}");
         }
         for t in ["RunDenny", "Rise?Violence", "l’État", "cafÉtéria", "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's run"] {
             assert!(may_have_seam(t), "{t:?}");
         }
         assert!(!may_have_seam("The Mayor of London said on Monday that McD is OK. FOO BAR"));
+    }
+
+    #[test]
+    fn chrome_lines_with_a_run_are_their_bounded_patterns() {
+        let bounded = Regex::new(r"(?i)^(?:more (?:great )?[\w'’ &]{1,30} stories)$").unwrap();
+        let mut n = 0;
+        for great in ["", "great ", "Great ", "GREAT "] {
+            for run in ["x", "wired", "l’été & co", "Политика", "a b", "great", "great x"] {
+                for len in [1, 24, 25, 29, 30, 31, 36, 37] {
+                    for end in [" stories", " Stories", " ſtorieſ", " stories!", " story"] {
+                        let mid: String = run.chars().cycle().take(len).collect();
+                        let line = format!("more {great}{mid}{end}");
+                        assert_eq!(chrome_line_with_run(&line), bounded.is_match(&line), "{line:?}");
+                        n += usize::from(bounded.is_match(&line));
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "{n}");
+        assert!(chrome_rule_t("More Great WIRED Stories", 4).is_some_and(|r| r.starts_with("chrome line")));
     }
 
     #[test]
