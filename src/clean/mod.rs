@@ -1417,9 +1417,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
     for (b, lower) in blocks.iter_mut().zip(&lowers) {
         b.duplicate = seen[lower.as_str()];
-        b.chrome = rules::chrome_rule_lower(&b.text, lower, b.words)
-            .or_else(|| rules::caption_rule(&b.text, lower, b.words))
-            .or_else(|| rules::notice_rule(lower, b.words))
+        b.chrome = rules::block_rule(&b.text, lower, b.words)
             .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| GLUED_TEASER.to_string()))
             .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words))).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
@@ -2179,7 +2177,7 @@ mod tests {
         };
         for b in &mut bs {
             let lower = b.text.to_lowercase();
-            b.chrome = rules::caption_rule(&b.text, &lower, b.words).or_else(|| rules::chrome_rule_lower(&b.text, &lower, b.words));
+            b.chrome = rules::caption_rule(&b.text, &lower, b.words).or_else(|| rules::chrome_rule(&b.text, b.words));
             b.furniture = b.chrome.as_deref().is_some_and(|r| r.starts_with("photo caption"));
         }
         let sc: Vec<f64> = bs.iter().map(|b| score(b, 10.0)).collect();

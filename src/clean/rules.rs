@@ -200,21 +200,81 @@ const NOTICE_PHRASES: &[&str] = &[
     "désinscrire à tout moment", "jederzeit abbestellen", "darte de baja en cualquier momento",
 ];
 
-/// One automaton per phrase list: it finds the leftmost phrase of the list in one pass (of
-/// phrases starting there, the first listed), as a regex alternation of them would. `dfa`
-/// where the phrases start with common letters: a prefilter would only stop and start the
-/// search again.
-fn phrase_finder(phrases: &[&str], dfa: bool) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .kind(dfa.then_some(aho_corasick::AhoCorasickKind::DFA))
-        .prefilter(!dfa)
-        .build(phrases)
-        .expect("phrase list")
+/// The phrase lists the block rules search for, in [`PHRASE_FINDER`] order.
+const PHRASE_LISTS: [&[&str]; 3] = [CHROME_PHRASES, CAPTION_MARKERS, NOTICE_PHRASES];
+const CHROME_LIST: usize = 0;
+const CAPTION_LIST: usize = 1;
+const NOTICE_LIST: usize = 2;
+
+/// One automaton for all the phrase lists, so that a block is searched once for the three
+/// rules (a DFA without prefilter: the phrases start with common letters, where a prefilter
+/// only stops and starts the search again); with each distinct phrase, the lists it is in
+/// and its place in each.
+struct PhraseFinder {
+    // (the DFA itself, not behind `AhoCorasick`: its overlapping search is then compiled for it)
+    automaton: aho_corasick::dfa::DFA,
+    places: Vec<Vec<(usize, usize)>>,
 }
 
-static CAPTION_MARKER_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| phrase_finder(CAPTION_MARKERS, true));
-static NOTICE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| phrase_finder(NOTICE_PHRASES, false));
+static PHRASE_FINDER: LazyLock<PhraseFinder> = LazyLock::new(|| {
+    let mut phrases: Vec<&str> = Vec::new();
+    let mut places: Vec<Vec<(usize, usize)>> = Vec::new();
+    for (list, list_phrases) in PHRASE_LISTS.iter().enumerate() {
+        for (i, p) in list_phrases.iter().enumerate() {
+            match phrases.iter().position(|q| q == p) {
+                Some(at) => places[at].push((list, i)),
+                None => {
+                    phrases.push(p);
+                    places.push(vec![(list, i)]);
+                }
+            }
+        }
+    }
+    let automaton = aho_corasick::dfa::DFA::builder().prefilter(false).build(phrases).expect("phrase lists");
+    PhraseFinder { automaton, places }
+});
+
+/// The phrases of [`PHRASE_LISTS`] in a lowercased block, searched for once when first asked.
+pub struct Phrases<'a> {
+    lower: &'a str,
+    /// Every occurrence: start, end and phrase.
+    found: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
+}
+
+impl<'a> Phrases<'a> {
+    pub fn new(lower: &'a str) -> Self {
+        Phrases { lower, found: std::cell::OnceCell::new() }
+    }
+
+    /// The first phrase of a list within `lower[from..to]`, as the list's regex alternation
+    /// would find it: the leftmost, and of phrases starting there the first listed. Its range
+    /// and its place in the list.
+    fn first(&self, list: usize, from: usize, to: usize) -> Option<(std::ops::Range<usize>, usize)> {
+        let found = self.found.get_or_init(|| {
+            // every phrase ending at each byte: the DFA's match states hold them all
+            use aho_corasick::{automaton::Automaton, Anchored};
+            let dfa = &PHRASE_FINDER.automaton;
+            let mut found = Vec::new();
+            let Ok(mut sid) = dfa.start_state(Anchored::No) else { return found };
+            for (i, &b) in self.lower.as_bytes().iter().enumerate() {
+                sid = dfa.next_state(Anchored::No, sid, b);
+                if dfa.is_special(sid) && dfa.is_match(sid) {
+                    for k in 0..dfa.match_len(sid) {
+                        let p = dfa.match_pattern(sid, k);
+                        found.push((i + 1 - dfa.pattern_len(p), i + 1, p.as_usize()));
+                    }
+                }
+            }
+            found
+        });
+        found
+            .iter()
+            .filter(|&&(s, e, _)| s >= from && e <= to)
+            .flat_map(|&(s, e, p)| PHRASE_FINDER.places[p].iter().filter(|(l, _)| *l == list).map(move |&(_, i)| (s, i, e)))
+            .min()
+            .map(|(s, i, e)| (s..e, i))
+    }
+}
 
 /// A block with a notice phrase is a notice up to this many words.
 pub const NOTICE_WORDS: usize = 150;
@@ -222,10 +282,25 @@ pub const NOTICE_WORDS: usize = 150;
 /// Why a block is a consent or paywall notice, if it is one.
 /// `lower` is the block's text lowercased.
 pub fn notice_rule(lower: &str, words: usize) -> Option<String> {
+    notice_rule_in(&Phrases::new(lower), words)
+}
+
+fn notice_rule_in(phrases: &Phrases, words: usize) -> Option<String> {
     if words > NOTICE_WORDS {
         return None;
     }
-    NOTICE_FINDER.find(lower).map(|m| format!("consent, paywall or newsletter notice (has {:?})", &lower[m.range()]))
+    let lower = phrases.lower;
+    phrases.first(NOTICE_LIST, 0, lower.len()).map(|(r, _)| format!("consent, paywall or newsletter notice (has {:?})", &lower[r]))
+}
+
+/// Why a block is page chrome, a caption or a notice: [`chrome_rule_lower`], then
+/// [`caption_rule`], then [`notice_rule`], with the phrase lists searched once.
+/// `lower` is `text` lowercased.
+pub fn block_rule(text: &str, lower: &str, words: usize) -> Option<String> {
+    let phrases = Phrases::new(lower);
+    chrome_rule_in(text, &phrases, words)
+        .or_else(|| caption_rule_in(text, &phrases, words))
+        .or_else(|| notice_rule_in(&phrases, words))
 }
 
 /// Agencies and picture desks whose name ends a photo credit.
@@ -316,6 +391,10 @@ pub const IMAGE_PLACEHOLDER_REASON: &str = "photo caption or image placeholder (
 /// Why a block is a photo caption or credit, if it is one.
 /// `lower` is `text` lowercased.
 pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
+    caption_rule_in(text, &Phrases::new(lower), words)
+}
+
+fn caption_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String> {
     if words > CAPTION_WORDS {
         // a long caption still ends with its credit (`… Credit: ESA`)
         return (words <= LONG_CAPTION_WORDS && ends_with_credit(text))
@@ -334,8 +413,9 @@ pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
     {
         return Some(IMAGE_PLACEHOLDER_REASON.into());
     }
-    if let Some(m) = CAPTION_MARKER_FINDER.find(lower) {
-        return Some(format!("photo caption or credit (has {:?})", lower[m.range()].trim()));
+    let lower = phrases.lower;
+    if let Some((r, _)) = phrases.first(CAPTION_LIST, 0, lower.len()) {
+        return Some(format!("photo caption or credit (has {:?})", lower[r].trim()));
     }
     if ends_with_credit(text) {
         return Some("photo caption or credit (ends with a picture credit)".into());
@@ -404,21 +484,45 @@ fn may_have_seam(text: &str) -> bool {
     let b = text.as_bytes();
     let before = |p: u8| p.is_ascii_lowercase() || matches!(p, b'?' | b'!' | b'\'' | b'.' | b')') || p >= 0x80;
     let after = |n: Option<&u8>| n.is_some_and(|&n| n.is_ascii_lowercase() || n >= 0x80);
+    // bytes by what they may be: 1 an ASCII space, 2 an ASCII capital, 3 the first byte of a
+    // character beyond ASCII, 0 anything else
+    static KIND: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_whitespace() {
+                1
+            } else if c.is_ascii_uppercase() {
+                2
+            } else if c >= 0xC0 {
+                3
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
     let mut words = 1;
     for j in 1..b.len() {
         let c = b[j];
-        if c.is_ascii_whitespace() {
+        let kind = KIND[usize::from(c)];
+        if kind == 0 {
+            continue;
+        }
+        if kind == 1 {
             if !b[j - 1].is_ascii_whitespace() {
                 words += 1;
                 if words > GLUED_HEADLINE_TOKENS {
                     return false;
                 }
             }
-        } else if c.is_ascii_uppercase() {
+        } else if kind == 2 {
             if before(b[j - 1]) && after(b.get(j + 1)) {
                 return true;
             }
-        } else if c >= 0xC0 && before(b[j - 1]) {
+        } else if before(b[j - 1]) {
             let ch = text[j..].chars().next().unwrap_or_default();
             if ch.is_uppercase() && after(b.get(j + ch.len_utf8())) {
                 return true;
@@ -553,28 +657,33 @@ static ASCII_ALNUM: [bool; 128] = {
 };
 
 /// Whether `c` is alphanumeric ([`char::is_alphanumeric`]), with the characters of two UTF-8
-/// bytes (Latin, Greek, Cyrillic, Hebrew, Arabic…) looked up in a table made once.
+/// bytes (Latin, Greek, Cyrillic, Hebrew, Arabic…) and the general punctuation (quotes,
+/// dashes) looked up in tables made once.
 pub fn is_alphanumeric(c: char) -> bool {
-    const FROM: u32 = 0x80;
-    const TO: u32 = 0x800;
-    static TWO_BYTE: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        let mut bits = vec![0u64; ((TO - FROM) / 64) as usize];
-        for (i, c) in (FROM..TO).filter_map(char::from_u32).enumerate() {
-            if c.is_alphanumeric() {
-                bits[i / 64] |= 1 << (i % 64);
+    const TABLES: [(u32, u32); 2] = [(0x80, 0x800), (0x2000, 0x2080)];
+    static BITS: LazyLock<[Vec<u64>; 2]> = LazyLock::new(|| {
+        TABLES.map(|(from, to)| {
+            let mut bits = vec![0u64; (to - from).div_ceil(64) as usize];
+            for u in from..to {
+                let i = (u - from) as usize;
+                if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
             }
-        }
-        bits
+            bits
+        })
     });
     let u = u32::from(c);
-    if u < FROM {
-        c.is_ascii_alphanumeric()
-    } else if u < TO {
-        let i = (u - FROM) as usize;
-        TWO_BYTE[i / 64] >> (i % 64) & 1 == 1
-    } else {
-        c.is_alphanumeric()
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
     }
+    for (k, &(from, to)) in TABLES.iter().enumerate() {
+        if (from..to).contains(&u) {
+            let i = (u - from) as usize;
+            return BITS[k][i / 64] >> (i % 64) & 1 == 1;
+        }
+    }
+    c.is_alphanumeric()
 }
 
 /// A blog post's meta line: a date with the comment count or the author
@@ -669,12 +778,16 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
 /// Why a line is chrome, if a rule says so.
 /// `lower` is `text` lowercased.
 pub fn chrome_rule_lower(text: &str, lower: &str, words: usize) -> Option<String> {
+    chrome_rule_in(text, &Phrases::new(lower), words)
+}
+
+fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String> {
     let t = text.trim();
     if t.is_empty() {
         return None;
     }
     // (no character lowercases to a space or from one: this is `t` lowercased)
-    let lower = lower.trim();
+    let lower = phrases.lower.trim();
     // Long lines are prose or teasers: only the teaser prefixes can apply.
     if words > LONG_LINE_WORDS {
         return teaser_prefix(lower);
@@ -704,8 +817,9 @@ pub fn chrome_rule_lower(text: &str, lower: &str, words: usize) -> Option<String
         return Some("invitation to follow or contact the site on social networks or by email".into());
     }
     if words <= SHORT_LINE_WORDS {
-        if let Some(m) = CHROME_PHRASE_FINDER.find(lower) {
-            return Some(format!("chrome phrase {:?} in a short line", CHROME_PHRASES[m.pattern().as_usize()]));
+        let from = phrases.lower.len() - phrases.lower.trim_start().len();
+        if let Some((_, i)) = phrases.first(CHROME_LIST, from, from + lower.len()) {
+            return Some(format!("chrome phrase {:?} in a short line", CHROME_PHRASES[i]));
         }
     }
     None
@@ -826,7 +940,6 @@ const LONG_LINE_WORDS: usize = 30;
 /// Characters of a line enough to hold any teaser prefix.
 const TEASER_PREFIX_CHARS: usize = 40;
 
-static CHROME_PHRASE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| phrase_finder(CHROME_PHRASES, true));
 
 /// The teaser prefixes by their first byte, each list in [`TEASER_PREFIXES`] order.
 static TEASER_PREFIXES_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
@@ -1040,6 +1153,10 @@ mod tests {
         assert_eq!(stop_words("Le maire a dit que le pont serait fermé"), 4);
         assert_eq!(stop_words("Der Bürgermeister sagte, dass die Brücke schließt"), 3);
         assert_eq!(stop_words("Politics Business Technology Science"), 0);
+        assert_eq!(stop_words("«Le maire» a dit — que l’État… et"), 5);
+        for c in ('\u{0}'..='\u{3000}').chain(['ß', 'ǅ', 'Ω', '٣', '²', '½', '’', '—', '⁰', 'ⁱ', 'ₐ', '€', '中']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     fn chrome_rule_t(t: &str, w: usize) -> Option<String> {
