@@ -340,17 +340,21 @@ fn ends_with_credit(text: &str) -> bool {
 /// final `.`, it closes a parenthesis or ends with the last word of a credit (an agency's name
 /// or a word that follows it).
 fn may_end_with_credit(end: &str) -> bool {
-    static LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        PHOTO_AGENCIES.iter().chain(CREDIT_SUFFIXES).filter_map(|a| a.split(' ').next_back()).collect()
+    static LAST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> = LazyLock::new(|| {
+        PHOTO_AGENCIES.iter().chain(CREDIT_SUFFIXES).filter_map(|a| a.split(' ').next_back()).map(str::as_bytes).collect()
     });
-    let s = end.strip_suffix('.').unwrap_or(end);
-    if s.ends_with(')') {
-        return true;
+    let mut s = end.strip_suffix('.').unwrap_or(end);
+    if let Some(inner) = s.strip_suffix(')') {
+        // `(Source: NASA)`: a colon in the last parenthesis
+        if inner.rfind(['(', ')']).is_some_and(|i| inner.as_bytes()[i] == b'(' && inner[i..].contains(':')) {
+            return true;
+        }
+        // `(Jane Doe/AP)`: an agency before it
+        s = inner;
     }
     let s = s.trim_end().as_bytes();
     let letters = s.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
-    let word = &s[s.len() - letters..];
-    !word.is_empty() && LAST_WORDS.iter().any(|w| word == w.as_bytes())
+    letters > 0 && LAST_WORDS.contains(&s[s.len() - letters..])
 }
 
 /// Whether `text` has `, 19` or `, 20` (a year after a date), which [`WIRE_CAPTION_DATE`] needs.
@@ -746,12 +750,13 @@ fn strip_edges(text: &str) -> &str {
 static COPYRIGHT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:©|\(c\)\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|&copy;)").unwrap());
 
-/// Whether a lowercased line may match [`COPYRIGHT`] (`&copy;` aside): it has `(`, the first
-/// byte of `©`, or the word.
-fn may_be_copyright(lower: &str) -> bool {
-    static WORD: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("copyright"));
-    let b = lower.as_bytes();
-    memchr::memchr2(b'(', "©".as_bytes()[0], b).is_some() || WORD.find(b).is_some()
+/// Whether a text has a copyright mark, `©`, `(c)`, `&copy;` or `copyright` in any case, as
+/// [`COPYRIGHT`] and the copyright holder's pattern need.
+fn has_copyright_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    let at = |i: usize, s: &[u8]| b.len() >= i + s.len() && b[i..i + s.len()].eq_ignore_ascii_case(s);
+    memchr::memchr3_iter(b'(', b'&', "©".as_bytes()[0], b).any(|i| at(i, b"(c)") || at(i, b"&copy;") || at(i, "©".as_bytes()))
+        || memchr::memchr2_iter(b'c', b'C', b).any(|i| at(i, b"copyright"))
 }
 
 /// Bullets that renderers put before list items.
@@ -802,15 +807,14 @@ fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String>
     if CHROME_LINE_SET.is_match(core) || chrome_line_with_run(core) {
         return Some(format!("chrome line {:?}", core));
     }
-    // (both patterns below need one of a few characters, or the word "copyright")
-    let amp = memchr::memchr(b'&', t.as_bytes()).is_some();
-    if (amp || may_be_copyright(lower)) && COPYRIGHT.is_match(t) {
+    if has_copyright_mark(t) && COPYRIGHT.is_match(t) {
         return Some(COPYRIGHT_REASON.into());
     }
     if let Some(r) = teaser_prefix(lower) {
         return Some(r);
     }
-    if amp && RAW_ENTITY.is_match(t) {
+    // (an entity starts with `&`)
+    if memchr::memchr(b'&', t.as_bytes()).is_some() && RAW_ENTITY.is_match(t) {
         return Some("raw HTML entities (text copied from the page's data, not rendered text)".into());
     }
     if words <= SOCIAL_LINE_WORDS && may_be_social_promo(lower) && SOCIAL_PROMO.is_match(lower) {
@@ -964,11 +968,7 @@ pub fn copyright_holder(text: &str) -> Option<String> {
         Regex::new(r"(?i)(?:©|\(c\)|&copy;|copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?(?P<name>[^.|,;©]+?)\s*(?:[.|,;]|$|-\s|–\s|all rights|tous droits|alle rechte|todos los|tutti i)")
             .unwrap()
     });
-    // (the pattern needs one of these, in any case)
-    static MARKS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["©", "(c)", "&copy;", "copyright"]).expect("copyright marks")
-    });
-    if !MARKS.is_match(text) {
+    if !has_copyright_mark(text) {
         return None;
     }
     let c = HOLDER.captures(text)?;
@@ -986,6 +986,10 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let mut chars = t.chars();
     let first = chars.next()?;
+    // (the common case: a line starting with a letter)
+    if first.is_ascii_alphabetic() {
+        return None;
+    }
     if BULLETS.contains(&first) {
         let rest = chars.as_str();
         if rest.starts_with(' ') || rest.is_empty() {
@@ -1105,11 +1109,11 @@ mod tests {
         }
         assert!(matched > ends.len() / 3, "{matched} of {}", ends.len());
         assert!(!may_end_with_credit("The minister spoke to the press on Monday."));
-        for line in ["© 2019 Foo", "(C) 2019 Foo", "COPYRIGHT 2019 Foo", "Copyright © 2020 Bar", "&copy; Baz", "&COPY; Baz"] {
-            let lower = line.to_lowercase();
-            assert!(COPYRIGHT.is_match(line) && (line.contains('&') || may_be_copyright(&lower)), "{line:?}");
+        for line in ["© 2019 Foo", "(C) 2019 Foo", "COPYRIGHT 2019 Foo", "Copyright © 2020 Bar", "&copy; Baz", "&COPY; Baz", "Copyright The Hill"] {
+            assert!(has_copyright_mark(line) && has_copyright_mark(&line.to_lowercase()), "{line:?}");
+            assert!(COPYRIGHT.is_match(line) || copyright_holder(line).is_some(), "{line:?}");
         }
-        assert!(!may_be_copyright("the minister spoke to the press"));
+        assert!(!has_copyright_mark("The minister (copy) spoke & left, copyrigh"));
         for line in ["Follow us on Twitter", "Síguenos en Facebook", "E-mail jane@example.com", "Contact us @example", "Like us on TikTok"] {
             let lower = line.to_lowercase();
             assert!(SOCIAL_PROMO.is_match(&lower) && may_be_social_promo(&lower), "{line:?}");
