@@ -201,10 +201,14 @@ const NOTICE_PHRASES: &[&str] = &[
 ];
 
 /// The phrase lists the block rules search for, in [`PHRASE_FINDER`] order.
-const PHRASE_LISTS: [&[&str]; 3] = [CHROME_PHRASES, CAPTION_MARKERS, NOTICE_PHRASES];
+const PHRASE_LISTS: [&[&str]; 4] = [CHROME_PHRASES, CAPTION_MARKERS, NOTICE_PHRASES, COPYRIGHT_MARKS];
 const CHROME_LIST: usize = 0;
 const CAPTION_LIST: usize = 1;
 const NOTICE_LIST: usize = 2;
+const COPYRIGHT_LIST: usize = 3;
+
+/// What a copyright line has (lowercase), one of which [`COPYRIGHT`] needs.
+const COPYRIGHT_MARKS: &[&str] = &["©", "(c)", "&copy;", "copyright"];
 
 /// One automaton for all the phrase lists, so that a block is searched once for the three
 /// rules (a DFA without prefilter: the phrases start with common letters, where a prefilter
@@ -750,8 +754,8 @@ fn strip_edges(text: &str) -> &str {
 static COPYRIGHT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:©|\(c\)\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|&copy;)").unwrap());
 
-/// Whether a text has a copyright mark, `©`, `(c)`, `&copy;` or `copyright` in any case, as
-/// [`COPYRIGHT`] and the copyright holder's pattern need.
+/// Whether a text has a copyright mark ([`COPYRIGHT_MARKS`]) in any case, as the copyright
+/// holder's pattern needs.
 fn has_copyright_mark(text: &str) -> bool {
     let b = text.as_bytes();
     let at = |i: usize, s: &[u8]| b.len() >= i + s.len() && b[i..i + s.len()].eq_ignore_ascii_case(s);
@@ -807,7 +811,8 @@ fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String>
     if CHROME_LINE_SET.is_match(core) || chrome_line_with_run(core) {
         return Some(format!("chrome line {:?}", core));
     }
-    if has_copyright_mark(t) && COPYRIGHT.is_match(t) {
+    // (the pattern needs a mark, in any case: in `lower`, in lower case)
+    if phrases.first(COPYRIGHT_LIST, 0, phrases.lower.len()).is_some() && COPYRIGHT.is_match(t) {
         return Some(COPYRIGHT_REASON.into());
     }
     if let Some(r) = teaser_prefix(lower) {
@@ -1110,7 +1115,8 @@ mod tests {
         assert!(matched > ends.len() / 3, "{matched} of {}", ends.len());
         assert!(!may_end_with_credit("The minister spoke to the press on Monday."));
         for line in ["© 2019 Foo", "(C) 2019 Foo", "COPYRIGHT 2019 Foo", "Copyright © 2020 Bar", "&copy; Baz", "&COPY; Baz", "Copyright The Hill"] {
-            assert!(has_copyright_mark(line) && has_copyright_mark(&line.to_lowercase()), "{line:?}");
+            let lower = line.to_lowercase();
+            assert!(has_copyright_mark(line) && Phrases::new(&lower).first(COPYRIGHT_LIST, 0, lower.len()).is_some(), "{line:?}");
             assert!(COPYRIGHT.is_match(line) || copyright_holder(line).is_some(), "{line:?}");
         }
         assert!(!has_copyright_mark("The minister (copy) spoke & left, copyrigh"));
