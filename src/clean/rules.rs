@@ -490,16 +490,24 @@ pub fn glued_headline(text: &str) -> bool {
 /// there are).
 fn may_have_seam(text: &str) -> bool {
     let b = text.as_bytes();
-    let before = |p: u8| p.is_ascii_lowercase() || matches!(p, b'?' | b'!' | b'\'' | b'.' | b')') || p >= 0x80;
-    let after = |n: Option<&u8>| n.is_some_and(|&n| n.is_ascii_lowercase() || n >= 0x80);
-    // bytes by what they may be: 1 an ASCII space, 2 an ASCII capital, 3 the first byte of a
-    // character beyond ASCII, 0 anything else
+    // the character before byte `j` and the one from byte `j`: a seam's first and last
+    let before = |j: usize| match b[j - 1] {
+        p if p < 0x80 => p.is_ascii_lowercase() || matches!(p, b'?' | b'!' | b'\'' | b'.' | b')'),
+        _ => text[..j].chars().next_back().is_some_and(|c| c.is_lowercase() || c == '’'),
+    };
+    let after = |j: usize| match b.get(j) {
+        Some(&n) if n < 0x80 => n.is_ascii_lowercase(),
+        Some(_) => text[j..].chars().next().is_some_and(char::is_lowercase),
+        None => false,
+    };
+    // bytes by what they may be: 1 ASCII white space, 2 an ASCII capital, 3 the first byte of
+    // a character beyond ASCII, 0 anything else
     static KIND: [u8; 256] = {
         let mut t = [0u8; 256];
         let mut b = 0;
         while b < 256 {
             let c = b as u8;
-            t[b] = if c.is_ascii_whitespace() {
+            t[b] = if is_ascii_space(c) {
                 1
             } else if c.is_ascii_uppercase() {
                 2
@@ -514,30 +522,46 @@ fn may_have_seam(text: &str) -> bool {
     };
     let mut words = 1;
     for j in 1..b.len() {
-        let c = b[j];
-        let kind = KIND[usize::from(c)];
+        let kind = KIND[usize::from(b[j])];
         if kind == 0 {
             continue;
         }
         if kind == 1 {
-            if !b[j - 1].is_ascii_whitespace() {
+            if !is_ascii_space(b[j - 1]) {
                 words += 1;
                 if words > GLUED_HEADLINE_TOKENS {
                     return false;
                 }
             }
         } else if kind == 2 {
-            if before(b[j - 1]) && after(b.get(j + 1)) {
+            if before(j) && after(j + 1) && seam_word_may_count(b, j) {
                 return true;
             }
-        } else if before(b[j - 1]) {
+        } else if before(j) {
             let ch = text[j..].chars().next().unwrap_or_default();
-            if ch.is_uppercase() && after(b.get(j + ch.len_utf8())) {
+            if ch.is_uppercase() && after(j + ch.len_utf8()) {
                 return true;
             }
         }
     }
     false
+}
+
+/// ASCII white space as [`char::is_whitespace`] has it (`\x0b` included).
+const fn is_ascii_space(c: u8) -> bool {
+    c.is_ascii_whitespace() || c == 0x0B
+}
+
+/// Whether the word of a seam whose capital is at byte `j` may count as glued (see
+/// [`glued_headline`]): at least two characters before the capital, the first not lowercase,
+/// not a name's prefix (`McDonald`). Known only for a word all ASCII up to there.
+fn seam_word_may_count(b: &[u8], j: usize) -> bool {
+    let start = b[..j].iter().rposition(|&c| is_ascii_space(c)).map_or(0, |i| i + 1);
+    let head = &b[start..j];
+    if !head.is_ascii() {
+        return true;
+    }
+    head.len() >= 2 && !head[0].is_ascii_lowercase() && !NAME_PREFIXES.iter().any(|p| p.as_bytes() == head)
 }
 
 /// A clock time and a year on one line (`10:48, Tue, Nov 19, 2019`, `2019-11-19 10:48`): a
@@ -595,10 +619,41 @@ const STOP_WORDS: &[&str] = &[
 
 static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
-/// The ASCII function words as [`ascii_key`]s: the common case is looked up without building a
+/// The ASCII function words as [`ascii_key`]s, in an open-addressing table (linear probing
+/// from [`stop_slot`], 0 for an empty slot): the common case is looked up without building a
 /// string.
-static ASCII_STOP_KEYS: LazyLock<rustc_hash::FxHashSet<u64>> =
-    LazyLock::new(|| STOP_WORDS.iter().filter(|w| w.is_ascii()).map(|w| ascii_key(w.as_bytes())).collect());
+static ASCII_STOP_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut table = vec![0u64; STOP_SLOTS];
+    for w in STOP_WORDS.iter().filter(|w| w.is_ascii()) {
+        let key = ascii_key(w.as_bytes());
+        let mut i = stop_slot(key);
+        while table[i] != 0 && table[i] != key {
+            i = (i + 1) % STOP_SLOTS;
+        }
+        table[i] = key;
+    }
+    table
+});
+
+/// Slots of [`ASCII_STOP_KEYS`] (a power of two, some four times the words).
+const STOP_SLOTS: usize = 1024;
+
+fn stop_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % STOP_SLOTS
+}
+
+/// Whether an ASCII word's key ([`ascii_key`], not 0) is a function word's.
+fn is_ascii_stop(key: u64) -> bool {
+    let table = &*ASCII_STOP_KEYS;
+    let mut i = stop_slot(key);
+    loop {
+        match table[i] {
+            0 => return false,
+            k if k == key => return true,
+            _ => i = (i + 1) % STOP_SLOTS,
+        }
+    }
+}
 
 /// An ASCII word of at most 8 bytes, lowercased and packed into an integer.
 fn ascii_key(word: &[u8]) -> u64 {
@@ -619,13 +674,13 @@ pub fn stop_words(text: &str) -> usize {
         // to the end of the word: the length of what ends it (0 at the end of the text)
         let sep = loop {
             let Some(&b) = bytes.get(i) else { break 0 };
-            if b < 0x80 {
-                if !ASCII_ALNUM[usize::from(b)] {
-                    break 1;
-                }
+            let class = BYTE_CLASS[usize::from(b)];
+            if class == ASCII_ALNUM {
                 // (`| 0x20` lowercases a letter and keeps a digit)
                 key = (key << 8) | u64::from(b | 0x20);
                 i += 1;
+            } else if class == ASCII_OTHER {
+                break 1;
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
                 if !is_alphanumeric(c) {
@@ -637,7 +692,7 @@ pub fn stop_words(text: &str) -> usize {
         };
         if (1..=6).contains(&(i - start)) {
             let stop = if ascii {
-                ASCII_STOP_KEYS.contains(&key)
+                is_ascii_stop(key)
             } else {
                 buf.clear();
                 buf.extend(text[start..i].chars().flat_map(char::to_lowercase));
@@ -653,16 +708,19 @@ pub fn stop_words(text: &str) -> usize {
     }
 }
 
-/// ASCII letters and digits, by byte.
-static ASCII_ALNUM: [bool; 128] = {
-    let mut t = [false; 128];
+/// Bytes by class: [`ASCII_ALNUM`] (letters and digits), [`ASCII_OTHER`], or [`NOT_ASCII`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NOT_ASCII; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        t[b] = if (b as u8).is_ascii_alphanumeric() { ASCII_ALNUM } else { ASCII_OTHER };
         b += 1;
     }
     t
 };
+const ASCII_ALNUM: u8 = 0;
+const ASCII_OTHER: u8 = 1;
+const NOT_ASCII: u8 = 2;
 
 /// Whether `c` is alphanumeric ([`char::is_alphanumeric`]), with the characters of two UTF-8
 /// bytes (Latin, Greek, Cyrillic, Hebrew, Arabic…) and the general punctuation (quotes,
@@ -1154,6 +1212,8 @@ mod tests {
             assert!(may_have_seam(t), "{t:?}");
         }
         assert!(!may_have_seam("The Mayor of London said on Monday that McD is OK. FOO BAR"));
+        // words that cannot be glued: lowercase first, a name's prefix, a capital too early
+        assert!(!may_have_seam("the iPhone and McDonald and l'Europe and “The” and aB"));
     }
 
     #[test]
