@@ -1072,10 +1072,13 @@ pub fn copyright_holder(text: &str) -> Option<String> {
 
 /// Leading bullet of a list line, and the text after it.
 pub fn strip_bullet(line: &str) -> Option<&str> {
+    // (the common case: a line starting with a letter)
+    if line.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let t = line.trim_start();
     let mut chars = t.chars();
     let first = chars.next()?;
-    // (the common case: a line starting with a letter)
     if first.is_ascii_alphabetic() {
         return None;
     }
