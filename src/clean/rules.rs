@@ -239,14 +239,14 @@ static PHRASE_FINDER: LazyLock<PhraseFinder> = LazyLock::new(|| {
 });
 
 /// The phrases of [`PHRASE_LISTS`] in a lowercased block, searched for once when first asked.
-pub struct Phrases<'a> {
+struct Phrases<'a> {
     lower: &'a str,
     /// Every occurrence: start, end and phrase.
     found: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
 }
 
 impl<'a> Phrases<'a> {
-    pub fn new(lower: &'a str) -> Self {
+    fn new(lower: &'a str) -> Self {
         Phrases { lower, found: std::cell::OnceCell::new() }
     }
 
