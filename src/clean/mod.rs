@@ -1465,9 +1465,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     }
     for (b, lower) in blocks.iter_mut().zip(&lowers) {
         b.duplicate = seen[lower.as_str()];
-        b.chrome = rules::chrome_rule(&b.text, b.words)
-            .or_else(|| rules::caption_rule(&b.text, lower, b.words))
-            .or_else(|| rules::notice_rule(lower, b.words))
+        b.chrome = rules::block_rule(&b.text, lower, b.words)
             .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| GLUED_TEASER.to_string()))
             .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words))).or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())

@@ -45,7 +45,7 @@ const CHROME_LINES: &[&str] = &[
     r"listen(?: to (?:this )?(?:article|story))?", r"écouter(?: cet article)?", r"play", r"watch",
     r"view (?:comments|gallery)", r"open in app", r"download (?:the )?app",
     r"(?:previous|next|prev) (?:article|post|story|page)", r"(?:article|post|story) (?:précédent|suivant)e?",
-    r"trending (?:news|stories|articles|topics)", r"more (?:great )?[\w'’ &]{1,30} stories", r"popular (?:on|in|at) .{1,30}",
+    r"trending (?:news|stories|articles|topics)", r"popular (?:on|in|at) .{1,30}",
     r"next up(?: in .{1,40})?", r"up next", r"explore further", r"(?:keep|continue) exploring", r"more to explore", r"featured (?:videos?|stories|articles|posts)", r"this slideshow requires javascript\.?",
     r"\d{6,}", r"view all(?: \(\d+\)?)?", r"\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+-]\d\d:?\d\d)?(?: \S+)*", r"back", r"go back", r"voltar", r"retour", r"zurück", r"volver", r"indietro", r"terug",
     r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
@@ -70,6 +70,15 @@ const CHROME_LINES: &[&str] = &[
     r"関連記事", r"関連ニュース", r"コメント", r"広告", r"相关(?:新闻|阅读|文章)", r"相關(?:新聞|閱讀|文章)", r"评论", r"評論",
     r"分享", r"广告", r"廣告", r"首页", r"首頁", r"관련\s?기사", r"댓글", r"광고",
 ];
+
+/// Chrome lines made of a run of at most so many characters between words, checked apart
+/// from [`CHROME_LINES`] (where the run, a bounded repetition of a Unicode class like
+/// `[\w ]{1,30}`, cost as much to compile as all the other lines together): the ASCII start
+/// of every line the pattern matches (in any case), the pattern, whose one group is the run,
+/// and the run's limit in characters. The group is the pattern's last repetition, so the
+/// limit on what it takes decides: `more (?:great )?([\w'’ &]+) stories` with 30 is
+/// `more (?:great )?[\w'’ &]{1,30} stories` (`More Great WIRED Stories`).
+const CHROME_LINES_WITH_RUN: &[(&str, &str, usize)] = &[("more ", r"more (?:great )?([\w'’ &]+) stories", 30)];
 
 /// Phrases that make a short line (at most [`SHORT_LINE_WORDS`] words) chrome wherever they
 /// appear in it.
@@ -191,14 +200,85 @@ const NOTICE_PHRASES: &[&str] = &[
     "désinscrire à tout moment", "jederzeit abbestellen", "darte de baja en cualquier momento",
 ];
 
-/// One literal alternation per phrase list: the regex engine searches them all in one pass.
-fn literal_alternation(phrases: &[&str]) -> Regex {
-    let alts: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
-    Regex::new(&alts.join("|")).expect("phrase list")
+/// The phrase lists the block rules search for, in [`PHRASE_FINDER`] order.
+const PHRASE_LISTS: [&[&str]; 4] = [CHROME_PHRASES, CAPTION_MARKERS, NOTICE_PHRASES, COPYRIGHT_MARKS];
+const CHROME_LIST: usize = 0;
+const CAPTION_LIST: usize = 1;
+const NOTICE_LIST: usize = 2;
+const COPYRIGHT_LIST: usize = 3;
+
+/// What a copyright line has (lowercase), one of which [`COPYRIGHT`] needs.
+const COPYRIGHT_MARKS: &[&str] = &["©", "(c)", "&copy;", "copyright"];
+
+/// One automaton for all the phrase lists, so that a block is searched once for the three
+/// rules (a DFA without prefilter: the phrases start with common letters, where a prefilter
+/// only stops and starts the search again); with each distinct phrase, the lists it is in
+/// and its place in each.
+struct PhraseFinder {
+    // (the DFA itself, not behind `AhoCorasick`: its overlapping search is then compiled for it)
+    automaton: aho_corasick::dfa::DFA,
+    places: Vec<Vec<(usize, usize)>>,
 }
 
-static CAPTION_MARKER_RE: LazyLock<Regex> = LazyLock::new(|| literal_alternation(CAPTION_MARKERS));
-static NOTICE_RE: LazyLock<Regex> = LazyLock::new(|| literal_alternation(NOTICE_PHRASES));
+static PHRASE_FINDER: LazyLock<PhraseFinder> = LazyLock::new(|| {
+    let mut phrases: Vec<&str> = Vec::new();
+    let mut places: Vec<Vec<(usize, usize)>> = Vec::new();
+    for (list, list_phrases) in PHRASE_LISTS.iter().enumerate() {
+        for (i, p) in list_phrases.iter().enumerate() {
+            match phrases.iter().position(|q| q == p) {
+                Some(at) => places[at].push((list, i)),
+                None => {
+                    phrases.push(p);
+                    places.push(vec![(list, i)]);
+                }
+            }
+        }
+    }
+    let automaton = aho_corasick::dfa::DFA::builder().prefilter(false).build(phrases).expect("phrase lists");
+    PhraseFinder { automaton, places }
+});
+
+/// The phrases of [`PHRASE_LISTS`] in a lowercased block, searched for once when first asked.
+struct Phrases<'a> {
+    lower: &'a str,
+    /// Every occurrence: start, end and phrase.
+    found: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
+}
+
+impl<'a> Phrases<'a> {
+    fn new(lower: &'a str) -> Self {
+        Phrases { lower, found: std::cell::OnceCell::new() }
+    }
+
+    /// The first phrase of a list within `lower[from..to]`, as the list's regex alternation
+    /// would find it: the leftmost, and of phrases starting there the first listed. Its range
+    /// and its place in the list.
+    fn first(&self, list: usize, from: usize, to: usize) -> Option<(std::ops::Range<usize>, usize)> {
+        let found = self.found.get_or_init(|| {
+            // every phrase ending at each byte: the DFA's match states hold them all
+            use aho_corasick::{automaton::Automaton, Anchored};
+            let dfa = &PHRASE_FINDER.automaton;
+            let mut found = Vec::new();
+            let Ok(mut sid) = dfa.start_state(Anchored::No) else { return found };
+            for (i, &b) in self.lower.as_bytes().iter().enumerate() {
+                sid = dfa.next_state(Anchored::No, sid, b);
+                if dfa.is_special(sid) && dfa.is_match(sid) {
+                    for k in 0..dfa.match_len(sid) {
+                        let p = dfa.match_pattern(sid, k);
+                        found.push((i + 1 - dfa.pattern_len(p), i + 1, p.as_usize()));
+                    }
+                }
+            }
+            found
+        });
+        found
+            .iter()
+            .filter(|&&(s, e, _)| s >= from && e <= to)
+            .flat_map(|&(s, e, p)| PHRASE_FINDER.places[p].iter().filter(|(l, _)| *l == list).map(move |&(_, i)| (s, i, e)))
+            .min()
+            .map(|(s, i, e)| (s..e, i))
+    }
+}
 
 /// A block with a notice phrase is a notice up to this many words.
 pub const NOTICE_WORDS: usize = 150;
@@ -206,21 +286,45 @@ pub const NOTICE_WORDS: usize = 150;
 /// Why a block is a consent or paywall notice, if it is one.
 /// `lower` is the block's text lowercased.
 pub fn notice_rule(lower: &str, words: usize) -> Option<String> {
+    notice_rule_in(&Phrases::new(lower), words)
+}
+
+fn notice_rule_in(phrases: &Phrases, words: usize) -> Option<String> {
     if words > NOTICE_WORDS {
         return None;
     }
-    NOTICE_RE.find(lower).map(|m| format!("consent, paywall or newsletter notice (has {:?})", m.as_str()))
+    let lower = phrases.lower;
+    phrases.first(NOTICE_LIST, 0, lower.len()).map(|(r, _)| format!("consent, paywall or newsletter notice (has {:?})", &lower[r]))
+}
+
+/// Why a block is page chrome, a caption or a notice: [`chrome_rule_lower`], then
+/// [`caption_rule`], then [`notice_rule`], with the phrase lists searched once.
+/// `lower` is `text` lowercased.
+pub fn block_rule(text: &str, lower: &str, words: usize) -> Option<String> {
+    let phrases = Phrases::new(lower);
+    chrome_rule_in(text, &phrases, words)
+        .or_else(|| caption_rule_in(text, &phrases, words))
+        .or_else(|| notice_rule_in(&phrases, words))
 }
 
 /// Agencies and picture desks whose name ends a photo credit.
-const PHOTO_AGENCIES: &str = "AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Bloomberg|Shutterstock|Alamy|PA|ANP|dpa|DPA|Xinhua|NASA|ESA|SIPA|Sipa|Imago|IMAGO|Keystone|ANSA|EFE|Zuma|ZUMA|Polaris|Corbis";
+const PHOTO_AGENCIES: &[&str] = &[
+    "AP", "AFP", "Reuters", "REUTERS", "Getty", "Getty Images", "EPA", "Bloomberg", "Shutterstock", "Alamy", "PA", "ANP",
+    "dpa", "DPA", "Xinhua", "NASA", "ESA", "SIPA", "Sipa", "Imago", "IMAGO", "Keystone", "ANSA", "EFE", "Zuma", "ZUMA",
+    "Polaris", "Corbis",
+];
+
+/// Words that may follow an agency's name in a credit (`AP Photo`, `AFP via Getty Images`).
+const CREDIT_SUFFIXES: &[&str] = &["photo", "image", "images", "via getty images"];
 
 /// Shapes of captions: a credit at the end (`… Jaafar ASHTIYEH / AFP`, `(Manu Fernandez/AP)`,
 /// `(Source: NASA)`), or the wire-caption dateline `Tuesday, Nov. 19, 2019` (weekday, date and
 /// year, which article text rarely spells out in full).
 static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    let agencies = PHOTO_AGENCIES.join("|");
+    let suffixes = CREDIT_SUFFIXES.join("|");
     Regex::new(&format!(
-        r"(?:(?:/\s*|\(\s*|(?-u:\b)(?i:photo|image|picture|credit|source|foto|bild|crédit)s?\s*:\s*)(?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?|via getty images))?\s*\)?\.?\s*$)|(?i:\((?:photo|image|picture|source|credit|foto|bild|crédit|fonte|fuente)s?\s*:\s*[^()]{{1,60}}\)\.?\s*$)"
+        r"(?:(?:/\s*|\(\s*|(?-u:\b)(?i:photo|image|picture|credit|source|foto|bild|crédit)s?\s*:\s*)(?:{agencies})(?:\s+(?:{suffixes}))?\s*\)?\.?\s*$)|(?i:\((?:photo|image|picture|source|credit|foto|bild|crédit|fonte|fuente)s?\s*:\s*[^()]{{1,60}}\)\.?\s*$)"
     ))
     .expect("caption credit")
 });
@@ -228,6 +332,40 @@ static WIRE_CAPTION_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d{2}(?-u:\b)")
         .expect("wire caption date")
 });
+
+/// Whether `text` ends with a picture credit ([`CAPTION_CREDIT_END`]); credits end the caption,
+/// so only the end of the block is searched.
+fn ends_with_credit(text: &str) -> bool {
+    let end = tail(text.trim_end(), 120);
+    may_end_with_credit(end) && CAPTION_CREDIT_END.is_match(end)
+}
+
+/// Whether a block's end (without trailing spaces) may match [`CAPTION_CREDIT_END`]: past a
+/// final `.`, it closes a parenthesis or ends with the last word of a credit (an agency's name
+/// or a word that follows it).
+fn may_end_with_credit(end: &str) -> bool {
+    static LAST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> = LazyLock::new(|| {
+        PHOTO_AGENCIES.iter().chain(CREDIT_SUFFIXES).filter_map(|a| a.split(' ').next_back()).map(str::as_bytes).collect()
+    });
+    let mut s = end.strip_suffix('.').unwrap_or(end);
+    if let Some(inner) = s.strip_suffix(')') {
+        // `(Source: NASA)`: a colon in the last parenthesis
+        if inner.rfind(['(', ')']).is_some_and(|i| inner.as_bytes()[i] == b'(' && inner[i..].contains(':')) {
+            return true;
+        }
+        // `(Jane Doe/AP)`: an agency before it
+        s = inner;
+    }
+    let s = s.trim_end().as_bytes();
+    let letters = s.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    letters > 0 && LAST_WORDS.contains(&s[s.len() - letters..])
+}
+
+/// Whether `text` has `, 19` or `, 20` (a year after a date), which [`WIRE_CAPTION_DATE`] needs.
+fn has_comma_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b',', b).any(|i| b[i + 1..].starts_with(b" 19") || b[i + 1..].starts_with(b" 20"))
+}
 
 /// The last `n` bytes of `s` (or all of it), cut at a character boundary.
 fn tail(s: &str, n: usize) -> &str {
@@ -261,26 +399,36 @@ pub const IMAGE_PLACEHOLDER_REASON: &str = "photo caption or image placeholder (
 /// Why a block is a photo caption or credit, if it is one.
 /// `lower` is `text` lowercased.
 pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
+    caption_rule_in(text, &Phrases::new(lower), words)
+}
+
+fn caption_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String> {
     if words > CAPTION_WORDS {
         // a long caption still ends with its credit (`… Credit: ESA`)
-        return (words <= LONG_CAPTION_WORDS && CAPTION_CREDIT_END.is_match(tail(text.trim_end(), 120)))
+        return (words <= LONG_CAPTION_WORDS && ends_with_credit(text))
             .then(|| "photo caption or credit (ends with a picture credit)".to_string());
     }
-    if words <= 6 && GALLERY_COUNTER.is_match(text.trim()) {
+    let t = text.trim();
+    // (the patterns below want a final digit, brackets at both ends, an underscore)
+    let last = t.as_bytes().last().copied().unwrap_or_default();
+    if words <= 6 && (last.is_ascii_digit() || last >= 0x80) && GALLERY_COUNTER.is_match(t) {
         return Some("photo caption: a gallery's picture counter".into());
     }
     // (a file name is one token however many words its hyphens make)
-    if (words <= 6 || !text.trim().contains(' ')) && (IMAGE_PLACEHOLDER.is_match(text.trim()) || FILE_NAME.is_match(text.trim())) {
+    if (words <= 6 || !t.contains(' '))
+        && ((t.starts_with('[') && t.ends_with(']') && IMAGE_PLACEHOLDER.is_match(t))
+            || (memchr::memchr(b'_', t.as_bytes()).is_some() && FILE_NAME.is_match(t)))
+    {
         return Some(IMAGE_PLACEHOLDER_REASON.into());
     }
-    if let Some(m) = CAPTION_MARKER_RE.find(lower) {
-        return Some(format!("photo caption or credit (has {:?})", m.as_str().trim()));
+    let lower = phrases.lower;
+    if let Some((r, _)) = phrases.first(CAPTION_LIST, 0, lower.len()) {
+        return Some(format!("photo caption or credit (has {:?})", lower[r].trim()));
     }
-    // credits end the caption: only the end of the block is searched
-    if CAPTION_CREDIT_END.is_match(tail(text.trim_end(), 120)) {
+    if ends_with_credit(text) {
         return Some("photo caption or credit (ends with a picture credit)".into());
     }
-    if words <= CAPTION_WORDS / 2 + 10 && (text.contains(", 19") || text.contains(", 20")) && WIRE_CAPTION_DATE.is_match(text) {
+    if words <= CAPTION_WORDS / 2 + 10 && has_comma_year(text) && WIRE_CAPTION_DATE.is_match(text) {
         return Some("photo caption (wire-caption date: weekday, date and year)".into());
     }
     None
@@ -289,14 +437,20 @@ pub fn caption_rule(text: &str, lower: &str, words: usize) -> Option<String> {
 /// Words that begin with a capital inside a name (`McDonald`, `MacBook`, `DeSantis`): no glue there.
 const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’"];
 
+/// Words of a line searched for a glued headline's seam.
+const GLUED_HEADLINE_TOKENS: usize = 25;
+
 /// A teaser whose headline is glued to its snippet by the renderer (`Tape Gaffe Ends Hamlin's
 /// Title RunDenny Hamlin's championship run was…`): a Title-Case run of words, then a word
 /// with a lowercase-to-uppercase seam.
 pub fn glued_headline(text: &str) -> bool {
-    let total = text.split_whitespace().count();
+    // (a seam in a longer snippet is not looked for)
+    if !may_have_seam(text) {
+        return false;
+    }
     let mut words = 0usize;
     let mut capital = 0usize;
-    for tok in text.split_whitespace().take(25) {
+    for tok in text.split_whitespace().take(GLUED_HEADLINE_TOKENS) {
         let mut it = tok.char_indices();
         let first = it.next().map_or(' ', |(_, c)| c);
         // seams: a lowercase letter (or ?!.’') then an uppercase then a lowercase letter
@@ -315,7 +469,7 @@ pub fn glued_headline(text: &str) -> bool {
                     let long = words.max(1);
                     // the headline before the seam is Title Case or a question, and a snippet
                     // follows it (a brand name in a title has no sentence after it)
-                    return words >= 2 && total >= words + 8 && (capital * 10 >= long * 7 || matches!(a, '?' | '!'));
+                    return words >= 2 && text.split_whitespace().count() >= words + 8 && (capital * 10 >= long * 7 || matches!(a, '?' | '!'));
                 }
             }
             a = cb;
@@ -327,6 +481,87 @@ pub fn glued_headline(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `text` may hold the seam [`glued_headline`] looks for in its first
+/// [`GLUED_HEADLINE_TOKENS`] words: an uppercase letter after a lowercase one (or `?!.)'’`)
+/// and before a lowercase one. A byte scan that lets through every seam (anything beyond
+/// ASCII is decoded or let through; words are counted at ASCII spaces only, never more than
+/// there are).
+fn may_have_seam(text: &str) -> bool {
+    let b = text.as_bytes();
+    // the character before byte `j` and the one from byte `j`: a seam's first and last
+    let before = |j: usize| match b[j - 1] {
+        p if p < 0x80 => p.is_ascii_lowercase() || matches!(p, b'?' | b'!' | b'\'' | b'.' | b')'),
+        _ => text[..j].chars().next_back().is_some_and(|c| c.is_lowercase() || c == '’'),
+    };
+    let after = |j: usize| match b.get(j) {
+        Some(&n) if n < 0x80 => n.is_ascii_lowercase(),
+        Some(_) => text[j..].chars().next().is_some_and(char::is_lowercase),
+        None => false,
+    };
+    // bytes by what they may be: 1 ASCII white space, 2 an ASCII capital, 3 the first byte of
+    // a character beyond ASCII, 0 anything else
+    static KIND: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = if is_ascii_space(c) {
+                1
+            } else if c.is_ascii_uppercase() {
+                2
+            } else if c >= 0xC0 {
+                3
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+    let mut words = 1;
+    for j in 1..b.len() {
+        let kind = KIND[usize::from(b[j])];
+        if kind == 0 {
+            continue;
+        }
+        if kind == 1 {
+            if !is_ascii_space(b[j - 1]) {
+                words += 1;
+                if words > GLUED_HEADLINE_TOKENS {
+                    return false;
+                }
+            }
+        } else if kind == 2 {
+            if before(j) && after(j + 1) && seam_word_may_count(b, j) {
+                return true;
+            }
+        } else if before(j) {
+            let ch = text[j..].chars().next().unwrap_or_default();
+            if ch.is_uppercase() && after(j + ch.len_utf8()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// ASCII white space as [`char::is_whitespace`] has it (`\x0b` included).
+const fn is_ascii_space(c: u8) -> bool {
+    c.is_ascii_whitespace() || c == 0x0B
+}
+
+/// Whether the word of a seam whose capital is at byte `j` may count as glued (see
+/// [`glued_headline`]): at least two characters before the capital, the first not lowercase,
+/// not a name's prefix (`McDonald`). Known only for a word all ASCII up to there.
+fn seam_word_may_count(b: &[u8], j: usize) -> bool {
+    let start = b[..j].iter().rposition(|&c| is_ascii_space(c)).map_or(0, |i| i + 1);
+    let head = &b[start..j];
+    if !head.is_ascii() {
+        return true;
+    }
+    head.len() >= 2 && !head[0].is_ascii_lowercase() && !NAME_PREFIXES.iter().any(|p| p.as_bytes() == head)
 }
 
 /// A clock time and a year on one line (`10:48, Tue, Nov 19, 2019`, `2019-11-19 10:48`): a
@@ -384,29 +619,137 @@ const STOP_WORDS: &[&str] = &[
 
 static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
-/// Number of function words among the words of `text` (words are alphanumeric runs, compared
-/// lowercased).
-pub fn stop_words(text: &str) -> usize {
-    let mut n = 0;
-    let mut buf = String::new();
-    let mut ascii = [0u8; 6];
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && w.len() <= 6) {
-        let lower = if w.is_ascii() {
-            // the common case, lowercased on the stack
-            let a = &mut ascii[..w.len()];
-            a.copy_from_slice(w.as_bytes());
-            a.make_ascii_lowercase();
-            std::str::from_utf8(a).unwrap_or_default()
-        } else {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-            buf.as_str()
-        };
-        if STOP_SET.contains(lower) {
-            n += 1;
+/// The ASCII function words as [`ascii_key`]s, in an open-addressing table (linear probing
+/// from [`stop_slot`], 0 for an empty slot): the common case is looked up without building a
+/// string.
+static ASCII_STOP_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut table = vec![0u64; STOP_SLOTS];
+    for w in STOP_WORDS.iter().filter(|w| w.is_ascii()) {
+        let key = ascii_key(w.as_bytes());
+        let mut i = stop_slot(key);
+        while table[i] != 0 && table[i] != key {
+            i = (i + 1) % STOP_SLOTS;
+        }
+        table[i] = key;
+    }
+    table
+});
+
+/// Slots of [`ASCII_STOP_KEYS`] (a power of two, some four times the words).
+const STOP_SLOTS: usize = 1024;
+
+fn stop_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % STOP_SLOTS
+}
+
+/// Whether an ASCII word's key ([`ascii_key`], not 0) is a function word's.
+fn is_ascii_stop(key: u64) -> bool {
+    let table = &*ASCII_STOP_KEYS;
+    let mut i = stop_slot(key);
+    loop {
+        match table[i] {
+            0 => return false,
+            k if k == key => return true,
+            _ => i = (i + 1) % STOP_SLOTS,
         }
     }
-    n
+}
+
+/// An ASCII word of at most 8 bytes, lowercased and packed into an integer.
+fn ascii_key(word: &[u8]) -> u64 {
+    word.iter().fold(0, |k, b| (k << 8) | u64::from(b.to_ascii_lowercase()))
+}
+
+/// Number of function words among the words of `text` (words are alphanumeric runs, compared
+/// lowercased; longer than 6 bytes, none is a function word).
+pub fn stop_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    let mut buf = String::new();
+    // the current word: where it starts, its bytes so far (lowercased; the key is used only
+    // for ASCII words of at most 6 bytes)
+    let (mut start, mut key, mut ascii) = (0, 0u64, true);
+    let mut i = 0;
+    loop {
+        // to the end of the word: the length of what ends it (0 at the end of the text)
+        let sep = loop {
+            let Some(&b) = bytes.get(i) else { break 0 };
+            let class = BYTE_CLASS[usize::from(b)];
+            if class == ASCII_ALNUM {
+                // (`| 0x20` lowercases a letter and keeps a digit)
+                key = (key << 8) | u64::from(b | 0x20);
+                i += 1;
+            } else if class == ASCII_OTHER {
+                break 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if !is_alphanumeric(c) {
+                    break c.len_utf8();
+                }
+                ascii = false;
+                i += c.len_utf8();
+            }
+        };
+        if (1..=6).contains(&(i - start)) {
+            let stop = if ascii {
+                is_ascii_stop(key)
+            } else {
+                buf.clear();
+                buf.extend(text[start..i].chars().flat_map(char::to_lowercase));
+                STOP_SET.contains(buf.as_str())
+            };
+            n += usize::from(stop);
+        }
+        if sep == 0 {
+            return n;
+        }
+        i += sep;
+        (start, key, ascii) = (i, 0, true);
+    }
+}
+
+/// Bytes by class: [`ASCII_ALNUM`] (letters and digits), [`ASCII_OTHER`], or [`NOT_ASCII`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() { ASCII_ALNUM } else { ASCII_OTHER };
+        b += 1;
+    }
+    t
+};
+const ASCII_ALNUM: u8 = 0;
+const ASCII_OTHER: u8 = 1;
+const NOT_ASCII: u8 = 2;
+
+/// Whether `c` is alphanumeric ([`char::is_alphanumeric`]), with the characters of two UTF-8
+/// bytes (Latin, Greek, Cyrillic, Hebrew, Arabic…) and the general punctuation (quotes,
+/// dashes) looked up in tables made once.
+pub fn is_alphanumeric(c: char) -> bool {
+    const TABLES: [(u32, u32); 2] = [(0x80, 0x800), (0x2000, 0x2080)];
+    static BITS: LazyLock<[Vec<u64>; 2]> = LazyLock::new(|| {
+        TABLES.map(|(from, to)| {
+            let mut bits = vec![0u64; (to - from).div_ceil(64) as usize];
+            for u in from..to {
+                let i = (u - from) as usize;
+                if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+            bits
+        })
+    });
+    let u = u32::from(c);
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    for (k, &(from, to)) in TABLES.iter().enumerate() {
+        if (from..to).contains(&u) {
+            let i = (u - from) as usize;
+            return BITS[k][i / 64] >> (i % 64) & 1 == 1;
+        }
+    }
+    c.is_alphanumeric()
 }
 
 /// A blog post's meta line: a date with the comment count or the author
@@ -428,15 +771,58 @@ pub const BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de
 /// A line of at most this many words is "short": chrome phrases in it make it chrome.
 pub const SHORT_LINE_WORDS: usize = 14;
 
-static CHROME_LINE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(CHROME_LINES.iter().map(|p| format!(r"(?i)^(?:{p})$"))).expect("chrome line patterns")
+/// [`CHROME_LINES`], whole-line and case-insensitive.
+fn chrome_line_patterns() -> Vec<String> {
+    CHROME_LINES.iter().map(|p| format!(r"(?i)^(?:{p})$")).collect()
+}
+
+/// The chrome lines as one lazy DFA, driven directly: a line is answered in a few steps
+/// (it dies at its first bytes, mostly), without a regex set's machinery around each search,
+/// and only the forward automaton is built.
+static CHROME_LINE_DFA: LazyLock<regex_automata::hybrid::dfa::DFA> = LazyLock::new(|| {
+    regex_automata::hybrid::dfa::DFA::builder()
+        .thompson(regex_automata::nfa::thompson::Config::new().which_captures(regex_automata::nfa::thompson::WhichCaptures::None))
+        .build_many(&chrome_line_patterns())
+        .expect("chrome line patterns")
 });
+
+/// The same patterns as a regex set, built only if the DFA ever gives up on a line.
+static CHROME_LINE_SET: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(chrome_line_patterns()).expect("chrome line patterns"));
+
+/// Whether a line (lowercased, edges stripped) is one of [`CHROME_LINES`].
+fn is_chrome_line(core: &str) -> bool {
+    thread_local! {
+        static CACHE: std::cell::RefCell<regex_automata::hybrid::dfa::Cache> =
+            std::cell::RefCell::new(CHROME_LINE_DFA.create_cache());
+    }
+    let input = regex_automata::Input::new(core).anchored(regex_automata::Anchored::Yes).earliest(true);
+    CACHE
+        .with_borrow_mut(|cache| CHROME_LINE_DFA.try_search_fwd(cache, &input).map(|m| m.is_some()))
+        .unwrap_or_else(|_| CHROME_LINE_SET.is_match(core))
+}
+
+/// Whether a line (lowercased, edges stripped) is one of [`CHROME_LINES_WITH_RUN`].
+fn chrome_line_with_run(core: &str) -> bool {
+    static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+        CHROME_LINES_WITH_RUN.iter().map(|(_, p, _)| Regex::new(&format!(r"(?i)^(?:{p})$")).expect("chrome line pattern")).collect()
+    });
+    CHROME_LINES_WITH_RUN.iter().zip(PATTERNS.iter()).any(|(&(start, _, limit), re)| {
+        core.get(..start.len()).is_some_and(|s| s.eq_ignore_ascii_case(start))
+            && re.captures(core).is_some_and(|c| c[1].chars().count() <= limit)
+    })
+}
 
 /// A punctuation mark or a symbol (Unicode categories P and S), for characters beyond ASCII.
 static PUNCT_OR_SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{P}\p{S}]$").unwrap());
 
 /// `text` without the spaces, punctuation and symbols at its ends (`» Home «` -> `Home`).
 fn strip_edges(text: &str) -> &str {
+    // (the common case: a letter or a digit at both ends)
+    if let (Some(a), Some(z)) = (text.as_bytes().first(), text.as_bytes().last()) {
+        if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() {
+            return text;
+        }
+    }
     text.trim_matches(|c: char| {
         c.is_whitespace()
             || if c.is_ascii() {
@@ -452,50 +838,81 @@ fn strip_edges(text: &str) -> &str {
 static COPYRIGHT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:©|\(c\)\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|&copy;)").unwrap());
 
+/// Whether a text has a copyright mark ([`COPYRIGHT_MARKS`]) in any case, as the copyright
+/// holder's pattern needs.
+fn has_copyright_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    let at = |i: usize, s: &[u8]| b.len() >= i + s.len() && b[i..i + s.len()].eq_ignore_ascii_case(s);
+    memchr::memchr3_iter(b'(', b'&', "©".as_bytes()[0], b).any(|i| at(i, b"(c)") || at(i, b"&copy;") || at(i, "©".as_bytes()))
+        || memchr::memchr2_iter(b'c', b'C', b).any(|i| at(i, b"copyright"))
+}
+
 /// Bullets that renderers put before list items.
 pub const BULLETS: &[char] = &['•', '◦', '▪', '▫', '■', '□', '☆', '★', '●', '○', '◆', '◇', '‣', '⁃', '∙', '·', '*', '-', '–', '+', '»', '›', '>'];
 
 /// The reason given for copyright lines.
 pub const COPYRIGHT_REASON: &str = "copyright line";
 
-/// Why a line is chrome, if a rule says so.
+/// Why a line is chrome, if a rule says so ([`chrome_rule_lower`], for callers without the line
+/// lowercased).
 pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
     let t = text.trim();
     if t.is_empty() {
         return None;
     }
-    // Long lines are prose or teasers: only the teaser prefixes can apply, and they need only
-    // the line's first characters lowercased (long lines carry most of a page's bytes).
     if words > LONG_LINE_WORDS {
+        // (the teaser prefixes need only the line's first characters lowercased)
         let head: String = t.chars().take(TEASER_PREFIX_CHARS).collect::<String>().to_lowercase();
         return teaser_prefix(&head);
     }
-    let lower = t.to_lowercase();
+    chrome_rule_lower(t, &t.to_lowercase(), words)
+}
+
+/// Why a line is chrome, if a rule says so.
+/// `lower` is `text` lowercased.
+pub fn chrome_rule_lower(text: &str, lower: &str, words: usize) -> Option<String> {
+    chrome_rule_in(text, &Phrases::new(lower), words)
+}
+
+fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    // (no character lowercases to a space or from one: this is `t` lowercased)
+    let lower = phrases.lower.trim();
+    // Long lines are prose or teasers: only the teaser prefixes can apply.
+    if words > LONG_LINE_WORDS {
+        return teaser_prefix(lower);
+    }
     // "More:", "Related:" head a box of links set into the article: a teaser, not page chrome
     if lower.ends_with(':') && words <= 3 {
-        if let Some(r) = teaser_prefix(&lower) {
+        if let Some(r) = teaser_prefix(lower) {
             return Some(r);
         }
     }
-    let core = strip_edges(&lower);
-    if CHROME_LINE_SET.is_match(&core) {
+    let core = strip_edges(lower);
+    if is_chrome_line(core) || chrome_line_with_run(core) {
         return Some(format!("chrome line {:?}", core));
     }
-    if COPYRIGHT.is_match(t) {
+    // (the pattern needs a mark, in any case: in `lower`, in lower case)
+    if phrases.first(COPYRIGHT_LIST, 0, phrases.lower.len()).is_some() && COPYRIGHT.is_match(t) {
         return Some(COPYRIGHT_REASON.into());
     }
-    if let Some(r) = teaser_prefix(&lower) {
+    if let Some(r) = teaser_prefix(lower) {
         return Some(r);
     }
-    if RAW_ENTITY.is_match(t) {
+    // (an entity starts with `&`)
+    if memchr::memchr(b'&', t.as_bytes()).is_some() && RAW_ENTITY.is_match(t) {
         return Some("raw HTML entities (text copied from the page's data, not rendered text)".into());
     }
-    if words <= SOCIAL_LINE_WORDS && SOCIAL_PROMO.is_match(&lower) {
+    if words <= SOCIAL_LINE_WORDS && may_be_social_promo(lower) && SOCIAL_PROMO.is_match(lower) {
         return Some("invitation to follow or contact the site on social networks or by email".into());
     }
     if words <= SHORT_LINE_WORDS {
-        if let Some(m) = CHROME_PHRASE_FINDER.find(&lower) {
-            return Some(format!("chrome phrase {:?} in a short line", CHROME_PHRASES[m.pattern().as_usize()]));
+        let from = phrases.lower.len() - phrases.lower.trim_start().len();
+        if let Some((_, i)) = phrases.first(CHROME_LIST, from, from + lower.len()) {
+            return Some(format!("chrome phrase {:?} in a short line", CHROME_PHRASES[i]));
         }
     }
     None
@@ -505,12 +922,30 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
 /// Twitter.", "Email Jane Doe at jd@example.com or follow her @jdoe"): the line opens with the
 /// verb and names a network, a handle or an address (lowercase text).
 static SOCIAL_PROMO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?:follow|like|join|find|connect with|suivez|retrouvez|rejoignez|folgen sie|folge|s[íi]guenos|sigue|segui|seguici|siga|sigam|volg|email|e-mail|write to|contact)\b",
-        r".{0,160}?(?:facebook|twitter|instagram|youtube|linkedin|tiktok|snapchat|pinterest|telegram|whatsapp|threads|mastodon|bluesky|(?:^|\s)@\w|\w@\w+\.\w)",
-    ))
-    .expect("social promotion pattern")
+    let verbs: Vec<String> = SOCIAL_VERBS.iter().map(|v| regex::escape(v)).collect();
+    Regex::new(&format!(r"^(?:{})\b.{{0,160}}?(?:{}|(?:^|\s)@\w|\w@\w+\.\w)", verbs.join("|"), SOCIAL_NETWORKS.join("|")))
+        .expect("social promotion pattern")
 });
+
+/// The networks an invitation to follow names ([`SOCIAL_PROMO`]), lowercase.
+const SOCIAL_NETWORKS: &[&str] = &[
+    "facebook", "twitter", "instagram", "youtube", "linkedin", "tiktok", "snapchat", "pinterest", "telegram", "whatsapp",
+    "threads", "mastodon", "bluesky",
+];
+
+/// Whether a lowercased line may be an invitation to follow ([`SOCIAL_PROMO`]): it opens with
+/// one of the verbs, and names a network or has an `@`.
+fn may_be_social_promo(lower: &str) -> bool {
+    static NETWORKS: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(SOCIAL_NETWORKS).expect("social networks"));
+    SOCIAL_VERBS.iter().any(|v| lower.starts_with(v)) && (memchr::memchr(b'@', lower.as_bytes()).is_some() || NETWORKS.is_match(lower))
+}
+
+/// The verbs that open an invitation to follow ([`SOCIAL_PROMO`]), lowercase.
+const SOCIAL_VERBS: &[&str] = &[
+    "follow", "like", "join", "find", "connect with", "suivez", "retrouvez", "rejoignez", "folgen sie", "folge", "síguenos",
+    "siguenos", "sigue", "segui", "seguici", "siga", "sigam", "volg", "email", "e-mail", "write to", "contact",
+];
 /// A hover card rendered inline: a name glued to itself (`Ilhan OmarIlhan Omar`), the
 /// card's headlines, then its `MORE` link (upper case), inside a sentence of the article.
 /// Returns the byte ranges to cut: from the second copy of the name to the end of `MORE`.
@@ -598,15 +1033,22 @@ const LONG_LINE_WORDS: usize = 30;
 /// Characters of a line enough to hold any teaser prefix.
 const TEASER_PREFIX_CHARS: usize = 40;
 
-static CHROME_PHRASE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(CHROME_PHRASES)
-        .expect("chrome phrases")
+
+/// The teaser prefixes by their first byte, each list in [`TEASER_PREFIXES`] order.
+static TEASER_PREFIXES_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_byte = vec![Vec::new(); 256];
+    for p in TEASER_PREFIXES {
+        by_byte[usize::from(p.as_bytes()[0])].push(*p);
+    }
+    by_byte
 });
 
 fn teaser_prefix(lower: &str) -> Option<String> {
-    TEASER_PREFIXES.iter().find(|p| lower.starts_with(*p)).map(|p| format!("teaser prefix {:?}", p.trim()))
+    let first = *lower.as_bytes().first()?;
+    TEASER_PREFIXES_BY_BYTE[usize::from(first)]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| format!("teaser prefix {:?}", p.trim()))
 }
 
 /// The site name a copyright line names: `© 2017 La Revue Internationale. Tous droits réservés.`
@@ -615,6 +1057,9 @@ pub fn copyright_holder(text: &str) -> Option<String> {
         Regex::new(r"(?i)(?:©|\(c\)|&copy;|copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?(?P<name>[^.|,;©]+?)\s*(?:[.|,;]|$|-\s|–\s|all rights|tous droits|alle rechte|todos los|tutti i)")
             .unwrap()
     });
+    if !has_copyright_mark(text) {
+        return None;
+    }
     let c = HOLDER.captures(text)?;
     let name = c["name"].trim().trim_matches(|ch: char| !ch.is_alphanumeric()).trim();
     let words = crate::model::word_count(name);
@@ -627,9 +1072,16 @@ pub fn copyright_holder(text: &str) -> Option<String> {
 
 /// Leading bullet of a list line, and the text after it.
 pub fn strip_bullet(line: &str) -> Option<&str> {
+    // (the common case: a line starting with a letter)
+    if line.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let t = line.trim_start();
     let mut chars = t.chars();
     let first = chars.next()?;
+    if first.is_ascii_alphabetic() {
+        return None;
+    }
     if BULLETS.contains(&first) {
         let rest = chars.as_str();
         if rest.starts_with(' ') || rest.is_empty() {
@@ -663,15 +1115,15 @@ mod tests {
 
     #[test]
     fn chrome_lines_and_phrases() {
-        assert!(chrome_rule("Scroll to top", 3).is_some());
-        assert!(chrome_rule("Aller au contenu principal", 4).is_some());
-        assert!(chrome_rule("© 2017 La Revue Internationale. Tous droits réservés.", 8).is_some());
-        assert!(chrome_rule("Lire aussi : Le gouvernement annonce un plan", 8).is_some());
-        assert!(chrome_rule("Share on Facebook", 3).is_some());
-        assert!(chrome_rule("La ministre de l’Intérieur britannique a demandé aux services de collaborer.", 12).is_none());
+        assert!(chrome_rule_t("Scroll to top", 3).is_some());
+        assert!(chrome_rule_t("Aller au contenu principal", 4).is_some());
+        assert!(chrome_rule_t("© 2017 La Revue Internationale. Tous droits réservés.", 8).is_some());
+        assert!(chrome_rule_t("Lire aussi : Le gouvernement annonce un plan", 8).is_some());
+        assert!(chrome_rule_t("Share on Facebook", 3).is_some());
+        assert!(chrome_rule_t("La ministre de l’Intérieur britannique a demandé aux services de collaborer.", 12).is_none());
         // a long paragraph that mentions cookies is not chrome
         let long = "The company said it would stop using third-party cookies next year, a change that advertisers have feared for a long time and that regulators welcomed.";
-        assert!(chrome_rule(long, crate::model::word_count(long)).is_none());
+        assert!(chrome_rule_t(long, crate::model::word_count(long)).is_none());
     }
 
     #[test]
@@ -684,25 +1136,25 @@ mod tests {
         assert!(!end_marker("About Us", 2));
         assert!(!end_marker("About two hundred people came to the meeting", 8));
         assert!(!end_marker("About CNBC", 2));
-        assert!(chrome_rule("Previous Article", 2).is_some());
-        assert!(chrome_rule("Like this article?", 3).is_some());
-        assert!(chrome_rule("Most read in world news", 5).is_some());
-        assert!(chrome_rule("Continue Reading Below", 3).is_some());
-        assert!(chrome_rule("Facebook Twitter Google+ Whatsapp", 4).is_some());
-        assert!(chrome_rule("Voltar", 1).is_some());
-        assert!(chrome_rule("More Great WIRED Stories", 4).is_some());
-        assert!(chrome_rule("Popular on IndieWire", 3).is_some());
-        assert!(chrome_rule("Related post: Pickled Brussels Sprouts Recipe", 6).is_some());
+        assert!(chrome_rule_t("Previous Article", 2).is_some());
+        assert!(chrome_rule_t("Like this article?", 3).is_some());
+        assert!(chrome_rule_t("Most read in world news", 5).is_some());
+        assert!(chrome_rule_t("Continue Reading Below", 3).is_some());
+        assert!(chrome_rule_t("Facebook Twitter Google+ Whatsapp", 4).is_some());
+        assert!(chrome_rule_t("Voltar", 1).is_some());
+        assert!(chrome_rule_t("More Great WIRED Stories", 4).is_some());
+        assert!(chrome_rule_t("Popular on IndieWire", 3).is_some());
+        assert!(chrome_rule_t("Related post: Pickled Brussels Sprouts Recipe", 6).is_some());
         assert!(caption_rule_t("личный архив Андрея Рудькова", 4).is_some());
-        assert!(chrome_rule("Also: See Black Friday coverage at CNET", 7).is_some());
+        assert!(chrome_rule_t("Also: See Black Friday coverage at CNET", 7).is_some());
         // a gallery's counter and a picture credit are captions (furniture), not page chrome
         assert!(caption_rule_t("Image 2 of 5", 4).is_some_and(|r| r.starts_with("photo caption")));
-        assert!(chrome_rule("(Image credit: Blue Origin)", 4).is_none());
+        assert!(chrome_rule_t("(Image credit: Blue Origin)", 4).is_none());
         assert!(caption_rule_t("(Image credit: Blue Origin)", 4).is_some());
-        assert!(chrome_rule("191119052250266", 1).is_some());
-        assert!(chrome_rule("2019-11-19T07:23:12+01:00", 7).is_some());
-        assert!(chrome_rule("Mehr: 10 things in tech", 5).is_some());
-        assert!(caption_rule_t("dp3_1_en", 3).is_some() && chrome_rule("View all (23)", 3).is_some() && chrome_rule("Related Links", 2).is_some());
+        assert!(chrome_rule_t("191119052250266", 1).is_some());
+        assert!(chrome_rule_t("2019-11-19T07:23:12+01:00", 7).is_some());
+        assert!(chrome_rule_t("Mehr: 10 things in tech", 5).is_some());
+        assert!(caption_rule_t("dp3_1_en", 3).is_some() && chrome_rule_t("View all (23)", 3).is_some() && chrome_rule_t("Related Links", 2).is_some());
         assert!(caption_rule_t("Christopher Battin Submitted photo", 4).is_some());
         let long = format!("{} Credit: ESA", "A cross-section through the module showing the quarters that would double as pods during the cruise phase, with the soft walls around them. ".repeat(4));
         let w = crate::model::word_count(&long);
@@ -715,16 +1167,83 @@ mod tests {
         // multibyte text around the 800-byte window does not break it
         let long = format!("Anna MüllerAnna Müller {} MORE", "é".repeat(500));
         assert_eq!(cut_hover_cards(&long), None);
-        assert!(chrome_rule("South Park creators give &#39;official apology&#39; after reports", 9).is_some());
+        assert!(chrome_rule_t("South Park creators give &#39;official apology&#39; after reports", 9).is_some());
         assert_eq!(caption_rule_t("[vw-id-space-vizzion-concept-6-1]", 7).as_deref(), Some(IMAGE_PLACEHOLDER_REASON));
         let cap = "a hand holding a blue object: Needle poking skin during administration of flu shot at a community health center in Washington.© John Brecher";
         assert!(caption_rule_t(cap, 25).is_some());
         assert!(notice_rule("sometimes we include links to online retail stores. if you click on one and make a purchase we may receive a small commission.", 25).is_some());
         assert!(notice_rule("no spam, we promise. you can unsubscribe at any time and we'll never share your details without your permission.", 20).is_some());
-        assert!(chrome_rule("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
-        assert!(chrome_rule("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", 10).is_some());
+        assert!(chrome_rule_t("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
+        assert!(chrome_rule_t("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", 10).is_some());
         // a sentence about following someone is not an invitation
-        assert!(chrome_rule("Millions of fans follow her on Instagram, where she posts every day.", 12).is_none());
+        assert!(chrome_rule_t("Millions of fans follow her on Instagram, where she posts every day.", 12).is_none());
+    }
+
+    /// The cheap tests in front of the patterns must let through every line a pattern matches.
+    #[test]
+    fn prefilters_let_the_matches_through() {
+        let mut ends = Vec::new();
+        for a in PHOTO_AGENCIES {
+            for s in ["", " photo", " images", " via getty images", " Photo"] {
+                for (open, close) in [("/", ""), ("/ ", ")"), ("(", ")."), ("Photo: ", ""), ("credits : ", " )."), (" ", "")] {
+                    ends.push(format!("Crowds outside the court on Monday. Jane Doe{open}{a}{s}{close}"));
+                }
+            }
+        }
+        ends.extend(["(Source: NASA)".to_string(), "(Foto: privat).".into(), "(FUENTE: Ministerio de Salud )".into(), "the end (a)".into()]);
+        let mut matched = 0;
+        for e in &ends {
+            let end = tail(e, 120);
+            if CAPTION_CREDIT_END.is_match(end) {
+                matched += 1;
+                assert!(may_end_with_credit(end), "{e:?}");
+            }
+        }
+        assert!(matched > ends.len() / 3, "{matched} of {}", ends.len());
+        assert!(!may_end_with_credit("The minister spoke to the press on Monday."));
+        for line in ["© 2019 Foo", "(C) 2019 Foo", "COPYRIGHT 2019 Foo", "Copyright © 2020 Bar", "&copy; Baz", "&COPY; Baz", "Copyright The Hill"] {
+            let lower = line.to_lowercase();
+            assert!(has_copyright_mark(line) && Phrases::new(&lower).first(COPYRIGHT_LIST, 0, lower.len()).is_some(), "{line:?}");
+            assert!(COPYRIGHT.is_match(line) || copyright_holder(line).is_some(), "{line:?}");
+        }
+        assert!(!has_copyright_mark("The minister (copy) spoke & left, copyrigh"));
+        for line in ["Follow us on Twitter", "Síguenos en Facebook", "E-mail jane@example.com", "Contact us @example", "Like us on TikTok"] {
+            let lower = line.to_lowercase();
+            assert!(SOCIAL_PROMO.is_match(&lower) && may_be_social_promo(&lower), "{line:?}");
+        }
+        for t in ["RunDenny", "Rise?Violence", "l’État", "cafÉtéria", "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's run"] {
+            assert!(may_have_seam(t), "{t:?}");
+        }
+        assert!(!may_have_seam("The Mayor of London said on Monday that McD is OK. FOO BAR"));
+        // words that cannot be glued: lowercase first, a name's prefix, a capital too early
+        assert!(!may_have_seam("the iPhone and McDonald and l'Europe and “The” and aB"));
+    }
+
+    #[test]
+    fn the_chrome_line_dfa_is_the_regex_set() {
+        for line in ["scroll to top", "ſearch", "share on facebook", "facebook twitter google+", "12 comments", "continue reading", "2019-11-19t07:23:12+01:00 x", "the end", "", "more", "most read in world news", "δ", "関連記事"] {
+            assert_eq!(is_chrome_line(line), CHROME_LINE_SET.is_match(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn chrome_lines_with_a_run_are_their_bounded_patterns() {
+        let bounded = Regex::new(r"(?i)^(?:more (?:great )?[\w'’ &]{1,30} stories)$").unwrap();
+        let mut n = 0;
+        for great in ["", "great ", "Great ", "GREAT "] {
+            for run in ["x", "wired", "l’été & co", "Политика", "a b", "great", "great x"] {
+                for len in [1, 24, 25, 29, 30, 31, 36, 37] {
+                    for end in [" stories", " Stories", " ſtorieſ", " stories!", " story"] {
+                        let mid: String = run.chars().cycle().take(len).collect();
+                        let line = format!("more {great}{mid}{end}");
+                        assert_eq!(chrome_line_with_run(&line), bounded.is_match(&line), "{line:?}");
+                        n += usize::from(bounded.is_match(&line));
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "{n}");
+        assert!(chrome_rule_t("More Great WIRED Stories", 4).is_some_and(|r| r.starts_with("chrome line")));
     }
 
     #[test]
@@ -740,6 +1259,16 @@ mod tests {
         assert_eq!(stop_words("Le maire a dit que le pont serait fermé"), 4);
         assert_eq!(stop_words("Der Bürgermeister sagte, dass die Brücke schließt"), 3);
         assert_eq!(stop_words("Politics Business Technology Science"), 0);
+        assert_eq!(stop_words("«Le maire» a dit — que l’État… et"), 5);
+        for c in ('\u{0}'..='\u{3000}').chain(['ß', 'ǅ', 'Ω', '٣', '²', '½', '’', '—', '⁰', 'ⁱ', 'ₐ', '€', '中']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    fn chrome_rule_t(t: &str, w: usize) -> Option<String> {
+        let r = chrome_rule_lower(t, &t.to_lowercase(), w);
+        assert_eq!(r, chrome_rule(t, w), "{t:?}");
+        r
     }
 
     fn caption_rule_t(t: &str, w: usize) -> Option<String> {
@@ -790,3 +1319,4 @@ mod tests {
         assert_eq!(strip_bullet("Plain"), None);
     }
 }
+
