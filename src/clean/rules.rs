@@ -683,7 +683,7 @@ pub fn stop_words(text: &str) -> usize {
                 break 1;
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
-                if !is_alphanumeric(c) {
+                if !crate::model::is_alphanumeric(c) {
                     break c.len_utf8();
                 }
                 ascii = false;
@@ -721,36 +721,6 @@ static BYTE_CLASS: [u8; 256] = {
 const ASCII_ALNUM: u8 = 0;
 const ASCII_OTHER: u8 = 1;
 const NOT_ASCII: u8 = 2;
-
-/// Whether `c` is alphanumeric ([`char::is_alphanumeric`]), with the characters of two UTF-8
-/// bytes (Latin, Greek, Cyrillic, Hebrew, Arabic…) and the general punctuation (quotes,
-/// dashes) looked up in tables made once.
-pub fn is_alphanumeric(c: char) -> bool {
-    const TABLES: [(u32, u32); 2] = [(0x80, 0x800), (0x2000, 0x2080)];
-    static BITS: LazyLock<[Vec<u64>; 2]> = LazyLock::new(|| {
-        TABLES.map(|(from, to)| {
-            let mut bits = vec![0u64; (to - from).div_ceil(64) as usize];
-            for u in from..to {
-                let i = (u - from) as usize;
-                if char::from_u32(u).is_some_and(char::is_alphanumeric) {
-                    bits[i / 64] |= 1 << (i % 64);
-                }
-            }
-            bits
-        })
-    });
-    let u = u32::from(c);
-    if u < 0x80 {
-        return c.is_ascii_alphanumeric();
-    }
-    for (k, &(from, to)) in TABLES.iter().enumerate() {
-        if (from..to).contains(&u) {
-            let i = (u - from) as usize;
-            return BITS[k][i / 64] >> (i % 64) & 1 == 1;
-        }
-    }
-    c.is_alphanumeric()
-}
 
 /// A blog post's meta line: a date with the comment count or the author
 /// (`October 15, 2018/0 Comments/in News /by admin`, `Posted on May 3 by Jane | 4 comments`).
@@ -1260,9 +1230,6 @@ mod tests {
         assert_eq!(stop_words("Der Bürgermeister sagte, dass die Brücke schließt"), 3);
         assert_eq!(stop_words("Politics Business Technology Science"), 0);
         assert_eq!(stop_words("«Le maire» a dit — que l’État… et"), 5);
-        for c in ('\u{0}'..='\u{3000}').chain(['ß', 'ǅ', 'Ω', '٣', '²', '½', '’', '—', '⁰', 'ⁱ', 'ₐ', '€', '中']) {
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-        }
     }
 
     fn chrome_rule_t(t: &str, w: usize) -> Option<String> {
