@@ -152,7 +152,7 @@ pub fn end_marker(text: &str, words: usize) -> bool {
     if words > 12 {
         return false;
     }
-    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let t = text.trim_start_matches(|c: char| !crate::model::is_alphanumeric(c));
     END_MARKER_SET.is_match(t) || about_person(t)
 }
 
@@ -948,7 +948,7 @@ fn hover_card_cuts(text: &str) -> Vec<(usize, usize)> {
         let mut end = None;
         for (m, _) in window.match_indices(" MORE") {
             let after = window[m + 5..].chars().next();
-            if after.is_none_or(|c| !c.is_alphanumeric()) {
+            if after.is_none_or(|c| !crate::model::is_alphanumeric(c)) {
                 end = Some(start + m + 5);
                 break;
             }
@@ -1031,9 +1031,9 @@ pub fn copyright_holder(text: &str) -> Option<String> {
         return None;
     }
     let c = HOLDER.captures(text)?;
-    let name = c["name"].trim().trim_matches(|ch: char| !ch.is_alphanumeric()).trim();
+    let name = c["name"].trim().trim_matches(|ch: char| !crate::model::is_alphanumeric(ch)).trim();
     let words = crate::model::word_count(name);
-    if (1..=8).contains(&words) && name.chars().any(char::is_alphabetic) {
+    if (1..=8).contains(&words) && name.chars().any(crate::model::is_alphabetic) {
         Some(name.to_string())
     } else {
         None

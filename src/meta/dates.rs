@@ -182,7 +182,7 @@ static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// A month name of [`MONTH_WORDS`] standing as a word of its own (the patterns have `\b` on
 /// both sides: a name inside `smart` or `email` cannot match them).
 fn has_month_word(text: &str) -> bool {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let word = |c: Option<char>| c.is_some_and(|c| crate::model::is_alphanumeric(c) || c == '_');
     MONTH_WORDS
         .find_overlapping_iter(text)
         .any(|m| !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
@@ -281,7 +281,7 @@ fn us_dst(d: NaiveDate) -> bool {
 
 /// Offset in minutes of a zone abbreviation on a given day.
 pub fn zone_offset(abbr: &str, day: NaiveDate) -> Option<i32> {
-    let up = abbr.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_uppercase();
+    let up = abbr.trim_matches(|c: char| !crate::model::is_alphanumeric(c)).to_ascii_uppercase();
     let (_, fixed, standard) = ZONES.iter().find(|(a, _, _)| *a == up)?;
     Some(fixed.unwrap_or(if us_dst(day) { standard + 60 } else { *standard }))
 }

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::dates::{find_date, FoundDate};
 use crate::clean::{rules, Label, LineDecision, TextExtraction};
-use crate::model::{word_count, Article};
+use crate::model::{is_alphanumeric, word_count, Article};
 
 /// Words that introduce the author in a byline, per language.
 const BYLINE_PREFIXES: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "przez", "от"];
@@ -151,7 +151,7 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
     let names = EMAIL.replace_all(&names, "");
     let mut out: Vec<String> = Vec::new();
     for part in JOINER.split(&names) {
-        let p = part.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim();
+        let p = part.trim().trim_matches(|c: char| !is_alphanumeric(c) && c != '.').trim();
         if p.is_empty() {
             continue;
         }
@@ -160,7 +160,7 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
         if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) || p.contains(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        if p.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+        if p.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
             continue;
         }
         if !out.iter().any(|o| o == p) {
@@ -363,10 +363,10 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
         return Some("dateline");
     }
     let lower = t.to_lowercase();
-    let first = lower.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
+    let first = lower.split(|c: char| !is_alphanumeric(c) && c != '-').find(|w| !w.is_empty()).unwrap_or("");
     if let Some((_, after)) = t.split_once(',') {
         // `Jane Doe, Senior Writer` (not `Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos`)
-        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
             return Some("a name with a job title");
         }
     }
@@ -381,7 +381,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     if t.contains(" > ") || t.contains(" » ") || slash_crumb && words <= 8 {
         return Some("breadcrumb");
     }
-    if words <= 5 && lower.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w)) {
+    if words <= 5 && lower.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w)) {
         return Some("a name with a job title");
     }
     if t.ends_with(')') {
@@ -393,7 +393,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
         }
     }
     // a wire slug (`BC-EU--Britain-Brexit-Election, 1st Ld-Writethru`)
-    if t.contains("--") && t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(char::is_alphanumeric) && b.starts_with(char::is_alphanumeric))) {
+    if t.contains("--") && t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(is_alphanumeric) && b.starts_with(is_alphanumeric))) {
         return Some("a wire slug");
     }
     if t.contains('[') && t.split_whitespace().filter(|w| w.starts_with('[')).count() >= 2 {
@@ -838,7 +838,7 @@ fn word_count_up_to(text: &str, cap: usize) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in text.chars() {
-        let w = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        let w = is_alphanumeric(c);
         if w && !in_word {
             n += 1;
             if n == cap {
@@ -879,7 +879,7 @@ fn eq_lower(text: &str, word: &str) -> bool {
 /// bullets, rules.
 fn is_header_noise(text: &str) -> bool {
     let t = unbulleted(text);
-    if !t.chars().any(char::is_alphanumeric) {
+    if !t.chars().any(is_alphanumeric) {
         return true;
     }
     // (compared with 8 and less below)
@@ -896,7 +896,7 @@ fn is_header_noise(text: &str) -> bool {
         if lower.contains("comment") {
             return true;
         }
-        let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+        let first = lower.split(|c: char| !is_alphanumeric(c)).find(|w| !w.is_empty()).unwrap_or("");
         return NOT_HEADLINE_START.contains(&first) || NOT_SHORT_HEADLINE_START.contains(&first) || rules::chrome_rule(t, words).is_some();
     }
     false
@@ -919,14 +919,14 @@ fn name_like(text: &str) -> bool {
 fn name_with_job(t: &str) -> bool {
     t.split_once(',').is_some_and(|(name, job)| {
         (2..=4).contains(&word_count(name)) && name_like(name) && (1..=4).contains(&word_count(job))
-            && job.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str()))
+            && job.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str()))
     })
 }
 
 /// Most words capitalised (`Why You Shouldn’t Worry.`): a headline's casing, not a sentence's.
 fn title_case(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().count() > 3).collect();
-    let caps = words.iter().filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())).count();
+    let caps = words.iter().filter(|w| w.chars().find(|c| is_alphanumeric(*c)).is_some_and(|c| c.is_uppercase() || c.is_numeric())).count();
     words.len() >= 3 && caps == words.len()
 }
 
@@ -1089,7 +1089,7 @@ fn neither_contains_the_other(a: &str, b: &str) -> bool {
 /// Words that carry content, as slices of the text: four letters or more, or two CJK
 /// characters or more.
 fn content_slices(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| {
+    text.split(|c: char| !is_alphanumeric(c)).filter(|w| {
         let n = w.chars().count();
         n >= 4 || (n >= 2 && w.chars().any(is_cjk))
     })
@@ -1257,7 +1257,7 @@ fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> boo
     }
     let Some(w) = width else { return false };
     // a rule (`━━━━`) fills the width but continues nothing
-    if !decisions[i].text.chars().any(char::is_alphanumeric) {
+    if !decisions[i].text.chars().any(is_alphanumeric) {
         return false;
     }
     // a wrapped line goes on at its own left margin (deeper under a bullet): a line at another
@@ -1393,7 +1393,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         if first > 0 {
             let prev = x.decisions[nb[first - 1]].text.trim();
             let lower = prev.to_lowercase();
-            let first_word = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+            let first_word = lower.split(|c: char| !is_alphanumeric(c)).find(|w| !w.is_empty()).unwrap_or("");
             if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && !NOT_SHORT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && date_in(prev).is_none()
                 && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
                 && prev.chars().next().is_some_and(char::is_uppercase)
@@ -1548,7 +1548,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
 fn site_from_holder(holder: &str) -> String {
     let mut words: Vec<&str> = holder.split_whitespace().collect();
     while let Some(last) = words.last() {
-        let w = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim_end_matches('.').to_lowercase();
+        let w = last.trim_matches(|c: char| !is_alphanumeric(c) && c != '.').trim_end_matches('.').to_lowercase();
         if COMPANY_SUFFIXES.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '–') {
             words.pop();
         } else {
