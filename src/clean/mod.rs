@@ -457,6 +457,24 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
     out
 }
 
+/// A score as the reasons show it: signed and rounded to a whole number, as `{:+.0}` prints it
+/// (ties to even, `-0` for small negatives), without the exact float printing (a score is
+/// printed in the reason of nearly every block).
+struct Score(f64);
+
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let r = self.0.round_ties_even();
+        if !r.is_finite() || r.abs() >= 1e15 {
+            write!(f, "{:+.0}", self.0)
+        } else if r == 0.0 {
+            f.write_str(if self.0.is_sign_negative() { "-0" } else { "+0" })
+        } else {
+            write!(f, "{:+}", r as i64)
+        }
+    }
+}
+
 /// Score of one block for the densest-span search: prose earns, everything else costs.
 fn score(b: &Block, threshold: f64) -> f64 {
     if b.chrome.as_deref() == Some(rules::IMAGE_PLACEHOLDER_REASON) {
@@ -1515,7 +1533,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
                         Some(m) => format!("{:?} (which opens what follows an article) separates it from the article", blocks[m].text),
                         None => "page chrome separates it from the article".to_string(),
                     };
-                    split_reason.push((p.0, p.1, format!("{why} (text score {:+.0} here, {:+.0} in the article)", p.2, sum)));
+                    split_reason.push((p.0, p.1, format!("{why} (text score {} here, {} in the article)", Score(p.2), Score(sum))));
                 }
             }
             span = Some((a, b));
@@ -1545,14 +1563,14 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
                 block_reason[i] = format!("repeated line ({}× in the page) inside the main text span", b.duplicate);
             } else if b.duplicate > 1 && !b.is_prose() {
                 keep[i] = true;
-                block_reason[i] = format!("repeated line ({}× in the page), every copy inside the main text span: the article's own (block score {:+.0}, {} words)", b.duplicate, b.score, b.words);
+                block_reason[i] = format!("repeated line ({}× in the page), every copy inside the main text span: the article's own (block score {}, {} words)", b.duplicate, Score(b.score), b.words);
             } else {
                 keep[i] = true;
                 block_reason[i] = match b.enumerated {
                     _ if listed.is_some_and(|(a, z)| (a..=z).contains(&i)) => format!("a list under a subheading right after the article's last paragraph ({} words)", b.words),
-                    Some(c) if b.data_row => format!("in the main text span, a row of a table or schedule of {c} rows (block score {:+.0}, {} words)", b.score, b.words),
-                    Some(c) => format!("in the main text span, inside a numbered list of {c} items (block score {:+.0}, {} words)", b.score, b.words),
-                    None => format!("in the main text span (block score {:+.0}, {} words)", b.score, b.words),
+                    Some(c) if b.data_row => format!("in the main text span, a row of a table or schedule of {c} rows (block score {}, {} words)", Score(b.score), b.words),
+                    Some(c) => format!("in the main text span, inside a numbered list of {c} items (block score {}, {} words)", Score(b.score), b.words),
+                    None => format!("in the main text span (block score {}, {} words)", Score(b.score), b.words),
                 };
                 if b.hover_cut {
                     block_reason[i].push_str("; a hover card glued into it (a name shown twice, headlines, MORE) was cut out");
@@ -1581,7 +1599,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             block_reason[i] = match &b.chrome {
                 Some(r) => r.clone(),
                 None if b.duplicate > 1 => format!("repeated line ({}× in the page), outside the main text span", b.duplicate),
-                None => format!("outside the main text span (block score {:+.0}, {} words)", b.score, b.words),
+                None => format!("outside the main text span (block score {}, {} words)", Score(b.score), b.words),
             };
         }
     }
@@ -1742,6 +1760,17 @@ fn body(x: &TextExtraction) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scores_print_as_the_float_formatting_does() {
+        for x in [0.0, -0.0, 0.4, -0.4, 0.5, -0.5, 1.5, 2.5, -2.5, 3.49999, 12.0, -7.25, 123456.5, 1e-300, f64::NAN, f64::INFINITY, 1e20, -1e20] {
+            assert_eq!(Score(x).to_string(), format!("{x:+.0}"), "{x:?}");
+        }
+        for k in -20_000..20_000 {
+            let x = f64::from(k) / 8.0;
+            assert_eq!(Score(x).to_string(), format!("{x:+.0}"), "{x:?}");
+        }
+    }
 
     #[test]
     fn collapsed_text_is_recognised() {
