@@ -156,30 +156,35 @@ const TABLE_CHARS: u32 = 0x1_0000;
 
 include!(concat!(env!("OUT_DIR"), "/char_tables.rs"));
 
+/// `class(c)`, read off `bits` for characters of the BMP (`bits` holds `class` there).
+#[inline]
+fn in_bitmap(bits: &[u64], c: char, class: fn(char) -> bool) -> bool {
+    let u = c as u32;
+    if u < TABLE_CHARS {
+        bits[(u / 64) as usize] & (1 << (u % 64)) != 0
+    } else {
+        class(c)
+    }
+}
+
 /// `c.is_alphanumeric()`, with a table lookup for non-ASCII characters of the BMP.
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        return c.is_ascii_alphanumeric();
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        in_bitmap(&ALNUM, c, char::is_alphanumeric)
     }
-    if u < TABLE_CHARS {
-        return ALNUM[(u / 64) as usize] & (1 << (u % 64)) != 0;
-    }
-    c.is_alphanumeric()
 }
 
 /// `c.is_alphabetic()`, with a table lookup for non-ASCII characters of the BMP.
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        return c.is_ascii_alphabetic();
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        in_bitmap(&ALPHA, c, char::is_alphabetic)
     }
-    if u < TABLE_CHARS {
-        return ALPHA[(u / 64) as usize] & (1 << (u % 64)) != 0;
-    }
-    c.is_alphabetic()
 }
 
 /// `text.to_lowercase()`, quicker: ASCII text by the ASCII conversion, other text with the
