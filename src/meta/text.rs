@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{find_date, FoundDate};
+use super::dates::find_date;
 use crate::clean::{rules, Label, LineDecision, TextExtraction};
 use crate::model::{is_alphanumeric, word_count, Article};
 
@@ -46,47 +46,6 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}[.!?] \p{Lu}\p{Ll}+ \p{Ll}").unwrap());
 static HTML_ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
-
-thread_local! {
-    /// While [`apply`] reads a dump: the dates found in its texts, by text. The same line is
-    /// read for a date as a header line, as a headline, for its day and as a dateline, and a
-    /// line with a date costs the patterns much more than one without.
-    static DATES: std::cell::RefCell<Option<rustc_hash::FxHashMap<String, Option<FoundDate>>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// [`find_date`], remembered while [`apply`] reads a dump (for texts with a digit: the others
-/// are quick to read again).
-fn date_in(text: &str) -> Option<FoundDate> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return find_date(text);
-    }
-    DATES.with(|dates| {
-        let mut dates = dates.borrow_mut();
-        let Some(dates) = dates.as_mut() else { return find_date(text) };
-        if let Some(found) = dates.get(text) {
-            return found.clone();
-        }
-        let found = find_date(text);
-        dates.insert(text.to_string(), found.clone());
-        found
-    })
-}
-
-/// The dates of [`date_in`] are remembered as long as this lives (one dump).
-struct DatesRemembered;
-
-impl DatesRemembered {
-    fn new() -> Self {
-        DATES.with(|d| *d.borrow_mut() = Some(Default::default()));
-        DatesRemembered
-    }
-}
-
-impl Drop for DatesRemembered {
-    fn drop(&mut self) {
-        DATES.with(|d| *d.borrow_mut() = None);
-    }
-}
 
 /// A line that gives a date (absolute or relative) and little else.
 pub fn is_dateline(text: &str) -> bool {
@@ -359,7 +318,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     if (byline.is_some() && byline_authors(t).is_some()) || is_relative(t) || byline.is_some_and(|m| m.start() == 0) {
         return Some("byline or dateline");
     }
-    if date_in(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
+    if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
         return Some("dateline");
     }
     let lower = t.to_lowercase();
@@ -809,7 +768,7 @@ fn header_kind(text: &str) -> (bool, bool) {
         || (prefix == Some(0) && words <= 8);
     // (is_dateline, its word count known)
     // (a clock time has a digit)
-    let date = date_in(t).is_some() || is_relative(t) || (words <= 6 && t.chars().any(char::is_numeric) && CLOCK.is_match(t));
+    let date = find_date(t).is_some() || is_relative(t) || (words <= 6 && t.chars().any(char::is_numeric) && CLOCK.is_match(t));
     (byline, date)
 }
 
@@ -998,7 +957,7 @@ impl<'a> LineMemo<'a> {
     }
     /// The day a dateline gives (never one in the future).
     fn day(&self, q: usize) -> Option<chrono::NaiveDate> {
-        *self.facts[q].day.get_or_init(|| date_in(self.text(q)).map(|f| f.date).filter(|d| *d <= latest_day()))
+        *self.facts[q].day.get_or_init(|| find_date(self.text(q)).map(|f| f.date).filter(|d| *d <= latest_day()))
     }
     fn rejection(&self, q: usize) -> Option<&'static str> {
         *self.facts[q].rejection.get_or_init(|| headline_rejection_counted(self.collapsed(q), |_| self.words(q)))
@@ -1313,7 +1272,7 @@ struct DateCandidate {
 }
 
 fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
-    let f = date_in(text)?;
+    let f = find_date(text)?;
     if f.date > latest_day() {
         return None;
     }
@@ -1335,7 +1294,6 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
 /// Fill the metadata of `article` from what the cleaner found, and label the metadata lines.
 /// Returns where the publication date came from (`text`), if one was found.
 pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static str> {
-    let _dates = DatesRemembered::new();
     let width = x.wrap_width;
     // (the labels change below, the texts never: the non-blank lines are the same)
     let nb = non_blank(&x.decisions);
@@ -1394,7 +1352,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             let prev = x.decisions[nb[first - 1]].text.trim();
             let lower = prev.to_lowercase();
             let first_word = lower.split(|c: char| !is_alphanumeric(c)).find(|w| !w.is_empty()).unwrap_or("");
-            if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && !NOT_SHORT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && date_in(prev).is_none()
+            if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && !NOT_SHORT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
                 && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
                 && prev.chars().next().is_some_and(char::is_uppercase)
             {
@@ -1560,7 +1518,7 @@ fn site_from_holder(holder: &str) -> String {
 
 /// Names on a line of their own after a lone `By`: `Sarah E. Needleman`, `Jane Doe and John Roe`.
 fn person_names(text: &str) -> Option<Vec<String>> {
-    if word_count(text) > 12 || date_in(text).is_some() {
+    if word_count(text) > 12 || find_date(text).is_some() {
         return None;
     }
     byline_authors(&format!("By {text}"))
