@@ -333,7 +333,7 @@ fn first_word_len(line: &str) -> usize {
 /// row, no space at either end.
 fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
-    b.first() != Some(&b' ') && b.last() != Some(&b' ') && !b.iter().any(|&c| c == b'\t' || c == b'\n') && !b.windows(2).any(|p| p == b"  ")
+    b.first() != Some(&b' ') && b.last() != Some(&b' ') && memchr::memchr2(b'\t', b'\n', b).is_none() && memchr::memmem::find(b, b"  ").is_none()
 }
 
 /// Runs of spaces, tabs and newlines as one space, none at the ends.
@@ -1244,7 +1244,10 @@ fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]
     let word_hashes = |text: &str, out: &mut Vec<u64>| {
         let (mut h, mut in_word) = (FNV_START, false);
         for c in text.chars() {
-            if crate::model::is_alphanumeric(c) {
+            if c.is_ascii_alphanumeric() {
+                h = fnv(h, c as u8);
+                in_word = true;
+            } else if !c.is_ascii() && crate::model::is_alphanumeric(c) {
                 h = c.encode_utf8(&mut [0; 4]).bytes().fold(h, fnv);
                 in_word = true;
             } else if in_word {
