@@ -157,7 +157,7 @@ impl Block {
         }
         let digits = self.text.bytes().any(|c| c.is_ascii_digit());
         // bylines open with their word (`By …`, `Par …`) or follow a date (`27.03.2017 par …`)
-        let byline_shaped = self.text.split_whitespace().count() <= 8
+        let byline_shaped = self.text.split_whitespace().nth(8).is_none()
             && (digits || self.text.split_whitespace().next().is_some_and(|w| rules::BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b))));
         (byline_shaped && crate::meta::text::byline_authors(&self.text).is_some())
             || (digits && crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
