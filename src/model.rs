@@ -214,22 +214,41 @@ pub fn lowercase(text: &str) -> String {
 /// Words of a text: runs of alphanumeric characters (so "l'avoir" is two words and
 /// "2016" one). Used for `word_count` and by the cleaning signals.
 pub fn word_count(text: &str) -> usize {
+    word_count_up_to(text, usize::MAX)
+}
+
+/// [`word_count`], counting no further than `cap`: `min(word_count(text), cap)` (for a
+/// count compared with numbers below `cap` only; long lines stop early).
+pub fn word_count_up_to(text: &str, cap: usize) -> usize {
+    // ASCII: counted without decoding, 64 bytes at a time (a pass without branches), until
+    // the cap
+    if text.is_ascii() {
+        let word = |c: u8| c.is_ascii_alphanumeric();
+        let b = text.as_bytes();
+        let mut n = 0;
+        let mut before = false;
+        for chunk in b.chunks(64) {
+            for &c in chunk {
+                let w = word(c);
+                n += usize::from(w & !before);
+                before = w;
+            }
+            if n >= cap {
+                return cap;
+            }
+        }
+        return n;
+    }
     let mut n = 0;
     let mut in_word = false;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let w = if b < 0x80 {
-            i += 1;
-            b.is_ascii_alphanumeric()
-        } else {
-            // a non-ASCII character: decode it (`text` is valid UTF-8, `i` on a boundary)
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            is_alphanumeric(c)
-        };
-        n += usize::from(w && !in_word);
+    for c in text.chars() {
+        let w = is_alphanumeric(c);
+        if w && !in_word {
+            n += 1;
+            if n == cap {
+                return n;
+            }
+        }
         in_word = w;
     }
     n
@@ -266,6 +285,15 @@ mod tests {
         }
         let all: String = (0x80..0x3_0000).filter_map(char::from_u32).filter(|&c| c != 'Σ').collect();
         assert_eq!(lowercase(&all), all.to_lowercase());
+    }
+
+    #[test]
+    fn word_count_up_to_is_word_count_capped() {
+        for s in ["", "a", "  a b  ", "Jane Doe, 19.11.2019 08:57", "É à l'été — 東京 2019", "x_y-z", "BY\u{a0}ÉLODIE MARTIN", "١٢ abc"] {
+            for cap in [1, 2, 3, 21, usize::MAX] {
+                assert_eq!(word_count_up_to(s, cap), word_count(s).min(cap), "{s:?} {cap}");
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::dates::find_date;
 use crate::clean::{rules, Label, LineDecision, TextExtraction};
-use crate::model::{is_alphanumeric, word_count, Article};
+use crate::model::{is_alphanumeric, word_count, word_count_up_to, Article};
 
 /// Words that introduce the author in a byline, per language.
 const BYLINE_PREFIXES: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "przez", "от"];
@@ -770,43 +770,6 @@ fn header_kind(text: &str) -> (bool, bool) {
     // (a clock time has a digit)
     let date = find_date(t).is_some() || is_relative(t) || (words <= 6 && t.chars().any(char::is_numeric) && CLOCK.is_match(t));
     (byline, date)
-}
-
-/// [`word_count`], counting no further than `cap`: `min(word_count(text), cap)` (for a
-/// count compared with numbers below `cap` only; long lines stop early).
-fn word_count_up_to(text: &str, cap: usize) -> usize {
-    // ASCII: counted without decoding, 64 bytes at a time (a pass without branches), until
-    // the cap
-    if text.is_ascii() {
-        let word = |c: u8| c.is_ascii_alphanumeric();
-        let b = text.as_bytes();
-        let mut n = 0;
-        let mut before = false;
-        for chunk in b.chunks(64) {
-            for &c in chunk {
-                let w = word(c);
-                n += usize::from(w & !before);
-                before = w;
-            }
-            if n >= cap {
-                return cap;
-            }
-        }
-        return n;
-    }
-    let mut n = 0;
-    let mut in_word = false;
-    for c in text.chars() {
-        let w = is_alphanumeric(c);
-        if w && !in_word {
-            n += 1;
-            if n == cap {
-                return n;
-            }
-        }
-        in_word = w;
-    }
-    n
 }
 
 /// `text.to_lowercase().starts_with(prefix)`, without building the lowercase text
@@ -1930,15 +1893,6 @@ mod tests {
         }
         for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|c| c.is_whitespace() && *c != ' ') {
             assert!(has_whitespace_run(&format!("a{c}b")), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn word_count_up_to_is_word_count_capped() {
-        for s in ["", "a", "  a b  ", "Jane Doe, 19.11.2019 08:57", "É à l'été — 東京 2019", "x_y-z", "BY\u{a0}ÉLODIE MARTIN", "١٢ abc"] {
-            for cap in [1, 2, 3, 21, usize::MAX] {
-                assert_eq!(word_count_up_to(s, cap), word_count(s).min(cap), "{s:?} {cap}");
-            }
         }
     }
 
