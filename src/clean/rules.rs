@@ -835,7 +835,7 @@ pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
         let head: String = t.chars().take(TEASER_PREFIX_CHARS).collect::<String>().to_lowercase();
         return teaser_prefix(&head);
     }
-    chrome_rule_lower(t, &t.to_lowercase(), words)
+    chrome_rule_lower(t, &crate::model::lowercase(t), words)
 }
 
 /// Why a line is chrome, if a rule says so.
@@ -988,7 +988,7 @@ static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a short line heads a box of links to other articles ("Related articles", "Lire
 /// aussi").
 pub fn related_heading(text: &str) -> bool {
-    text.len() <= 40 && RELATED_HEADING.is_match(strip_edges(&text.to_lowercase()))
+    text.len() <= 40 && RELATED_HEADING.is_match(strip_edges(&crate::model::lowercase(text)))
 }
 
 /// An HTML entity left as text (`&#39;`, `&quot;`): renderers decode the page's text, so such
