@@ -221,53 +221,44 @@ const MAX_BATCH_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Streams record batches over a list of inputs.
 ///
-/// A producer thread reads documents, processes each batch on the worker pool and builds its
-/// Arrow batch, one batch ahead of the consumer, so that writing (Parquet encoding and
-/// compression) overlaps with extraction.
+/// Three stages run at once, each one batch ahead of the next: a reader thread reads and
+/// gathers raw documents, an extraction thread processes each batch on the worker pool, and
+/// the consumer (the caller of [`Pipeline::next_batch`]) builds the Arrow batch, which the
+/// Parquet writer then encodes and compresses. Reading and table building so never leave the
+/// workers idle.
 pub struct Pipeline {
     options: Options,
     schema: SchemaRef,
     stats: Stats,
-    rx: std::sync::mpsc::Receiver<(Result<RecordBatch>, Stats)>,
-    producer: Option<std::thread::JoinHandle<()>>,
+    rx: std::sync::mpsc::Receiver<(Vec<Article>, u64)>,
+    threads: Vec<std::thread::JoinHandle<()>>,
 }
 
-/// The reading and processing side of a [`Pipeline`], run on its own thread.
-struct Producer {
-    reader: DocReader,
-    options: Options,
-    schema: SchemaRef,
-    pool: rayon::ThreadPool,
-    stats: Stats,
-}
+/// A batch of raw documents, and the input bytes consumed once it was read.
+type RawBatch = (Vec<RawDoc>, u64);
 
-impl Producer {
-    fn next_batch(&mut self) -> Option<Result<RecordBatch>> {
-        let mut raws = Vec::with_capacity(self.options.batch_size);
-        let mut bytes = 0u64;
-        while raws.len() < self.options.batch_size && bytes < MAX_BATCH_BYTES {
-            match self.reader.next() {
-                Some(r) => {
-                    bytes += r.bytes.len() as u64;
-                    raws.push(r);
-                }
-                None => break,
+/// Gather the next batch of raw documents: at most `batch_size` documents and about
+/// [`MAX_BATCH_BYTES`].
+fn read_batch(reader: &mut DocReader, batch_size: usize) -> Option<RawBatch> {
+    let mut raws = Vec::with_capacity(batch_size);
+    let mut bytes = 0u64;
+    while raws.len() < batch_size && bytes < MAX_BATCH_BYTES {
+        match reader.next() {
+            Some(r) => {
+                bytes += r.bytes.len() as u64;
+                raws.push(r);
             }
+            None => break,
         }
-        if raws.is_empty() {
-            return None;
-        }
-        let articles = process_on(&self.pool, raws, &self.options);
-        let (read, _) = self.reader.progress();
-        self.stats.bytes_read = read;
-        for a in &articles {
-            self.stats.documents += 1;
-            self.stats.errors += a.error.is_some() as u64;
-            self.stats.paragraphs += a.paragraphs.len() as u64;
-            self.stats.tweets += a.tweets.len() as u64;
-        }
-        Some(table::to_batch(&self.schema, &articles))
     }
+    (!raws.is_empty()).then(|| (raws, reader.progress().0))
+}
+
+fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name(format!("broadsheet-{name}"))
+        .spawn(f)
+        .map_err(|e| Error::option("jobs", format!("cannot start the {name} thread: {e}")))
 }
 
 impl Pipeline {
@@ -279,24 +270,31 @@ impl Pipeline {
             files.sort_by(|a, b| a.path.cmp(&b.path));
             files = files.into_iter().skip(i).step_by(n).collect();
         }
-        let reader = DocReader::new(files, options.max_member_size);
+        let mut reader = DocReader::new(files, options.max_member_size);
         let pool = worker_pool(&options)?;
         let schema = table::schema(&options.to_metadata_json());
         let (_, total) = reader.progress();
         let stats = Stats { bytes_total: total, ..Stats::default() };
-        let mut producer = Producer { reader, options: options.clone(), schema: schema.clone(), pool, stats };
+        // (bounded channels of one batch: memory stays a few batches whatever the corpus)
+        let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<RawBatch>(1);
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        let handle = std::thread::Builder::new()
-            .name("broadsheet-producer".into())
-            .spawn(move || {
-                while let Some(item) = producer.next_batch() {
-                    if tx.send((item, producer.stats)).is_err() {
-                        break; // the consumer is gone
-                    }
+        let batch_size = options.batch_size;
+        let reading = spawn("reader", move || {
+            while let Some(batch) = read_batch(&mut reader, batch_size) {
+                if raw_tx.send(batch).is_err() {
+                    break; // the extraction stage is gone
                 }
-            })
-            .map_err(|e| Error::option("jobs", format!("cannot start the reader thread: {e}")))?;
-        Ok(Pipeline { options, schema, stats, rx, producer: Some(handle) })
+            }
+        })?;
+        let opts = options.clone();
+        let extracting = spawn("extraction", move || {
+            for (raws, read) in raw_rx {
+                if tx.send((process_on(&pool, raws, &opts), read)).is_err() {
+                    break; // the consumer is gone
+                }
+            }
+        })?;
+        Ok(Pipeline { options, schema, stats, rx, threads: vec![reading, extracting] })
     }
 
     pub fn schema(&self) -> SchemaRef {
@@ -315,21 +313,29 @@ impl Pipeline {
     /// The next batch of rows, or `None` at the end.
     pub fn next_batch(&mut self) -> Option<Result<RecordBatch>> {
         match self.rx.recv() {
-            Ok((item, stats)) => {
-                self.stats = stats;
-                Some(item)
+            Ok((articles, read)) => {
+                self.stats.bytes_read = read;
+                for a in &articles {
+                    self.stats.documents += 1;
+                    self.stats.errors += a.error.is_some() as u64;
+                    self.stats.paragraphs += a.paragraphs.len() as u64;
+                    self.stats.tweets += a.tweets.len() as u64;
+                }
+                Some(table::to_batch(&self.schema, &articles))
             }
             Err(_) => {
-                // The producer finished, or died: a panic outside the per-document guard must
-                // not pass for the end of the input.
-                let handle = self.producer.take()?;
-                match handle.join() {
-                    Ok(()) => None,
-                    Err(_) => Some(Err(Error::Input {
-                        path: String::new(),
-                        reason: "internal error: the reading thread stopped unexpectedly".into(),
-                    })),
+                // The stages finished, or one died: a panic outside the per-document guard
+                // must not pass for the end of the input.
+                let mut died = false;
+                for handle in self.threads.drain(..) {
+                    died |= handle.join().is_err();
                 }
+                died.then(|| {
+                    Err(Error::Input {
+                        path: String::new(),
+                        reason: "internal error: the reading or extraction thread stopped unexpectedly".into(),
+                    })
+                })
             }
         }
     }
