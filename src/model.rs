@@ -198,11 +198,21 @@ pub fn lowercase(text: &str) -> String {
         return text.to_lowercase();
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // a run of ASCII characters at once, then one other character
+        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        if run > 0 {
+            let start = out.len();
+            out.push_str(&rest[..run]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[run..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         let u = c as u32;
-        if u < 0x80 {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(l) = (u < 0x1_0000).then(|| LOWER[u as usize]).filter(|&l| l != 0).and_then(|l| char::from_u32(u32::from(l))) {
+        if let Some(l) = (u < 0x1_0000).then(|| LOWER[u as usize]).filter(|&l| l != 0).and_then(|l| char::from_u32(u32::from(l))) {
             out.push(l);
         } else {
             out.extend(c.to_lowercase());

@@ -296,12 +296,15 @@ fn text_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            i += 1;
-            let w = b.is_ascii_alphanumeric();
-            n += usize::from(w && !in_word);
-            in_word = w;
+        if bytes[i].is_ascii() {
+            // a run of ASCII bytes, counted without branches
+            let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+            for &b in &bytes[i..i + run] {
+                let w = b.is_ascii_alphanumeric();
+                n += usize::from(w & !in_word);
+                in_word = w;
+            }
+            i += run;
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
