@@ -1721,12 +1721,11 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         } else {
             Label::Boilerplate
         };
-        for d in &mut decisions[b.first..=b.last] {
-            if d.label == Label::Tweet || d.text.trim().is_empty() {
-                continue;
-            }
+        // (the block's reason is copied to its lines, and moved to the last one)
+        let mut lines_of_block = decisions[b.first..=b.last].iter_mut().filter(|d| d.label != Label::Tweet && !d.text.trim().is_empty()).peekable();
+        while let Some(d) = lines_of_block.next() {
             d.label = label;
-            d.reason = block_reason[j].clone();
+            d.reason = if lines_of_block.peek().is_some() { block_reason[j].clone() } else { std::mem::take(&mut block_reason[j]) };
             d.paragraph = para_of_block[j];
         }
     }
