@@ -211,12 +211,23 @@ const COPYRIGHT_LIST: usize = 3;
 const COPYRIGHT_MARKS: &[&str] = &["©", "(c)", "&copy;", "copyright"];
 
 /// One automaton for all the phrase lists, so that a block is searched once for the three
-/// rules (a DFA without prefilter: the phrases start with common letters, where a prefilter
-/// only stops and starts the search again); with each distinct phrase, the lists it is in
-/// and its place in each.
+/// rules: an Aho-Corasick automaton made a DFA over the bytes the phrases use (a state and a
+/// byte give the next state in one step; no prefilter: the phrases start with common letters),
+/// with each distinct phrase, the lists it is in and its place in each.
 struct PhraseFinder {
-    // (the DFA itself, not behind `AhoCorasick`: its overlapping search is then compiled for it)
-    automaton: aho_corasick::dfa::DFA,
+    /// Each byte's class: its column in a state's row, 0 for the bytes no phrase has.
+    classes: [u8; 256],
+    /// The transitions, a row of [`Self::stride`] per state: a state is the index of its row,
+    /// and the states where phrases end come last (from [`Self::first_match`] on).
+    trans: Vec<u32>,
+    stride: usize,
+    first_match: usize,
+    /// The phrases ending at each match state (in state order): `ends[k]..ends[k + 1]` of
+    /// `ending` for the `k`-th match state.
+    ends: Vec<u32>,
+    ending: Vec<u32>,
+    /// Each phrase's length in bytes.
+    lens: Vec<usize>,
     places: Vec<Vec<(usize, usize)>>,
 }
 
@@ -234,9 +245,111 @@ static PHRASE_FINDER: LazyLock<PhraseFinder> = LazyLock::new(|| {
             }
         }
     }
-    let automaton = aho_corasick::dfa::DFA::builder().prefilter(false).build(phrases).expect("phrase lists");
-    PhraseFinder { automaton, places }
+    PhraseFinder::new(&phrases, places)
 });
+
+impl PhraseFinder {
+    fn new(phrases: &[&str], places: Vec<Vec<(usize, usize)>>) -> Self {
+        const NONE: u32 = u32::MAX;
+        let mut classes = [0u8; 256];
+        let mut stride = 1;
+        for b in 0..=255u8 {
+            if phrases.iter().any(|p| p.as_bytes().contains(&b)) {
+                classes[usize::from(b)] = u8::try_from(stride).expect("at most 255 bytes in phrases");
+                stride += 1;
+            }
+        }
+        // the trie: a row of children per node, the root first
+        let mut goto: Vec<u32> = vec![NONE; stride];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        for (id, p) in phrases.iter().enumerate() {
+            let mut node = 0;
+            for &b in p.as_bytes() {
+                let at = node * stride + usize::from(classes[usize::from(b)]);
+                if goto[at] == NONE {
+                    goto[at] = own.len() as u32;
+                    goto.extend(std::iter::repeat_n(NONE, stride));
+                    own.push(Vec::new());
+                }
+                node = goto[at] as usize;
+            }
+            own[node].push(id as u32);
+        }
+        // failure links, breadth first, filling in the missing transitions as the DFA's (a
+        // node's failure is shallower, so complete when the node is reached); a node's phrases
+        // are its own and its failure's
+        let nodes = own.len();
+        let mut fail = vec![0usize; nodes];
+        let mut queue = std::collections::VecDeque::new();
+        for c in 0..stride {
+            match goto[c] {
+                NONE => goto[c] = 0,
+                child => queue.push_back(child as usize),
+            }
+        }
+        while let Some(u) = queue.pop_front() {
+            let inherited = own[fail[u]].clone();
+            own[u].extend(inherited);
+            for c in 0..stride {
+                let fallback = goto[fail[u] * stride + c];
+                match goto[u * stride + c] {
+                    NONE => goto[u * stride + c] = fallback,
+                    child => {
+                        fail[child as usize] = fallback as usize;
+                        queue.push_back(child as usize);
+                    }
+                }
+            }
+        }
+        // number the states so that the match states come last (the root, without phrases, stays 0)
+        let mut order: Vec<usize> = (0..nodes).filter(|&u| own[u].is_empty()).collect();
+        let first_match = order.len() * stride;
+        order.extend((0..nodes).filter(|&u| !own[u].is_empty()));
+        let mut row = vec![0u32; nodes];
+        for (k, &u) in order.iter().enumerate() {
+            row[u] = (k * stride) as u32;
+        }
+        let trans = order.iter().flat_map(|&u| goto[u * stride..(u + 1) * stride].iter().map(|&v| row[v as usize])).collect();
+        let (mut ends, mut ending) = (vec![0u32], Vec::new());
+        for &u in &order[first_match / stride..] {
+            ending.extend(&own[u]);
+            ends.push(ending.len() as u32);
+        }
+        let lens = phrases.iter().map(|p| p.len()).collect();
+        PhraseFinder { classes, trans, stride, first_match, ends, ending, lens, places }
+    }
+
+    /// Every occurrence of every phrase in `text`: start, end and phrase.
+    fn find_all(&self, text: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        let (mut s, mut i) = (0, 0);
+        while let Some((end, state)) = self.run(text, i, s) {
+            let k = (state - self.first_match) / self.stride;
+            for &p in &self.ending[self.ends[k] as usize..self.ends[k + 1] as usize] {
+                let p = p as usize;
+                found.push((end - self.lens[p], end, p));
+            }
+            (i, s) = (end, state);
+        }
+        found
+    }
+
+    /// From state `s` at byte `i` of `text`, to the next byte where phrases end: the end of
+    /// that byte and the state there.
+    // (a function of its own: the loop then keeps everything in registers)
+    #[inline(never)]
+    fn run(&self, text: &[u8], mut i: usize, mut s: usize) -> Option<(usize, usize)> {
+        let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
+        while let Some(&b) = text.get(i) {
+            s = trans[s + usize::from(classes[usize::from(b)])] as usize;
+            i += 1;
+            if s >= first_match {
+                return Some((i, s));
+            }
+        }
+        None
+    }
+}
 
 /// The phrases of [`PHRASE_LISTS`] in a lowercased block, searched for once when first asked.
 struct Phrases<'a> {
@@ -254,23 +367,7 @@ impl<'a> Phrases<'a> {
     /// would find it: the leftmost, and of phrases starting there the first listed. Its range
     /// and its place in the list.
     fn first(&self, list: usize, from: usize, to: usize) -> Option<(std::ops::Range<usize>, usize)> {
-        let found = self.found.get_or_init(|| {
-            // every phrase ending at each byte: the DFA's match states hold them all
-            use aho_corasick::{automaton::Automaton, Anchored};
-            let dfa = &PHRASE_FINDER.automaton;
-            let mut found = Vec::new();
-            let Ok(mut sid) = dfa.start_state(Anchored::No) else { return found };
-            for (i, &b) in self.lower.as_bytes().iter().enumerate() {
-                sid = dfa.next_state(Anchored::No, sid, b);
-                if dfa.is_special(sid) && dfa.is_match(sid) {
-                    for k in 0..dfa.match_len(sid) {
-                        let p = dfa.match_pattern(sid, k);
-                        found.push((i + 1 - dfa.pattern_len(p), i + 1, p.as_usize()));
-                    }
-                }
-            }
-            found
-        });
+        let found = self.found.get_or_init(|| PHRASE_FINDER.find_all(self.lower.as_bytes()));
         found
             .iter()
             .filter(|&&(s, e, _)| s >= from && e <= to)
@@ -665,47 +762,51 @@ fn ascii_key(word: &[u8]) -> u64 {
 pub fn stop_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut n = 0;
-    let mut buf = String::new();
-    // the current word: where it starts, its bytes so far (lowercased; the key is used only
-    // for ASCII words of at most 6 bytes)
-    let (mut start, mut key, mut ascii) = (0, 0u64, true);
     let mut i = 0;
-    loop {
-        // to the end of the word: the length of what ends it (0 at the end of the text)
-        let sep = loop {
-            let Some(&b) = bytes.get(i) else { break 0 };
-            let class = BYTE_CLASS[usize::from(b)];
-            if class == ASCII_ALNUM {
-                // (`| 0x20` lowercases a letter and keeps a digit)
-                key = (key << 8) | u64::from(b | 0x20);
-                i += 1;
-            } else if class == ASCII_OTHER {
-                break 1;
-            } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                if !crate::model::is_alphanumeric(c) {
-                    break c.len_utf8();
-                }
-                ascii = false;
-                i += c.len_utf8();
-            }
-        };
-        if (1..=6).contains(&(i - start)) {
-            let stop = if ascii {
-                is_ascii_stop(key)
-            } else {
-                buf.clear();
-                buf.extend(text[start..i].chars().flat_map(char::to_lowercase));
-                STOP_SET.contains(buf.as_str())
-            };
+    while i < bytes.len() {
+        // the ASCII letters and digits of a word, keyed (lowercased) as they come; the key is
+        // used for a word all ASCII of at most 6 bytes
+        let (start, mut key) = (i, 0u64);
+        while let Some(&b) = bytes.get(i).filter(|&&b| BYTE_CLASS[usize::from(b)] == ASCII_ALNUM) {
+            // (`| 0x20` lowercases a letter and keeps a digit)
+            key = (key << 8) | u64::from(b | 0x20);
+            i += 1;
+        }
+        if bytes.get(i).is_some_and(|&b| b >= 0x80) {
+            let stop;
+            (i, stop) = word_beyond_ascii(text, start, i);
             n += usize::from(stop);
+        } else {
+            n += usize::from((1..=6).contains(&(i - start)) && is_ascii_stop(key));
+            // (past the ASCII character that ends the word)
+            i += 1;
         }
-        if sep == 0 {
-            return n;
-        }
-        i += sep;
-        (start, key, ascii) = (i, 0, true);
     }
+    n
+}
+
+/// For [`stop_words`], a word that goes on past ASCII at byte `from` (it started at `start`):
+/// where it ends and whether it is a function word. A character there that is not
+/// alphanumeric (and starts no word) is skipped.
+// (out of the ASCII loop, which then keeps its values in registers)
+#[inline(never)]
+fn word_beyond_ascii(text: &str, start: usize, from: usize) -> (usize, bool) {
+    let mut end = from;
+    while let Some(c) = text[end..].chars().next().filter(|&c| if c.is_ascii() { c.is_ascii_alphanumeric() } else { crate::model::is_alphanumeric(c) }) {
+        end += c.len_utf8();
+    }
+    if end == start {
+        return (end + text[end..].chars().next().map_or(1, char::len_utf8), false);
+    }
+    if end - start > 6 {
+        return (end, false);
+    }
+    let mut buf = [0u8; 4 * 6 * 3];
+    let mut len = 0;
+    for c in text[start..end].chars().flat_map(char::to_lowercase) {
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    (end, std::str::from_utf8(&buf[..len]).is_ok_and(|w| STOP_SET.contains(w)))
 }
 
 /// Bytes by class: [`ASCII_ALNUM`] (letters and digits), [`ASCII_OTHER`], or [`NOT_ASCII`].
@@ -1189,6 +1290,27 @@ mod tests {
         assert!(!may_have_seam("the iPhone and McDonald and l'Europe and “The” and aB"));
     }
 
+    /// The phrase automaton finds every occurrence of every phrase, overlapping ones too.
+    #[test]
+    fn the_phrase_automaton_finds_what_aho_corasick_finds() {
+        let f = &*PHRASE_FINDER;
+        let phrases: Vec<&str> = PHRASE_LISTS.iter().flat_map(|l| l.iter().copied()).collect();
+        let ac = aho_corasick::AhoCorasick::new(&phrases).unwrap();
+        let mut texts: Vec<String> = phrases.windows(3).map(|w| format!("x{}{} {}.", w[0], w[1], w[2])).collect();
+        texts.extend(["", "©", "all rights reservedcopyright(c)", "ap photo/reuters/afp", "ʼn», ,, left, right, ", "无断版權所有無断転載"].map(String::from));
+        let mut n = 0;
+        for t in &texts {
+            let mut want: Vec<(usize, usize, &str)> = ac.find_overlapping_iter(t).map(|m| (m.start(), m.end(), phrases[m.pattern().as_usize()])).collect();
+            let mut got: Vec<(usize, usize, &str)> = Phrases::new(t).found.get_or_init(|| f.find_all(t.as_bytes())).iter().map(|&(s, e, _)| (s, e, &t[s..e])).collect();
+            want.sort();
+            want.dedup();
+            got.sort();
+            assert_eq!(got, want, "{t:?}");
+            n += got.len();
+        }
+        assert!(n > 3 * texts.len(), "{n}");
+    }
+
     #[test]
     fn the_chrome_line_dfa_is_the_regex_set() {
         for line in ["scroll to top", "ſearch", "share on facebook", "facebook twitter google+", "12 comments", "continue reading", "2019-11-19t07:23:12+01:00 x", "the end", "", "more", "most read in world news", "δ", "関連記事"] {
@@ -1230,6 +1352,26 @@ mod tests {
         assert_eq!(stop_words("Der Bürgermeister sagte, dass die Brücke schließt"), 3);
         assert_eq!(stop_words("Politics Business Technology Science"), 0);
         assert_eq!(stop_words("«Le maire» a dit — que l’État… et"), 5);
+    }
+
+    /// The byte scan of [`stop_words`] counts what its definition says: the alphanumeric runs
+    /// of at most 6 bytes whose lowercase is a function word.
+    #[test]
+    fn stop_words_is_its_definition() {
+        let by_definition = |t: &str| {
+            t.split(|c: char| !crate::model::is_alphanumeric(c))
+                .filter(|w| (1..=6).contains(&w.len()) && STOP_SET.contains(w.to_lowercase().as_str()))
+                .count()
+        };
+        let texts = [
+            "The mayor said THAT the bridge would close.", "Le maire a dit qu’il est là", "Éte été ÉTÉ été-là", "und-die,DAS/der",
+            "Он сказал, что это не так", "ИЗ за ДО и в", "się że są", "İn în ÎN", "a1 b2 the2 2the", "çok için İçin", "ﬁ the ǅ ß",
+            "x\u{a0}the\u{2003}of\u{200b}and", "", " ", "—", "the", "théâtre the", "a\u{301} e\u{301}t\u{301}e\u{301}",
+        ];
+        for t in texts {
+            assert_eq!(stop_words(t), by_definition(t), "{t:?}");
+        }
+        assert_eq!(stop_words("Он сказал, что это не так"), 4);
     }
 
     fn chrome_rule_t(t: &str, w: usize) -> Option<String> {
@@ -1286,4 +1428,3 @@ mod tests {
         assert_eq!(strip_bullet("Plain"), None);
     }
 }
-
