@@ -481,14 +481,30 @@ pub const LONG_CAPTION_WORDS: usize = 150;
 
 /// A line that is only a bracketed label: an image rendered as its alt text (`[photo]`,
 /// `[1203947_1]`) or a media placeholder.
-static IMAGE_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[[^\[\]]{0,60}\]$").unwrap());
+/// The pattern `^\[[^\[\]]{0,60}\]$` checked by hand.
+fn is_image_placeholder(t: &str) -> bool {
+    t.len() >= 2
+        && t.starts_with('[')
+        && t.ends_with(']')
+        && !t[1..t.len() - 1].contains(['[', ']'])
+        && t[1..t.len() - 1].chars().count() <= 60
+}
 
 /// A gallery's counter (`Image 2 of 5`): the pictures sit inside the article.
 static GALLERY_COUNTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:image|photo|picture|slide|foto|bild|imagen) \d+ (?:of|de|von|di|sur|/) \d+$").unwrap());
 
-/// An image shown as its bare file name (`dp3_1_en`, `IMG_2041`): one token with an underscore.
-static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\w.-]*[^\W_]_[^\W_][\w.-]*$").unwrap());
+/// An image shown as its bare file name (`dp3_1_en`, `IMG_2041`): one token with an underscore,
+/// that is word characters, dots and hyphens only, with an underscore between two word
+/// characters that are not underscores (the pattern `^[\w.-]*[^\W_]_[^\W_][\w.-]*$` checked by
+/// hand).
+fn is_file_name(t: &str) -> bool {
+    t.chars().all(|c| c == '.' || c == '-' || is_word_char(c))
+        && memchr::memchr_iter(b'_', t.as_bytes()).any(|i| {
+            let glued = |c: Option<char>| c.is_some_and(|c| c != '_' && is_word_char(c));
+            glued(t[..i].chars().next_back()) && glued(t[i + 1..].chars().next())
+        })
+}
 
 /// The reason given for an image placeholder (`[photo]`, `[1203947_1]`).
 pub const IMAGE_PLACEHOLDER_REASON: &str = "photo caption or image placeholder (a bracketed label alone)";
@@ -513,8 +529,8 @@ fn caption_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String
     }
     // (a file name is one token however many words its hyphens make)
     if (words <= 6 || !t.contains(' '))
-        && ((t.starts_with('[') && t.ends_with(']') && IMAGE_PLACEHOLDER.is_match(t))
-            || (memchr::memchr(b'_', t.as_bytes()).is_some() && FILE_NAME.is_match(t)))
+        && ((t.starts_with('[') && t.ends_with(']') && is_image_placeholder(t))
+            || (memchr::memchr(b'_', t.as_bytes()).is_some() && is_file_name(t)))
     {
         return Some(IMAGE_PLACEHOLDER_REASON.into());
     }
@@ -977,7 +993,7 @@ fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String>
     if memchr::memchr(b'&', t.as_bytes()).is_some() && RAW_ENTITY.is_match(t) {
         return Some("raw HTML entities (text copied from the page's data, not rendered text)".into());
     }
-    if words <= SOCIAL_LINE_WORDS && may_be_social_promo(lower) && SOCIAL_PROMO.is_match(lower) {
+    if words <= SOCIAL_LINE_WORDS && social_promo(lower) {
         return Some("invitation to follow or contact the site on social networks or by email".into());
     }
     if words <= SHORT_LINE_WORDS {
@@ -989,30 +1005,70 @@ fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String>
     None
 }
 
-/// An invitation to follow the site or the author ("Follow Newsbeat on Instagram, Facebook and
-/// Twitter.", "Email Jane Doe at jd@example.com or follow her @jdoe"): the line opens with the
-/// verb and names a network, a handle or an address (lowercase text).
-static SOCIAL_PROMO: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs: Vec<String> = SOCIAL_VERBS.iter().map(|v| regex::escape(v)).collect();
-    Regex::new(&format!(r"^(?:{})\b.{{0,160}}?(?:{}|(?:^|\s)@\w|\w@\w+\.\w)", verbs.join("|"), SOCIAL_NETWORKS.join("|")))
-        .expect("social promotion pattern")
-});
+/// Whether a lowercased line is an invitation to follow the site or the author ("Follow
+/// Newsbeat on Instagram, Facebook and Twitter.", "Email Jane Doe at jd@example.com or follow
+/// her @jdoe"): it opens with one of [`SOCIAL_VERBS`] (a whole word), and within the next 160
+/// characters of the line (no line feed among them) starts a network's name
+/// ([`SOCIAL_NETWORKS`]), a handle (`@` and a word character after a space) or an address
+/// (`x@y.z`: a word character, `@`, word characters, `.`, a word character). The pattern
+/// `^(?:verbs)\b.{0,160}?(?:networks|(?:^|\s)@\w|\w@\w+\.\w)` checked by hand: it cost
+/// more to compile than all the other patterns of the rule.
+fn social_promo(lower: &str) -> bool {
+    static VERB_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+        let mut t = [false; 256];
+        for v in SOCIAL_VERBS {
+            t[usize::from(v.as_bytes()[0])] = true;
+        }
+        t
+    });
+    let b = lower.as_bytes();
+    if !b.first().is_some_and(|&c| VERB_FIRST_BYTES[usize::from(c)]) {
+        return false;
+    }
+    let look = regex_automata::util::look::LookMatcher::new();
+    let word_at = |i: usize| lower[i..].chars().next().is_some_and(is_word_char);
+    SOCIAL_VERBS.iter().any(|v| {
+        if !lower.starts_with(v) || !look.is_word_unicode(b, v.len()).unwrap_or(false) {
+            return false;
+        }
+        let from = v.len();
+        // where what is named may start: up to 160 characters on, not past a line feed
+        let limit = lower[from..].char_indices().take_while(|&(_, c)| c != '\n').nth(160).map_or_else(
+            || from + lower[from..].find('\n').unwrap_or(lower.len() - from),
+            |(k, _)| from + k,
+        );
+        SOCIAL_NETWORKS.iter().any(|n| lower[from..].find(n).is_some_and(|k| from + k <= limit))
+            || memchr::memchr_iter(b'@', &b[from..]).map(|k| from + k).any(|at| {
+                let Some(before) = lower[..at].chars().next_back() else { return false };
+                let start = at - before.len_utf8();
+                if start < from || start > limit {
+                    return false;
+                }
+                if before.is_whitespace() {
+                    return word_at(at + 1);
+                }
+                if !is_word_char(before) {
+                    return false;
+                }
+                // a run of word characters, then `.` and a word character
+                let run = lower[at + 1..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(lower.len() - at - 1, |(k, _)| k);
+                run > 0 && b.get(at + 1 + run) == Some(&b'.') && word_at(at + 2 + run)
+            })
+    })
+}
 
-/// The networks an invitation to follow names ([`SOCIAL_PROMO`]), lowercase.
+/// A word character as the patterns have it (`\w`).
+fn is_word_char(c: char) -> bool {
+    regex_automata::util::look::LookMatcher::new().is_word_unicode(c.encode_utf8(&mut [0; 4]).as_bytes(), 0).unwrap_or(false)
+}
+
+/// The networks an invitation to follow names ([`social_promo`]), lowercase.
 const SOCIAL_NETWORKS: &[&str] = &[
     "facebook", "twitter", "instagram", "youtube", "linkedin", "tiktok", "snapchat", "pinterest", "telegram", "whatsapp",
     "threads", "mastodon", "bluesky",
 ];
 
-/// Whether a lowercased line may be an invitation to follow ([`SOCIAL_PROMO`]): it opens with
-/// one of the verbs, and names a network or has an `@`.
-fn may_be_social_promo(lower: &str) -> bool {
-    static NETWORKS: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| aho_corasick::AhoCorasick::new(SOCIAL_NETWORKS).expect("social networks"));
-    SOCIAL_VERBS.iter().any(|v| lower.starts_with(v)) && (memchr::memchr(b'@', lower.as_bytes()).is_some() || NETWORKS.is_match(lower))
-}
-
-/// The verbs that open an invitation to follow ([`SOCIAL_PROMO`]), lowercase.
+/// The verbs that open an invitation to follow ([`social_promo`]), lowercase.
 const SOCIAL_VERBS: &[&str] = &[
     "follow", "like", "join", "find", "connect with", "suivez", "retrouvez", "rejoignez", "folgen sie", "folge", "síguenos",
     "siguenos", "sigue", "segui", "seguici", "siga", "sigam", "volg", "email", "e-mail", "write to", "contact",
@@ -1278,10 +1334,30 @@ mod tests {
             assert!(COPYRIGHT.is_match(line) || copyright_holder(line).is_some(), "{line:?}");
         }
         assert!(!has_copyright_mark("The minister (copy) spoke & left, copyrigh"));
-        for line in ["Follow us on Twitter", "Síguenos en Facebook", "E-mail jane@example.com", "Contact us @example", "Like us on TikTok"] {
-            let lower = line.to_lowercase();
-            assert!(SOCIAL_PROMO.is_match(&lower) && may_be_social_promo(&lower), "{line:?}");
+        // the invitations to follow are the pattern they were written as
+        let verbs: Vec<String> = SOCIAL_VERBS.iter().map(|v| regex::escape(v)).collect();
+        let pattern = Regex::new(&format!(r"^(?:{})\b.{{0,160}}?(?:{}|(?:^|\s)@\w|\w@\w+\.\w)", verbs.join("|"), SOCIAL_NETWORKS.join("|"))).unwrap();
+        let mut lines: Vec<String> = ["Follow us on Twitter", "Síguenos en Facebook", "E-mail jane@example.com", "Contact us @example", "Like us on TikTok",
+            "follower of twitter", "follow\nus on twitter", "follow us\n@jdoe", "follow @", "follow x@y.", "follow x@.y", "follow x@y.z", "follow é@ü.ß",
+            "follow _@_._", "sigue@x", "email: a@b.c", "contact\u{a0}@x", "contact @ x", "segui\u{2003}@é", "write to me", "findings on twitter",
+            "folgen sie uns auf x", "join", "", "follow 🙂@x.y", "likewise twitter"]
+            .map(String::from)
+            .into();
+        for gap in [150, 158, 159, 160, 161, 170] {
+            for pad in ["x", "é", " ", "\n"] {
+                for tail in ["twitter", " @h", "a@b.c", "@h"] {
+                    lines.push(format!("follow {}{tail}", pad.repeat(gap)));
+                    lines.push(format!("follow{}{tail}", pad.repeat(gap)));
+                }
+            }
         }
+        let mut matched = 0;
+        for line in &lines {
+            let lower = line.to_lowercase();
+            assert_eq!(social_promo(&lower), pattern.is_match(&lower), "{line:?}");
+            matched += usize::from(pattern.is_match(&lower));
+        }
+        assert!(matched > lines.len() / 4, "{matched} of {}", lines.len());
         for t in ["RunDenny", "Rise?Violence", "l’État", "cafÉtéria", "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's run"] {
             assert!(may_have_seam(t), "{t:?}");
         }
@@ -1336,6 +1412,30 @@ mod tests {
         }
         assert!(n > 100, "{n}");
         assert!(chrome_rule_t("More Great WIRED Stories", 4).is_some_and(|r| r.starts_with("chrome line")));
+    }
+
+    /// The image placeholders and file names are the patterns they were written as.
+    #[test]
+    fn placeholders_and_file_names_are_their_patterns() {
+        let placeholder = Regex::new(r"^\[[^\[\]]{0,60}\]$").unwrap();
+        let file_name = Regex::new(r"^[\w.-]*[^\W_]_[^\W_][\w.-]*$").unwrap();
+        let mut texts: Vec<String> = ["[]", "[", "]", "[x]", "[[x]", "[x]]", "[a]b]", "[photo]", "[1203947_1]", "x[a]", "[a\nb]",
+            "dp3_1_en", "IMG_2041", "_a", "a_", "a__b", "a_b", "a-_b", "a._b", "é_ü", "a_b c", "a_b!", "a.b-c_d", "_", "", "a_b_",
+            "١_٢", "a\u{301}_b", "a_\u{301}", "ǅ_x", "a_b\n", "a\u{200d}_b"]
+            .map(String::from)
+            .into();
+        for n in [59, 60, 61] {
+            for c in ["x", "é", " ", "_"] {
+                texts.push(format!("[{}]", c.repeat(n)));
+            }
+        }
+        let mut matched = 0;
+        for t in &texts {
+            assert_eq!(is_image_placeholder(t), placeholder.is_match(t), "{t:?}");
+            assert_eq!(is_file_name(t), file_name.is_match(t), "{t:?}");
+            matched += usize::from(placeholder.is_match(t)) + usize::from(file_name.is_match(t));
+        }
+        assert!(matched > 10, "{matched}");
     }
 
     #[test]
