@@ -521,7 +521,7 @@ fn caption_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String
         return (words <= LONG_CAPTION_WORDS && ends_with_credit(text))
             .then(|| "photo caption or credit (ends with a picture credit)".to_string());
     }
-    let t = text.trim();
+    let t = trim(text);
     // (the patterns below want a final digit, brackets at both ends, an underscore)
     let last = t.as_bytes().last().copied().unwrap_or_default();
     if words <= 6 && (last.is_ascii_digit() || last >= 0x80) && GALLERY_COUNTER.is_match(t) {
@@ -904,21 +904,32 @@ static PUNCT_OR_SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{P}\
 
 /// `text` without the spaces, punctuation and symbols at its ends (`» Home «` -> `Home`).
 fn strip_edges(text: &str) -> &str {
-    // (the common case: a letter or a digit at both ends)
-    if let (Some(a), Some(z)) = (text.as_bytes().first(), text.as_bytes().last()) {
-        if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() {
-            return text;
-        }
+    // (the common case: ASCII at both places where the stripping stops; every ASCII
+    // punctuation character is in category P or S)
+    let b = text.as_bytes();
+    let edge = |c: u8| c.is_ascii_punctuation() || is_ascii_space(c);
+    let start = b.iter().position(|&c| !edge(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !edge(c)).map_or(start, |i| i + 1);
+    if b.get(start).is_none_or(|&c| c < 0x80) && (end == start || b[end - 1] < 0x80) {
+        return &text[start..end];
     }
     text.trim_matches(|c: char| {
         c.is_whitespace()
             || if c.is_ascii() {
-                // every ASCII punctuation character is in category P or S
                 c.is_ascii_punctuation()
             } else {
                 PUNCT_OR_SYMBOL.is_match(c.encode_utf8(&mut [0; 4]))
             }
     })
+}
+
+/// [`str::trim`], answered at once when both ends are ASCII other than white space (the
+/// common case).
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(&a), Some(&z)) if (0x21..0x80).contains(&a) && (0x21..0x80).contains(&z) => text,
+        _ => text.trim(),
+    }
 }
 
 /// Copyright lines: the sign, or the word followed by a year.
@@ -943,7 +954,7 @@ pub const COPYRIGHT_REASON: &str = "copyright line";
 /// Why a line is chrome, if a rule says so ([`chrome_rule_lower`], for callers without the line
 /// lowercased).
 pub fn chrome_rule(text: &str, words: usize) -> Option<String> {
-    let t = text.trim();
+    let t = trim(text);
     if t.is_empty() {
         return None;
     }
@@ -962,12 +973,12 @@ pub fn chrome_rule_lower(text: &str, lower: &str, words: usize) -> Option<String
 }
 
 fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String> {
-    let t = text.trim();
+    let t = trim(text);
     if t.is_empty() {
         return None;
     }
     // (no character lowercases to a space or from one: this is `t` lowercased)
-    let lower = phrases.lower.trim();
+    let lower = trim(phrases.lower);
     // Long lines are prose or teasers: only the teaser prefixes can apply.
     if words > LONG_LINE_WORDS {
         return teaser_prefix(lower);
@@ -1235,8 +1246,9 @@ mod tests {
     #[test]
     fn strip_edges_is_the_edge_pattern() {
         let pattern = Regex::new(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$").unwrap();
-        for t in ["» home «", "  — Share this —  ", "«Lire aussi»", "$100 +", "…", "★★★ Rating ★", "\u{b}x\u{a0}", "¿Qué? ¡Sí!", "a-b", "", "→ → →", "①", "§ 3 ¶"] {
+        for t in ["» home «", "  — Share this —  ", "«Lire aussi»", "$100 +", "…", "★★★ Rating ★", "\u{b}x\u{a0}", "¿Qué? ¡Sí!", "a-b", "", "→ → →", "①", "§ 3 ¶", "..é..", "«x.", ".x»", "\x1c.", "...", " . ", "a.", ".a", "(1)", "x\u{a0}", "\u{a0}.x"] {
             assert_eq!(strip_edges(t), pattern.replace_all(t, ""), "{t:?}");
+            assert_eq!(trim(t), t.trim(), "{t:?}");
         }
     }
 
