@@ -1039,7 +1039,7 @@ fn social_promo(lower: &str) -> bool {
     let look = regex_automata::util::look::LookMatcher::new();
     let word_at = |i: usize| lower[i..].chars().next().is_some_and(is_word_char);
     SOCIAL_VERBS.iter().any(|v| {
-        if !lower.starts_with(v) || !look.is_word_unicode(b, v.len()).unwrap_or(false) {
+        if !opens_with(b, v) || !look.is_word_unicode(b, v.len()).unwrap_or(false) {
             return false;
         }
         let from = v.len();
@@ -1181,11 +1181,20 @@ static TEASER_PREFIXES_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new
     by_byte
 });
 
+/// Whether `text` starts with `prefix`, its first two bytes compared before the rest (most
+/// texts differ there, and the comparison of the rest is a library call).
+fn opens_with(text: &[u8], prefix: &str) -> bool {
+    match (prefix.as_bytes(), text) {
+        ([a, b, ..], [x, y, ..]) => a == x && b == y && text.starts_with(prefix.as_bytes()),
+        (p, _) => text.starts_with(p),
+    }
+}
+
 fn teaser_prefix(lower: &str) -> Option<String> {
     let first = *lower.as_bytes().first()?;
     TEASER_PREFIXES_BY_BYTE[usize::from(first)]
         .iter()
-        .find(|p| lower.starts_with(*p))
+        .find(|p| opens_with(lower.as_bytes(), p))
         .map(|p| format!("teaser prefix {:?}", p.trim()))
 }
 
