@@ -27,6 +27,102 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:^|\s|\|)(?:{})\s+(?P<names>\p{{Lu}}.*)$", BYLINE_PREFIXES.join("|"))).unwrap()
 });
+
+/// The [`BYLINE`] match in `text`, if any. The pattern is searched for only in a text where a
+/// byline prefix stands as a word of its own (see [`may_have_byline_prefix`]): its match runs
+/// to the end of the text, which makes the regex engine read every line it is given whole,
+/// backwards, while few lines have such a word.
+fn byline_match(text: &str) -> Option<regex::Match<'_>> {
+    may_have_byline_prefix(text).then(|| BYLINE.find(text)).flatten()
+}
+
+/// Whether a word of [`BYLINE_PREFIXES`] stands in `text` the way [`BYLINE`] wants it: at the
+/// start or after a space or a bar, and followed by a space (Unicode spaces, as `\s`). The
+/// pattern matches the words in any case: an ASCII letter of a prefix is matched as itself in
+/// either case (Unicode folds no other character to these letters, only to `k` and `s`, which
+/// no prefix has), any other letter as any non-ASCII character. So no text the pattern
+/// matches is left out.
+fn may_have_byline_prefix(text: &str) -> bool {
+    let b = text.as_bytes();
+    let first = &*BYLINE_FIRST_BYTES;
+    // where the current word starts: after the start, a space or a bar
+    let mut word = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // (most bytes: ASCII letters, digits and punctuation)
+        if c > b' ' && c < 0x80 {
+            i += 1;
+            if c == b'|' {
+                word = i;
+            }
+            continue;
+        }
+        let space = whitespace_len(b, i);
+        if space == 0 {
+            i += 1;
+            continue;
+        }
+        // (the first byte first: most words start with another)
+        if word < i && first[usize::from(b[word])] && is_byline_prefix(&text[word..i]) {
+            return true;
+        }
+        i += space;
+        word = i;
+    }
+    false
+}
+
+/// The bytes a word of [`BYLINE_PREFIXES`] may start with, in any case: an ASCII letter in
+/// either case, and any lead byte of a non-ASCII character (see [`may_have_byline_prefix`]).
+static BYLINE_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut t = [false; 256];
+    for p in BYLINE_PREFIXES {
+        match p.as_bytes().first() {
+            Some(&c) if c.is_ascii() => {
+                t[usize::from(c.to_ascii_lowercase())] = true;
+                t[usize::from(c.to_ascii_uppercase())] = true;
+            }
+            Some(_) => t[0xC0..].fill(true),
+            None => {}
+        }
+    }
+    t
+});
+
+/// `word` may be one of [`BYLINE_PREFIXES`] in another case (see [`may_have_byline_prefix`]).
+fn is_byline_prefix(word: &str) -> bool {
+    if word.is_ascii() {
+        // (the lengths first: most words have another)
+        return BYLINE_PREFIXES.iter().any(|p| p.len() == word.len() && p.as_bytes().eq_ignore_ascii_case(word.as_bytes()));
+    }
+    // (a character takes four bytes at most)
+    word.len() <= 4 * *LONGEST_BYLINE_PREFIX && BYLINE_PREFIXES.iter().any(|p| {
+        word.chars().count() == p.chars().count()
+            && word.chars().zip(p.chars()).all(|(w, p)| if p.is_ascii() { w.eq_ignore_ascii_case(&p) } else { !w.is_ascii() })
+    })
+}
+
+/// The number of characters of the longest of [`BYLINE_PREFIXES`].
+static LONGEST_BYLINE_PREFIX: LazyLock<usize> = LazyLock::new(|| BYLINE_PREFIXES.iter().map(|p| p.chars().count()).max().unwrap_or(0));
+
+/// The length in bytes of the whitespace character (`char::is_whitespace`, the `\s` of the
+/// patterns) at byte `i` of `b`, 0 if there is none.
+fn whitespace_len(b: &[u8], i: usize) -> usize {
+    let next = |k: usize| b.get(i + k).copied();
+    match b[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        0xC2 if matches!(next(1), Some(0x85 | 0xA0)) => 2,
+        0xE1 if next(1) == Some(0x9A) && next(2) == Some(0x80) => 3,
+        0xE2 => match (next(1), next(2)) {
+            (Some(0x80), Some(x)) if matches!(x, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+            (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        0xE3 if next(1) == Some(0x80) && next(2) == Some(0x80) => 3,
+        _ => 0,
+    }
+}
 static JOINER: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = NAME_JOINERS.iter().map(|j| regex::escape(j)).collect();
     Regex::new(&format!(r"(?i)\s*,\s*|\s+(?:{})\s+", words.join("|"))).unwrap()
@@ -56,7 +152,7 @@ pub fn is_dateline(text: &str) -> bool {
 /// the end of the text. Read off the match rather than by capture groups, which cost the
 /// regex crate a backtracking pass over the rest of the line.
 fn byline_names(text: &str) -> Option<&str> {
-    let found = BYLINE.find(text)?;
+    let found = byline_match(text)?;
     let m = found.as_str();
     // the separator before the word (start of text, a space or a bar)
     let m = match m.chars().next() {
@@ -314,7 +410,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
         return Some("chrome");
     }
     // (one search for a byline prefix: byline_authors finds none without one)
-    let byline = BYLINE.find(t);
+    let byline = byline_match(t);
     if (byline.is_some() && byline_authors(t).is_some()) || is_relative(t) || byline.is_some_and(|m| m.start() == 0) {
         return Some("byline or dateline");
     }
@@ -759,7 +855,7 @@ fn header_kind(text: &str) -> (bool, bool) {
         return (starts_like_byline(), false);
     }
     // (one search for a byline prefix: byline_authors needs one too)
-    let prefix = BYLINE.find(t).map(|m| m.start());
+    let prefix = byline_match(t).map(|m| m.start());
     let byline = (prefix.is_some() && byline_authors(t).is_some())
         || LONE_BYLINE_WORDS.iter().any(|w| eq_lower(t.trim_end_matches(':'), w))
         || starts_like_byline()
@@ -1244,7 +1340,7 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
     let lower = text.to_lowercase();
     let published_word = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
     let words = word_count(text);
-    let byline = BYLINE.find(text).is_some_and(|m| m.start() == 0);
+    let byline = byline_match(text).is_some_and(|m| m.start() == 0);
     // a sentence with a picture credit at its end is a caption: `... on Aug. 31, 2019. (AP)`
     let caption = text.ends_with(')') && text.rfind('(').is_some_and(|o| {
         let inner = &text[o + 1..text.len() - 1];
@@ -1357,7 +1453,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         }
         let mut text = collapse(&d.text);
         let in_body = d.label == Label::Body;
-        let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0) || starts_with_header_word(&text);
+        let header_like = byline_match(&text).is_some_and(|m| m.start() == 0) || starts_with_header_word(&text);
         if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) {
             continue;
         }
@@ -1492,6 +1588,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_byline_prefix_test_leaves_no_byline_out() {
+        // (no prefix has the ASCII letters other characters fold to)
+        assert!(BYLINE_PREFIXES.iter().all(|p| !p.contains(['k', 's'])));
+        for l in [
+            "by Jane", "BY\u{a0}ÉLODIE", "x|bY\u{2009}Jane", "ОТ Ивана", "От\u{3000}Ивана", "Notícias da Fórmula 1", "Mensagens de Autoestima",
+            "PRZEZ Anna", "Texte: door  Jan", "— door\tJan",
+        ] {
+            assert!(may_have_byline_prefix(l) && BYLINE.is_match(l), "{l:?}");
+        }
+        for l in ["standby Mode", "by", "byJane", "by|Jane", "x by", "date: 12 mars", "de-facto", "Ot Ivan"] {
+            assert!(!may_have_byline_prefix(l) && !BYLINE.is_match(l), "{l:?}");
+        }
+    }
+
+    #[test]
     fn byline_names_and_relative_hint_agree_with_the_patterns() {
         let lines = [
             "By Jane Doe and John Roe", "27.03.2017 par La Rédaction", " by  Anna Berger", "|Von Anna Berger",
@@ -1500,6 +1611,7 @@ mod tests {
             "hace 2 días", "a day AGO", "Agora e sempre", "Avorio", "no date here",
         ];
         for l in lines {
+            assert_eq!(byline_match(l), BYLINE.find(l), "{l:?}");
             assert_eq!(byline_names(l), BYLINE.captures(l).map(|c| c.name("names").unwrap().as_str()), "{l:?}");
             assert_eq!(is_relative(l), RELATIVE.is_match(l), "{l:?}");
         }
