@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::dates::find_date;
 use crate::clean::{rules, Label, LineDecision, TextExtraction};
-use crate::model::{is_alphanumeric, word_count, word_count_up_to, Article};
+use crate::model::{is_alphanumeric, lowercase, word_count, word_count_up_to, Article};
 
 /// Words that introduce the author in a byline, per language.
 const BYLINE_PREFIXES: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "przez", "от"];
@@ -163,7 +163,7 @@ fn byline_names(text: &str) -> Option<&str> {
     let end_of_word = m.find(char::is_whitespace)?;
     // `de`, `da`, `di`... are prepositions first (`Notícias da Fórmula 1`, `Mensagens de
     // Autoestima`): inside a line they introduce names only after a date or a separator
-    if AMBIGUOUS_BYLINE_PREFIXES.contains(&m[..end_of_word].to_lowercase().as_str()) {
+    if AMBIGUOUS_BYLINE_PREFIXES.contains(&lowercase(&m[..end_of_word]).as_str()) {
         let before = text[..found.start()].trim_end();
         if !before.is_empty() && !before.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '|' | '-' | '–' | '—' | '·' | '•' | ',' | ':')) {
             return None;
@@ -215,7 +215,7 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
         if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) || p.contains(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        if p.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+        if p.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&lowercase(w).as_str())) {
             continue;
         }
         if !out.iter().any(|o| o == p) {
@@ -236,8 +236,8 @@ fn starts_with_header_word(text: &str) -> bool {
     // have no sigma, the one letter whose lowercase depends on what follows)
     static LONGEST: LazyLock<usize> = LazyLock::new(|| PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).map(|w| w.chars().count()).max().unwrap_or(0));
     let head = match text.char_indices().nth(*LONGEST) {
-        Some((end, _)) => text[..end].to_lowercase(),
-        None => text.to_lowercase(),
+        Some((end, _)) => lowercase(&text[..end]),
+        None => lowercase(text),
     };
     PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| head.starts_with(w))
 }
@@ -417,11 +417,11 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
         return Some("dateline");
     }
-    let lower = t.to_lowercase();
+    let lower = lowercase(t);
     let first = lower.split(|c: char| !is_alphanumeric(c) && c != '-').find(|w| !w.is_empty()).unwrap_or("");
     if let Some((_, after)) = t.split_once(',') {
         // `Jane Doe, Senior Writer` (not `Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos`)
-        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&lowercase(w).as_str())) {
             return Some("a name with a job title");
         }
     }
@@ -838,6 +838,24 @@ impl HeaderAfter {
 /// Words that start a byline line without a name-introducing preposition.
 const BYLINE_STARTS: &[&str] = &["posted by", "written by", "analysis by", "text:", "texte:", "author:", "autor:", "auteur:", "text von", "von:"];
 
+/// Whether a text may start with one of [`BYLINE_STARTS`]: its first character is the first
+/// letter of one in either case, or is no ASCII character (which [`starts_with_lower`] reads
+/// the long way).
+fn may_start_like_byline(t: &str) -> bool {
+    static FIRST: LazyLock<[bool; 128]> = LazyLock::new(|| {
+        let mut first = [false; 128];
+        for w in BYLINE_STARTS {
+            if let Some(&c) = w.as_bytes().first().filter(|c| c.is_ascii()) {
+                first[usize::from(c.to_ascii_lowercase())] = true;
+                first[usize::from(c.to_ascii_uppercase())] = true;
+            }
+        }
+        first
+    });
+    // (an empty text starts with no word)
+    t.as_bytes().first().is_some_and(|&c| c >= 0x80 || FIRST[usize::from(c)])
+}
+
 /// The text of a line without its list bullet.
 fn unbulleted(text: &str) -> &str {
     rules::strip_bullet(text).unwrap_or(text).trim()
@@ -848,7 +866,7 @@ fn header_kind(text: &str) -> (bool, bool) {
     let t = unbulleted(text);
     // (compared with 20 and less below)
     let words = word_count_up_to(t, 21);
-    let starts_like_byline = || BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
+    let starts_like_byline = || may_start_like_byline(t) && BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
     // a long line is no dateline, and a byline only by its first words (every other test
     // below wants 20 words or fewer: they are skipped)
     if words > 20 {
@@ -910,7 +928,7 @@ fn is_header_noise(text: &str) -> bool {
         return true;
     }
     if words <= 4 {
-        let lower = t.to_lowercase();
+        let lower = lowercase(t);
         if lower.contains("comment") {
             return true;
         }
@@ -929,7 +947,7 @@ fn name_like(text: &str) -> bool {
     }
     words.iter().all(|w| {
         let w = w.trim_matches(|c: char| c == ',');
-        NAME_JOINERS.contains(&w.to_lowercase().as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+        NAME_JOINERS.contains(&lowercase(w).as_str()) || w.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -937,7 +955,7 @@ fn name_like(text: &str) -> bool {
 fn name_with_job(t: &str) -> bool {
     t.split_once(',').is_some_and(|(name, job)| {
         (2..=4).contains(&word_count(name)) && name_like(name) && (1..=4).contains(&word_count(job))
-            && job.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str()))
+            && job.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&lowercase(w).as_str()))
     })
 }
 
@@ -1037,8 +1055,9 @@ impl<'a> LineMemo<'a> {
         &self.page[self.spans[q].clone()]
     }
     /// How many times `text` is in the page (copies that do not overlap).
+    /// (Counted up to 3: the chooser tells one, two and more apart.)
     fn copies(&self, text: &str) -> usize {
-        memchr::memmem::find_iter(self.page.as_bytes(), text.as_bytes()).count()
+        memchr::memmem::find_iter(self.page.as_bytes(), text.as_bytes()).take(3).count()
     }
     /// Is line `i` (an index into `decisions`) cut by the renderer's wrapping?
     fn wrapped(&self, i: usize) -> bool {
@@ -1100,7 +1119,7 @@ fn folded_words(text: &str) -> Vec<String> {
 /// Neither text is a copy of the other, case aside (a copy with a suffix is a window title,
 /// not another wording).
 fn neither_contains_the_other(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    let (la, lb) = (lowercase(a), lowercase(b));
     !(la.contains(&lb) || lb.contains(&la))
 }
 
@@ -1249,20 +1268,26 @@ fn push_lowercase(w: &str, out: &mut String) {
     if w.is_ascii() {
         out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
-        out.push_str(&w.to_lowercase());
+        out.push_str(&lowercase(w));
     }
 }
 
 /// The [`content_slices`] of a text, lowercased.
 fn content_words(text: &str) -> Vec<String> {
-    content_slices(text).map(str::to_lowercase).collect()
+    content_slices(text).map(lowercase).collect()
 }
 
 /// Indices of the lines with text: the line at non-blank position `q` is `nb[q]`.
 fn non_blank(decisions: &[LineDecision]) -> Vec<usize> {
     let mut nb = Vec::with_capacity(decisions.len());
-    nb.extend((0..decisions.len()).filter(|&i| !decisions[i].text.chars().all(char::is_whitespace)));
+    nb.extend((0..decisions.len()).filter(|&i| !is_blank(&decisions[i].text)));
     nb
+}
+
+/// A line of whitespace only (or none). (Most lines start with a printable ASCII character
+/// and are known to have text from it.)
+fn is_blank(text: &str) -> bool {
+    !text.as_bytes().first().is_some_and(|&c| c > b' ' && c < 0x80) && text.chars().all(char::is_whitespace)
 }
 
 /// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
@@ -1335,9 +1360,9 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
     if f.date > latest_day() {
         return None;
     }
-    let before = text[..f.start].to_lowercase();
+    let before = lowercase(&text[..f.start]);
     let update = UPDATE_WORDS.iter().any(|w| before.contains(w));
-    let lower = text.to_lowercase();
+    let lower = lowercase(text);
     let published_word = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
     let words = word_count(text);
     let byline = byline_match(text).is_some_and(|m| m.start() == 0);
@@ -1409,7 +1434,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         }
         if first > 0 {
             let prev = x.decisions[nb[first - 1]].text.trim();
-            let lower = prev.to_lowercase();
+            let lower = lowercase(prev);
             let first_word = lower.split(|c: char| !is_alphanumeric(c)).find(|w| !w.is_empty()).unwrap_or("");
             if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && !NOT_SHORT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
                 && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
