@@ -947,7 +947,8 @@ fn name_like(text: &str) -> bool {
     }
     words.iter().all(|w| {
         let w = w.trim_matches(|c: char| c == ',');
-        NAME_JOINERS.contains(&lowercase(w).as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+        // (the capital first: most words of a name line have one, and need no lowercase copy)
+        w.chars().next().is_some_and(char::is_uppercase) || NAME_JOINERS.contains(&lowercase(w).as_str())
     })
 }
 
