@@ -140,6 +140,13 @@ const JOB_WORDS: &[&str] = &[
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\d{2}\s*(?:[ap]\.?m\.?)?(?:\b|$)").unwrap());
 /// A sentence ending inside a line, followed by another sentence.
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}[.!?] \p{Lu}\p{Ll}+ \p{Ll}").unwrap());
+
+/// Whether a text may hold a [`SENTENCE_BREAK`]: a full stop, `!` or `?` followed by a space
+/// (most headlines have none and skip the pattern).
+fn has_sentence_end(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+}
+
 static HTML_ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
 
@@ -203,7 +210,8 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
     // the day name before the date (`… and Malcolm Owen Monday, November 18, 2019`)
     let kept = crate::meta::dates::strip_weekday_tail(&names).len();
     names.truncate(kept);
-    let names = EMAIL.replace_all(&names, "");
+    // (an address has an `@`: most bylines have none and skip the pattern)
+    let names = if names.contains('@') { EMAIL.replace_all(&names, "") } else { std::borrow::Cow::Borrowed(names.as_str()) };
     let mut out: Vec<String> = Vec::new();
     for part in JOINER.split(&names) {
         let p = part.trim().trim_matches(|c: char| !is_alphanumeric(c) && c != '.').trim();
@@ -744,7 +752,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
                     }
                 }
             }
-            if SENTENCE_BREAK.is_match(&text) {
+            if has_sentence_end(&text) && SENTENCE_BREAK.is_match(&text) {
                 score -= 1.5;
                 why.push("two sentences (a standfirst?)".into());
             }
