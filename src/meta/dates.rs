@@ -161,7 +161,7 @@ fn alternation_of(index: &rustc_hash::FxHashMap<String, u32>) -> String {
 }
 
 /// Any month name of [`MONTH_INDEX`] anywhere in a text: the quick test before the two
-/// month-name patterns, whose Unicode word boundaries make them slow on non-ASCII text. ASCII
+/// month-name patterns (most lines with a year have no month name). ASCII
 /// letters match in any case (as in the patterns); a name with other letters in lower case,
 /// upper case or with a capital first letter.
 static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -179,8 +179,8 @@ static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).unwrap()
 });
 
-/// A month name of [`MONTH_WORDS`] standing as a word of its own (the patterns have `\b` on
-/// both sides: a name inside `smart` or `email` cannot match them).
+/// A month name of [`MONTH_WORDS`] standing as a word of its own (the patterns read whole
+/// words only: a name inside `smart` or `email` cannot match them).
 fn has_month_word(text: &str) -> bool {
     let word = |c: Option<char>| c.is_some_and(|c| crate::model::is_alphanumeric(c) || c == '_');
     MONTH_WORDS
@@ -188,25 +188,89 @@ fn has_month_word(text: &str) -> bool {
         .any(|m| !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
 }
 
+// The patterns below start where a word starts and their last number ends a word, or runs
+// into a clock time or a letter (`2019Get short URL`, `20194:29 AM`). Those boundaries are
+// tested on each match ([`Boundaries`]) rather than written in the patterns: the regex
+// engine's fast DFA gives up on Unicode word boundaries (`\b`) in text with non-ASCII letters
+// and falls back to a much slower engine. Each pattern reads a date one way only from where
+// it starts, so a match whose boundaries fail means no date starts there.
+
+/// `12 mars 2016`, `7. Juli 2016`, `1er août 2016`, `7 de julio de 2016` (the month name is a
+/// whole word: a dot, comma or space follows it).
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:er|º|°|\.)?\s*(?:de\s+)?({})\b\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})(?:\b|\d{{1,2}}:\d{{2}}|\p{{L}})",
+        r"(?i)(\d{{1,2}})(?:er|º|°|\.)?\s*(?:de\s+)?({})(?:\.,?\s*|,\s*|\s+)(?:de\s+|del\s+)?(\d{{4}})",
         month_alternation()
     ))
     .unwrap()
 });
+/// `March 12, 2016`, `Nov. 18, 2019`, `November 20 15:23 2019`.
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:\d{{1,2}}:\d{{2}}\s+)?(\d{{4}})(?:\b|\d{{1,2}}:\d{{2}}|\p{{L}})", month_alternation())).unwrap()
+    Regex::new(&format!(r"(?i)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:\d{{1,2}}:\d{{2}}\s+)?(\d{{4}})", month_alternation())).unwrap()
 });
 static CJK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+    Regex::new(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
         .unwrap()
 });
-static NUMERIC_DMY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})(?:\b|\d{1,2}:\d{2}|\p{L})").unwrap());
-static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})([./])(\d{1,2})[./](\d{1,2})\b").unwrap());
+static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})").unwrap());
+static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})([./])(\d{1,2})[./](\d{1,2})").unwrap());
+/// What may be glued to a year instead of a word boundary: a clock time or a letter.
+static GLUED_TO_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\d{1,2}:\d{2}|\p{L})").unwrap());
+
+/// Where the matches of a date pattern start and end (see above).
+#[derive(Clone, Copy)]
+enum Boundaries {
+    /// A word starts at the match (ISO dates).
+    Start,
+    /// ...and ends with it (`2016.12.01`).
+    Word,
+    /// ...and the year that ends the match ends a word or runs into a clock time or a letter.
+    Year,
+}
+
+/// Is there a Unicode word boundary (`\b`) at byte `at` of `text`?
+fn word_boundary(text: &str, at: usize) -> bool {
+    static LOOK: LazyLock<regex_automata::util::look::LookMatcher> = LazyLock::new(regex_automata::util::look::LookMatcher::new);
+    // (never an error: the engine is built with its Unicode word tables)
+    LOOK.is_word_unicode(text.as_bytes(), at).unwrap_or(false)
+}
+
+/// The first match of `re` in `text` at or after `at` within `bounds`, and where the next
+/// search starts (after the match, or after the clock time or letter glued to its year).
+fn captures_within<'t>(re: &Regex, bounds: Boundaries, text: &'t str, mut at: usize) -> Option<(regex::Captures<'t>, usize)> {
+    loop {
+        let c = re.captures_at(text, at)?;
+        let (start, end) = { let m = c.get(0).unwrap(); (m.start(), m.end()) };
+        let next = if !word_boundary(text, start) {
+            None
+        } else {
+            match bounds {
+                Boundaries::Start => Some(end),
+                Boundaries::Word => word_boundary(text, end).then_some(end),
+                Boundaries::Year if word_boundary(text, end) => Some(end),
+                Boundaries::Year => GLUED_TO_YEAR.find(&text[end..]).map(|g| end + g.end()),
+            }
+        };
+        if let Some(next) = next {
+            return Some((c, next));
+        }
+        // no date starts there: on from its first character
+        at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+}
+
+/// The matches of `re` in `text` within `bounds`, one after the other (as `captures_iter`).
+fn captures_iter_within<'t>(re: &'static Regex, bounds: Boundaries, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (c, next) = captures_within(re, bounds, text, at)?;
+        at = next;
+        Some(c)
+    })
+}
+
 /// Numeric dates with a two-digit year (`11/19/19`, `19.11.19`): only with slashes or dots,
 /// and only for years 1990–2049.
 static NUMERIC_SHORT: LazyLock<Regex> =
@@ -423,7 +487,7 @@ fn find_date_in(text: &str, shapes: DigitShapes) -> Option<FoundDate> {
             best = Some(f);
         }
     };
-    let iso = if shapes.year && shapes.dash { ISO.captures(text) } else { None };
+    let iso = if shapes.year && shapes.dash { captures_within(&ISO, Boundaries::Start, text, 0).map(|(c, _)| c) } else { None };
     if let Some(c) = iso {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         if let Some(date) = plausible(y, m, d) {
@@ -447,7 +511,7 @@ fn find_date_in(text: &str, shapes: DigitShapes) -> Option<FoundDate> {
         }
     }
     let month_word = shapes.year && has_month_word(text);
-    for c in DAY_MONTH_YEAR.captures_iter(if month_word { text } else { "" }) {
+    for c in captures_iter_within(&DAY_MONTH_YEAR, Boundaries::Year, if month_word { text } else { "" }) {
         let m = MONTH_INDEX.get(&c[2].to_lowercase()).copied();
         if let (Ok(d), Some(m), Ok(y)) = (c[1].parse(), m, c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
@@ -457,7 +521,7 @@ fn find_date_in(text: &str, shapes: DigitShapes) -> Option<FoundDate> {
             }
         }
     }
-    for c in MONTH_DAY_YEAR.captures_iter(if month_word { text } else { "" }) {
+    for c in captures_iter_within(&MONTH_DAY_YEAR, Boundaries::Year, if month_word { text } else { "" }) {
         let m = MONTH_INDEX.get(&c[1].to_lowercase()).copied();
         if let (Some(m), Ok(d), Ok(y)) = (m, c[2].parse(), c[3].parse()) {
             if let Some(date) = plausible(y, m, d) {
@@ -474,7 +538,7 @@ fn find_date_in(text: &str, shapes: DigitShapes) -> Option<FoundDate> {
             consider(found(date, text, w.start(), w.end()));
         }
     }
-    for c in NUMERIC_DMY.captures_iter(if shapes.year && (shapes.dot_or_slash || shapes.dash) { text } else { "" }) {
+    for c in captures_iter_within(&NUMERIC_DMY, Boundaries::Year, if shapes.year && (shapes.dot_or_slash || shapes.dash) { text } else { "" }) {
         if c[2] != c[4] {
             continue;
         }
@@ -506,11 +570,10 @@ fn find_date_in(text: &str, shapes: DigitShapes) -> Option<FoundDate> {
             break;
         }
     }
-    let ymd = if shapes.year && shapes.dot_or_slash { NUMERIC_YMD.captures(text) } else { None };
+    let ymd = if shapes.year && shapes.dot_or_slash { captures_within(&NUMERIC_YMD, Boundaries::Word, text, 0).map(|(c, _)| c) } else { None };
     if let Some(c) = ymd {
         if let Some(date) = plausible(c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?) {
-            let w = c.get(0).unwrap();
-            consider(found(date, text, w.start(), w.end()));
+            consider(found(date, text, c.get(0).unwrap().start(), c.get(4).unwrap().end()));
         }
     }
     best
@@ -761,6 +824,23 @@ mod tests {
         assert_eq!(f.text, "Nov 20 2019");
         assert_eq!(f.instant.to_rfc3339(), "2019-11-20T09:29:00+00:00");
         assert_eq!(find_date("Nov. 20, 2019Updated: Nov. 21, 2019").unwrap().date.to_string(), "2019-11-20");
+    }
+
+    #[test]
+    fn dates_start_and_end_on_word_boundaries_next_to_any_letter() {
+        // a number glued to a letter before it is part of a word, in any script
+        assert_eq!(day("é12 mars 2016"), None);
+        assert_eq!(day("Ж12.03.2016"), None);
+        assert_eq!(day("«12 mars 2016»").as_deref(), Some("2016-03-12"));
+        assert_eq!(day("—12 марта 2016 года").as_deref(), Some("2016-03-12"));
+        // after the year: a letter may be glued to it, a combining mark (part of a word) not
+        assert_eq!(find_date("12 mars 2016à 10h").unwrap().text, "12 mars 2016");
+        assert_eq!(day("12 mars 2016\u{301}"), None);
+        // a month name inside a longer word is no month name
+        assert_eq!(day("12 marsé 2016"), None);
+        assert_eq!(day("2016.12.011"), None);
+        assert_eq!(day("2016.12.01é"), None);
+        assert_eq!(day("(2016.12.01)").as_deref(), Some("2016-12-01"));
     }
 
     #[test]

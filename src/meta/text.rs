@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::dates::find_date;
 use crate::clean::{rules, Label, LineDecision, TextExtraction};
-use crate::model::{is_alphanumeric, word_count, word_count_up_to, Article};
+use crate::model::{is_alphanumeric, lowercase, word_count, word_count_up_to, Article};
 
 /// Words that introduce the author in a byline, per language.
 const BYLINE_PREFIXES: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "przez", "от"];
@@ -27,6 +27,102 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:^|\s|\|)(?:{})\s+(?P<names>\p{{Lu}}.*)$", BYLINE_PREFIXES.join("|"))).unwrap()
 });
+
+/// The [`BYLINE`] match in `text`, if any. The pattern is searched for only in a text where a
+/// byline prefix stands as a word of its own (see [`may_have_byline_prefix`]): its match runs
+/// to the end of the text, which makes the regex engine read every line it is given whole,
+/// backwards, while few lines have such a word.
+fn byline_match(text: &str) -> Option<regex::Match<'_>> {
+    may_have_byline_prefix(text).then(|| BYLINE.find(text)).flatten()
+}
+
+/// Whether a word of [`BYLINE_PREFIXES`] stands in `text` the way [`BYLINE`] wants it: at the
+/// start or after a space or a bar, and followed by a space (Unicode spaces, as `\s`). The
+/// pattern matches the words in any case: an ASCII letter of a prefix is matched as itself in
+/// either case (Unicode folds no other character to these letters, only to `k` and `s`, which
+/// no prefix has), any other letter as any non-ASCII character. So no text the pattern
+/// matches is left out.
+fn may_have_byline_prefix(text: &str) -> bool {
+    let b = text.as_bytes();
+    let first = &*BYLINE_FIRST_BYTES;
+    // where the current word starts: after the start, a space or a bar
+    let mut word = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // (most bytes: ASCII letters, digits and punctuation)
+        if c > b' ' && c < 0x80 {
+            i += 1;
+            if c == b'|' {
+                word = i;
+            }
+            continue;
+        }
+        let space = whitespace_len(b, i);
+        if space == 0 {
+            i += 1;
+            continue;
+        }
+        // (the first byte first: most words start with another)
+        if word < i && first[usize::from(b[word])] && is_byline_prefix(&text[word..i]) {
+            return true;
+        }
+        i += space;
+        word = i;
+    }
+    false
+}
+
+/// The bytes a word of [`BYLINE_PREFIXES`] may start with, in any case: an ASCII letter in
+/// either case, and any lead byte of a non-ASCII character (see [`may_have_byline_prefix`]).
+static BYLINE_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut t = [false; 256];
+    for p in BYLINE_PREFIXES {
+        match p.as_bytes().first() {
+            Some(&c) if c.is_ascii() => {
+                t[usize::from(c.to_ascii_lowercase())] = true;
+                t[usize::from(c.to_ascii_uppercase())] = true;
+            }
+            Some(_) => t[0xC0..].fill(true),
+            None => {}
+        }
+    }
+    t
+});
+
+/// `word` may be one of [`BYLINE_PREFIXES`] in another case (see [`may_have_byline_prefix`]).
+fn is_byline_prefix(word: &str) -> bool {
+    if word.is_ascii() {
+        // (the lengths first: most words have another)
+        return BYLINE_PREFIXES.iter().any(|p| p.len() == word.len() && p.as_bytes().eq_ignore_ascii_case(word.as_bytes()));
+    }
+    // (a character takes four bytes at most)
+    word.len() <= 4 * *LONGEST_BYLINE_PREFIX && BYLINE_PREFIXES.iter().any(|p| {
+        word.chars().count() == p.chars().count()
+            && word.chars().zip(p.chars()).all(|(w, p)| if p.is_ascii() { w.eq_ignore_ascii_case(&p) } else { !w.is_ascii() })
+    })
+}
+
+/// The number of characters of the longest of [`BYLINE_PREFIXES`].
+static LONGEST_BYLINE_PREFIX: LazyLock<usize> = LazyLock::new(|| BYLINE_PREFIXES.iter().map(|p| p.chars().count()).max().unwrap_or(0));
+
+/// The length in bytes of the whitespace character (`char::is_whitespace`, the `\s` of the
+/// patterns) at byte `i` of `b`, 0 if there is none.
+fn whitespace_len(b: &[u8], i: usize) -> usize {
+    let next = |k: usize| b.get(i + k).copied();
+    match b[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        0xC2 if matches!(next(1), Some(0x85 | 0xA0)) => 2,
+        0xE1 if next(1) == Some(0x9A) && next(2) == Some(0x80) => 3,
+        0xE2 => match (next(1), next(2)) {
+            (Some(0x80), Some(x)) if matches!(x, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+            (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        0xE3 if next(1) == Some(0x80) && next(2) == Some(0x80) => 3,
+        _ => 0,
+    }
+}
 static JOINER: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = NAME_JOINERS.iter().map(|j| regex::escape(j)).collect();
     Regex::new(&format!(r"(?i)\s*,\s*|\s+(?:{})\s+", words.join("|"))).unwrap()
@@ -44,6 +140,13 @@ const JOB_WORDS: &[&str] = &[
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\d{2}\s*(?:[ap]\.?m\.?)?(?:\b|$)").unwrap());
 /// A sentence ending inside a line, followed by another sentence.
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}[.!?] \p{Lu}\p{Ll}+ \p{Ll}").unwrap());
+
+/// Whether a text may hold a [`SENTENCE_BREAK`]: a full stop, `!` or `?` followed by a space
+/// (most headlines have none and skip the pattern).
+fn has_sentence_end(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+}
+
 static HTML_ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").unwrap());
 
@@ -56,7 +159,7 @@ pub fn is_dateline(text: &str) -> bool {
 /// the end of the text. Read off the match rather than by capture groups, which cost the
 /// regex crate a backtracking pass over the rest of the line.
 fn byline_names(text: &str) -> Option<&str> {
-    let found = BYLINE.find(text)?;
+    let found = byline_match(text)?;
     let m = found.as_str();
     // the separator before the word (start of text, a space or a bar)
     let m = match m.chars().next() {
@@ -67,7 +170,7 @@ fn byline_names(text: &str) -> Option<&str> {
     let end_of_word = m.find(char::is_whitespace)?;
     // `de`, `da`, `di`... are prepositions first (`Notícias da Fórmula 1`, `Mensagens de
     // Autoestima`): inside a line they introduce names only after a date or a separator
-    if AMBIGUOUS_BYLINE_PREFIXES.contains(&m[..end_of_word].to_lowercase().as_str()) {
+    if AMBIGUOUS_BYLINE_PREFIXES.contains(&lowercase(&m[..end_of_word]).as_str()) {
         let before = text[..found.start()].trim_end();
         if !before.is_empty() && !before.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '|' | '-' | '–' | '—' | '·' | '•' | ',' | ':')) {
             return None;
@@ -107,7 +210,8 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
     // the day name before the date (`… and Malcolm Owen Monday, November 18, 2019`)
     let kept = crate::meta::dates::strip_weekday_tail(&names).len();
     names.truncate(kept);
-    let names = EMAIL.replace_all(&names, "");
+    // (an address has an `@`: most bylines have none and skip the pattern)
+    let names = if names.contains('@') { EMAIL.replace_all(&names, "") } else { std::borrow::Cow::Borrowed(names.as_str()) };
     let mut out: Vec<String> = Vec::new();
     for part in JOINER.split(&names) {
         let p = part.trim().trim_matches(|c: char| !is_alphanumeric(c) && c != '.').trim();
@@ -119,7 +223,7 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
         if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) || p.contains(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        if p.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+        if p.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&lowercase(w).as_str())) {
             continue;
         }
         if !out.iter().any(|o| o == p) {
@@ -140,8 +244,8 @@ fn starts_with_header_word(text: &str) -> bool {
     // have no sigma, the one letter whose lowercase depends on what follows)
     static LONGEST: LazyLock<usize> = LazyLock::new(|| PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).map(|w| w.chars().count()).max().unwrap_or(0));
     let head = match text.char_indices().nth(*LONGEST) {
-        Some((end, _)) => text[..end].to_lowercase(),
-        None => text.to_lowercase(),
+        Some((end, _)) => lowercase(&text[..end]),
+        None => lowercase(text),
     };
     PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| head.starts_with(w))
 }
@@ -314,18 +418,18 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
         return Some("chrome");
     }
     // (one search for a byline prefix: byline_authors finds none without one)
-    let byline = BYLINE.find(t);
+    let byline = byline_match(t);
     if (byline.is_some() && byline_authors(t).is_some()) || is_relative(t) || byline.is_some_and(|m| m.start() == 0) {
         return Some("byline or dateline");
     }
     if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
         return Some("dateline");
     }
-    let lower = t.to_lowercase();
+    let lower = lowercase(t);
     let first = lower.split(|c: char| !is_alphanumeric(c) && c != '-').find(|w| !w.is_empty()).unwrap_or("");
     if let Some((_, after)) = t.split_once(',') {
         // `Jane Doe, Senior Writer` (not `Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos`)
-        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str())) {
+        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&lowercase(w).as_str())) {
             return Some("a name with a job title");
         }
     }
@@ -648,7 +752,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
                     }
                 }
             }
-            if SENTENCE_BREAK.is_match(&text) {
+            if has_sentence_end(&text) && SENTENCE_BREAK.is_match(&text) {
                 score -= 1.5;
                 why.push("two sentences (a standfirst?)".into());
             }
@@ -742,6 +846,24 @@ impl HeaderAfter {
 /// Words that start a byline line without a name-introducing preposition.
 const BYLINE_STARTS: &[&str] = &["posted by", "written by", "analysis by", "text:", "texte:", "author:", "autor:", "auteur:", "text von", "von:"];
 
+/// Whether a text may start with one of [`BYLINE_STARTS`]: its first character is the first
+/// letter of one in either case, or is no ASCII character (which [`starts_with_lower`] reads
+/// the long way).
+fn may_start_like_byline(t: &str) -> bool {
+    static FIRST: LazyLock<[bool; 128]> = LazyLock::new(|| {
+        let mut first = [false; 128];
+        for w in BYLINE_STARTS {
+            if let Some(&c) = w.as_bytes().first().filter(|c| c.is_ascii()) {
+                first[usize::from(c.to_ascii_lowercase())] = true;
+                first[usize::from(c.to_ascii_uppercase())] = true;
+            }
+        }
+        first
+    });
+    // (an empty text starts with no word)
+    t.as_bytes().first().is_some_and(|&c| c >= 0x80 || FIRST[usize::from(c)])
+}
+
 /// The text of a line without its list bullet.
 fn unbulleted(text: &str) -> &str {
     rules::strip_bullet(text).unwrap_or(text).trim()
@@ -752,14 +874,14 @@ fn header_kind(text: &str) -> (bool, bool) {
     let t = unbulleted(text);
     // (compared with 20 and less below)
     let words = word_count_up_to(t, 21);
-    let starts_like_byline = || BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
+    let starts_like_byline = || may_start_like_byline(t) && BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
     // a long line is no dateline, and a byline only by its first words (every other test
     // below wants 20 words or fewer: they are skipped)
     if words > 20 {
         return (starts_like_byline(), false);
     }
     // (one search for a byline prefix: byline_authors needs one too)
-    let prefix = BYLINE.find(t).map(|m| m.start());
+    let prefix = byline_match(t).map(|m| m.start());
     let byline = (prefix.is_some() && byline_authors(t).is_some())
         || LONE_BYLINE_WORDS.iter().any(|w| eq_lower(t.trim_end_matches(':'), w))
         || starts_like_byline()
@@ -814,7 +936,7 @@ fn is_header_noise(text: &str) -> bool {
         return true;
     }
     if words <= 4 {
-        let lower = t.to_lowercase();
+        let lower = lowercase(t);
         if lower.contains("comment") {
             return true;
         }
@@ -833,7 +955,8 @@ fn name_like(text: &str) -> bool {
     }
     words.iter().all(|w| {
         let w = w.trim_matches(|c: char| c == ',');
-        NAME_JOINERS.contains(&w.to_lowercase().as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+        // (the capital first: most words of a name line have one, and need no lowercase copy)
+        w.chars().next().is_some_and(char::is_uppercase) || NAME_JOINERS.contains(&lowercase(w).as_str())
     })
 }
 
@@ -841,7 +964,7 @@ fn name_like(text: &str) -> bool {
 fn name_with_job(t: &str) -> bool {
     t.split_once(',').is_some_and(|(name, job)| {
         (2..=4).contains(&word_count(name)) && name_like(name) && (1..=4).contains(&word_count(job))
-            && job.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w.to_lowercase().as_str()))
+            && job.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&lowercase(w).as_str()))
     })
 }
 
@@ -941,8 +1064,9 @@ impl<'a> LineMemo<'a> {
         &self.page[self.spans[q].clone()]
     }
     /// How many times `text` is in the page (copies that do not overlap).
+    /// (Counted up to 3: the chooser tells one, two and more apart.)
     fn copies(&self, text: &str) -> usize {
-        memchr::memmem::find_iter(self.page.as_bytes(), text.as_bytes()).count()
+        memchr::memmem::find_iter(self.page.as_bytes(), text.as_bytes()).take(3).count()
     }
     /// Is line `i` (an index into `decisions`) cut by the renderer's wrapping?
     fn wrapped(&self, i: usize) -> bool {
@@ -1004,7 +1128,7 @@ fn folded_words(text: &str) -> Vec<String> {
 /// Neither text is a copy of the other, case aside (a copy with a suffix is a window title,
 /// not another wording).
 fn neither_contains_the_other(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    let (la, lb) = (lowercase(a), lowercase(b));
     !(la.contains(&lb) || lb.contains(&la))
 }
 
@@ -1153,20 +1277,26 @@ fn push_lowercase(w: &str, out: &mut String) {
     if w.is_ascii() {
         out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
-        out.push_str(&w.to_lowercase());
+        out.push_str(&lowercase(w));
     }
 }
 
 /// The [`content_slices`] of a text, lowercased.
 fn content_words(text: &str) -> Vec<String> {
-    content_slices(text).map(str::to_lowercase).collect()
+    content_slices(text).map(lowercase).collect()
 }
 
 /// Indices of the lines with text: the line at non-blank position `q` is `nb[q]`.
 fn non_blank(decisions: &[LineDecision]) -> Vec<usize> {
     let mut nb = Vec::with_capacity(decisions.len());
-    nb.extend((0..decisions.len()).filter(|&i| !decisions[i].text.chars().all(char::is_whitespace)));
+    nb.extend((0..decisions.len()).filter(|&i| !is_blank(&decisions[i].text)));
     nb
+}
+
+/// A line of whitespace only (or none). (Most lines start with a printable ASCII character
+/// and are known to have text from it.)
+fn is_blank(text: &str) -> bool {
+    !text.as_bytes().first().is_some_and(|&c| c > b' ' && c < 0x80) && text.chars().all(char::is_whitespace)
 }
 
 /// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
@@ -1239,12 +1369,12 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
     if f.date > latest_day() {
         return None;
     }
-    let before = text[..f.start].to_lowercase();
+    let before = lowercase(&text[..f.start]);
     let update = UPDATE_WORDS.iter().any(|w| before.contains(w));
-    let lower = text.to_lowercase();
+    let lower = lowercase(text);
     let published_word = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
     let words = word_count(text);
-    let byline = BYLINE.find(text).is_some_and(|m| m.start() == 0);
+    let byline = byline_match(text).is_some_and(|m| m.start() == 0);
     // a sentence with a picture credit at its end is a caption: `... on Aug. 31, 2019. (AP)`
     let caption = text.ends_with(')') && text.rfind('(').is_some_and(|o| {
         let inner = &text[o + 1..text.len() - 1];
@@ -1313,7 +1443,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         }
         if first > 0 {
             let prev = x.decisions[nb[first - 1]].text.trim();
-            let lower = prev.to_lowercase();
+            let lower = lowercase(prev);
             let first_word = lower.split(|c: char| !is_alphanumeric(c)).find(|w| !w.is_empty()).unwrap_or("");
             if (1..=3).contains(&word_count(prev)) && !NOT_HEADLINE_START.contains(&first_word) && !NOT_SHORT_HEADLINE_START.contains(&first_word) && rules::strip_bullet(prev).is_none() && find_date(prev).is_none()
                 && rules::chrome_rule(prev, word_count(prev)).is_none() && !prev.ends_with(['.', ':'])
@@ -1357,7 +1487,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         }
         let mut text = collapse(&d.text);
         let in_body = d.label == Label::Body;
-        let header_like = BYLINE.find(&text).is_some_and(|m| m.start() == 0) || starts_with_header_word(&text);
+        let header_like = byline_match(&text).is_some_and(|m| m.start() == 0) || starts_with_header_word(&text);
         if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) {
             continue;
         }
@@ -1492,6 +1622,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_byline_prefix_test_leaves_no_byline_out() {
+        // (no prefix has the ASCII letters other characters fold to)
+        assert!(BYLINE_PREFIXES.iter().all(|p| !p.contains(['k', 's'])));
+        for l in [
+            "by Jane", "BY\u{a0}ÉLODIE", "x|bY\u{2009}Jane", "ОТ Ивана", "От\u{3000}Ивана", "Notícias da Fórmula 1", "Mensagens de Autoestima",
+            "PRZEZ Anna", "Texte: door  Jan", "— door\tJan",
+        ] {
+            assert!(may_have_byline_prefix(l) && BYLINE.is_match(l), "{l:?}");
+        }
+        for l in ["standby Mode", "by", "byJane", "by|Jane", "x by", "date: 12 mars", "de-facto", "Ot Ivan"] {
+            assert!(!may_have_byline_prefix(l) && !BYLINE.is_match(l), "{l:?}");
+        }
+    }
+
+    #[test]
     fn byline_names_and_relative_hint_agree_with_the_patterns() {
         let lines = [
             "By Jane Doe and John Roe", "27.03.2017 par La Rédaction", " by  Anna Berger", "|Von Anna Berger",
@@ -1500,6 +1645,7 @@ mod tests {
             "hace 2 días", "a day AGO", "Agora e sempre", "Avorio", "no date here",
         ];
         for l in lines {
+            assert_eq!(byline_match(l), BYLINE.find(l), "{l:?}");
             assert_eq!(byline_names(l), BYLINE.captures(l).map(|c| c.name("names").unwrap().as_str()), "{l:?}");
             assert_eq!(is_relative(l), RELATIVE.is_match(l), "{l:?}");
         }
