@@ -2,7 +2,8 @@
 """Speed and memory of the text-dump path, end to end into Parquet.
 
 Converts every text dump of the shared benchmark (all renderers, plus the seeds) into Parquet,
-single-threaded and on all cores, each run in a fresh process, and prints MB/s (of input),
+with one extraction worker (``jobs=1``; reading and Parquet writing have threads of their own)
+and on all cores, each run in a fresh process, and prints MB/s (of input),
 documents/s and the peak resident memory of that process. ``--scale 1 8`` also runs on a corpus
 made of 8 copies of the dumps (symlinks), to show that peak memory does not grow with the corpus.
 
