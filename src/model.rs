@@ -295,6 +295,9 @@ mod tests {
         }
         let all: String = (0x80..0x3_0000).filter_map(char::from_u32).filter(|&c| c != 'Σ').collect();
         assert_eq!(lowercase(&all), all.to_lowercase());
+        // ASCII runs (converted at once) between other characters
+        let mixed: String = (0x80..0x3_0000).filter_map(char::from_u32).filter(|&c| c != 'Σ').step_by(7).map(|c| format!("Ab{c}cD ")).collect();
+        assert_eq!(lowercase(&mixed), mixed.to_lowercase());
     }
 
     #[test]
