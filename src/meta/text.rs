@@ -44,7 +44,6 @@ fn byline_match(text: &str) -> Option<regex::Match<'_>> {
 /// matches is left out.
 fn may_have_byline_prefix(text: &str) -> bool {
     let b = text.as_bytes();
-    let first = &*BYLINE_FIRST_BYTES;
     // where the current word starts: after the start, a space or a bar
     let mut word = 0;
     let mut i = 0;
@@ -64,7 +63,7 @@ fn may_have_byline_prefix(text: &str) -> bool {
             continue;
         }
         // (the first byte first: most words start with another)
-        if word < i && first[usize::from(b[word])] && is_byline_prefix(&text[word..i]) {
+        if word < i && may_start(&BYLINE_FIRST_LETTERS, b[word]) && is_byline_prefix(&text[word..i]) {
             return true;
         }
         i += space;
@@ -73,22 +72,24 @@ fn may_have_byline_prefix(text: &str) -> bool {
     false
 }
 
-/// The bytes a word of [`BYLINE_PREFIXES`] may start with, in any case: an ASCII letter in
-/// either case, and any lead byte of a non-ASCII character (see [`may_have_byline_prefix`]).
-static BYLINE_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-    let mut t = [false; 256];
-    for p in BYLINE_PREFIXES {
-        match p.as_bytes().first() {
-            Some(&c) if c.is_ascii() => {
-                t[usize::from(c.to_ascii_lowercase())] = true;
-                t[usize::from(c.to_ascii_uppercase())] = true;
-            }
-            Some(_) => t[0xC0..].fill(true),
-            None => {}
-        }
+/// The ASCII letters the words of `words` start with, in either case (a word starting with
+/// another character marks none: a prefilter on this table lets every non-ASCII byte through).
+fn first_letters(words: &[&str]) -> [bool; 128] {
+    let mut t = [false; 128];
+    for c in words.iter().filter_map(|w| w.as_bytes().first()).filter(|c| c.is_ascii()) {
+        t[usize::from(c.to_ascii_lowercase())] = true;
+        t[usize::from(c.to_ascii_uppercase())] = true;
     }
     t
-});
+}
+
+/// Whether a word starting with byte `c` may be one of the words of `table` ([`first_letters`]).
+fn may_start(table: &[bool; 128], c: u8) -> bool {
+    c >= 0x80 || table[usize::from(c)]
+}
+
+/// The first letters of [`BYLINE_PREFIXES`] (see [`may_have_byline_prefix`]).
+static BYLINE_FIRST_LETTERS: LazyLock<[bool; 128]> = LazyLock::new(|| first_letters(BYLINE_PREFIXES));
 
 /// `word` may be one of [`BYLINE_PREFIXES`] in another case (see [`may_have_byline_prefix`]).
 fn is_byline_prefix(word: &str) -> bool {
@@ -325,27 +326,15 @@ fn has_whitespace_run(t: &str) -> bool {
             after_space = false;
             continue;
         }
-        let next = |k: usize| b.get(i + k).copied();
-        let other_space = match c {
-            b' ' => {
-                if after_space {
-                    return true;
-                }
-                after_space = true;
-                continue;
+        if c == b' ' {
+            if after_space {
+                return true;
             }
-            b'\t'..=b'\r' => true,
-            0xC2 => matches!(next(1), Some(0x85 | 0xA0)),
-            0xE1 => next(1) == Some(0x9A) && next(2) == Some(0x80),
-            0xE2 => match (next(1), next(2)) {
-                (Some(0x80), Some(x)) => matches!(x, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-                (Some(0x81), Some(x)) => x == 0x9F,
-                _ => false,
-            },
-            0xE3 => next(1) == Some(0x80) && next(2) == Some(0x80),
-            _ => false,
-        };
-        if other_space {
+            after_space = true;
+            continue;
+        }
+        // any other whitespace character
+        if whitespace_len(b, i) > 0 {
             return true;
         }
         after_space = false;
@@ -850,18 +839,9 @@ const BYLINE_STARTS: &[&str] = &["posted by", "written by", "analysis by", "text
 /// letter of one in either case, or is no ASCII character (which [`starts_with_lower`] reads
 /// the long way).
 fn may_start_like_byline(t: &str) -> bool {
-    static FIRST: LazyLock<[bool; 128]> = LazyLock::new(|| {
-        let mut first = [false; 128];
-        for w in BYLINE_STARTS {
-            if let Some(&c) = w.as_bytes().first().filter(|c| c.is_ascii()) {
-                first[usize::from(c.to_ascii_lowercase())] = true;
-                first[usize::from(c.to_ascii_uppercase())] = true;
-            }
-        }
-        first
-    });
+    static FIRST: LazyLock<[bool; 128]> = LazyLock::new(|| first_letters(BYLINE_STARTS));
     // (an empty text starts with no word)
-    t.as_bytes().first().is_some_and(|&c| c >= 0x80 || FIRST[usize::from(c)])
+    t.as_bytes().first().is_some_and(|&c| may_start(&FIRST, c))
 }
 
 /// The text of a line without its list bullet.
