@@ -281,9 +281,9 @@ impl PhraseFinder {
         let nodes = own.len();
         let mut fail = vec![0usize; nodes];
         let mut queue = std::collections::VecDeque::new();
-        for c in 0..stride {
-            match goto[c] {
-                NONE => goto[c] = 0,
+        for next in &mut goto[..stride] {
+            match *next {
+                NONE => *next = 0,
                 child => queue.push_back(child as usize),
             }
         }

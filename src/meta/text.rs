@@ -116,7 +116,7 @@ fn whitespace_len(b: &[u8], i: usize) -> usize {
         0xC2 if matches!(next(1), Some(0x85 | 0xA0)) => 2,
         0xE1 if next(1) == Some(0x9A) && next(2) == Some(0x80) => 3,
         0xE2 => match (next(1), next(2)) {
-            (Some(0x80), Some(x)) if matches!(x, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+            (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => 3,
             (Some(0x81), Some(0x9F)) => 3,
             _ => 0,
         },
