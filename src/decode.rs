@@ -77,6 +77,12 @@ pub fn decode(bytes: &[u8], charset_hint: Option<&str>) -> Result<Decoded, Strin
     if std::str::from_utf8(&without_nul).is_ok() {
         return finish(UTF_8, &without_nul);
     }
+    // 3b. UTF-8 with a few broken sequences (a renderer's stray bytes, a cut multi-byte
+    //     character) is still UTF-8: decoded as a legacy encoding it would turn every
+    //     non-ASCII character into mojibake, where only the broken bytes need replacing.
+    if mostly_utf8(&without_nul) {
+        return finish(UTF_8, &without_nul);
+    }
     // 4. A declared charset (outside, then inside the document), 5. else detection.
     let declared = charset_hint
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
@@ -90,6 +96,28 @@ pub fn decode(bytes: &[u8], charset_hint: Option<&str>) -> Result<Decoded, Strin
         }
     };
     finish(enc, &without_nul)
+}
+
+/// Valid multi-byte UTF-8 characters must outnumber the invalid sequences this many times for
+/// bytes that are not valid UTF-8 to be read as UTF-8 anyway. Text in a legacy single-byte
+/// encoding almost never forms a valid multi-byte sequence (a letter such as `Ã` followed by a
+/// byte of 0x80-0xBF), and each of its non-ASCII letters is an invalid one.
+const UTF8_MAJORITY: usize = 4;
+
+/// Are `bytes` UTF-8 with a few invalid sequences (see [`UTF8_MAJORITY`]), few enough for
+/// their replacement characters to pass [`MAX_REPLACEMENT_SHARE`]? (When they are not, the
+/// bytes go to detection as before.)
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid, mut invalid_bytes, mut chars) = (0usize, 0usize, 0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        let ok = chunk.valid().as_bytes();
+        // characters of two bytes or more: the bytes that lead a sequence
+        valid += ok.iter().filter(|&&b| b >= 0xC0).count();
+        chars += ok.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+        invalid_bytes += chunk.invalid().len();
+    }
+    valid >= UTF8_MAJORITY * invalid && (invalid_bytes as f64) <= MAX_REPLACEMENT_SHARE * (chars + invalid_bytes) as f64
 }
 
 fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
@@ -257,6 +285,33 @@ mod tests {
         assert_eq!(d.text, "L’été à Paris coûte cher — très cher, déjà en février.");
         let latin1: Vec<u8> = "Ça coûte très cher à Noël, où l'on dépense beaucoup.".chars().map(|c| c as u32 as u8).collect();
         assert_eq!(decode(&latin1, None).unwrap().text, "Ça coûte très cher à Noël, où l'on dépense beaucoup.");
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_bytes_stays_utf8() {
+        // a renderer's stray bytes in UTF-8 text: replaced, the rest kept (not read as cp1252)
+        let mut bytes = "L’été à Paris — « très cher », déjà en février. ".repeat(20).into_bytes();
+        bytes.extend_from_slice(b"Hadits \xfd\xbf\xbf\xbd\xa3\xac riwayat Muslim.");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("L’été à Paris — « très cher », déjà en février."));
+        assert!(d.text.ends_with("\u{FFFD} riwayat Muslim."));
+        // a cut multi-byte character at the end
+        let text = "Prénom et âge: né à Zürich, élève à Genève. ".repeat(4);
+        let mut cut = text.trim_end().as_bytes().to_vec();
+        cut.extend_from_slice(" Zü".as_bytes().split_last().unwrap().1);
+        assert_eq!(decode(&cut, None).unwrap().text, format!("{} Z\u{FFFD}", text.trim_end()));
+        // ...but cp1252 text with a chance valid pair (`Ã©` is 0xC3 0xA9) is still cp1252
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Ã© n'est pas é: à côté, élève, été, où, naïf.");
+        assert_eq!(decode(&bytes, None).unwrap().text, "Ã© n'est pas é: à côté, élève, été, où, naïf.");
+        // and a declared legacy charset does not override mostly valid UTF-8 either
+        let mut html = format!("<meta charset=\"iso-8859-1\">{}", "<p>Grüße aus Köln — schön!</p>".repeat(4)).into_bytes();
+        html.push(0xff);
+        assert_eq!(decode(&html, None).unwrap().encoding, "UTF-8");
+        // too many broken bytes for UTF-8: detection decides, as for any non-UTF-8 bytes
+        let mut bytes = "Grüße — schön".as_bytes().to_vec();
+        bytes.extend_from_slice(&[0xff; 3]);
+        assert_ne!(decode(&bytes, None).unwrap().encoding, "UTF-8");
     }
 
     #[test]

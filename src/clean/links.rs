@@ -15,6 +15,11 @@ static LIST_HEADING: LazyLock<Regex> =
 /// (`[23] -#after-top`, `7. /section/world`).
 static LIST_ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\[?\d{1,6}\]?\.?\s+(?:[a-zA-Z][a-zA-Z0-9+.-]*:\S|[#/.~-]\S*\s*$)").unwrap());
+/// A target alone on its line, indented: elinks lists a link with a title as `73. Title` with
+/// the target on the next line, and its hidden links without numbers.
+static BARE_TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+[a-zA-Z][a-zA-Z0-9+.-]*:\S*\s*$").unwrap());
+/// A numbered entry with a title instead of a target (followed by a [`BARE_TARGET`]).
+static TITLED_ENTRY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\[?\d{1,6}\]?\.?\s+\S").unwrap());
 /// A link number before a link's text (or alone before an image or a form field).
 static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d{1,6}\]").unwrap());
 
@@ -39,6 +44,8 @@ pub fn strip_numbered_links(text: &str) -> Option<String> {
     // from the end counts the lines and the entries below each heading
     let (mut n, mut entries) = (0usize, 0usize);
     let mut start = None;
+    // (whether the non-blank line below was a bare target)
+    let mut target_below = false;
     for (i, l) in lines.iter().enumerate().rev() {
         if l.trim().is_empty() {
             continue;
@@ -47,10 +54,13 @@ pub fn strip_numbered_links(text: &str) -> Option<String> {
             if entries >= MIN_ENTRIES && entries * 10 >= n * LIST_SHARE_TENTHS {
                 start = Some(i);
             }
+            target_below = false;
             continue;
         }
         n += 1;
-        entries += usize::from(LIST_ENTRY.is_match(l));
+        let bare = BARE_TARGET.is_match(l);
+        entries += usize::from(bare || LIST_ENTRY.is_match(l) || (target_below && TITLED_ENTRY.is_match(l)));
+        target_below = bare;
     }
     let start = start?;
     let page = &lines[..start];
@@ -114,6 +124,16 @@ References
         for (got, raw) in text.lines().zip(LYNX.lines()) {
             assert_eq!(got, MARKER.replace_all(raw, ""));
         }
+    }
+
+    #[test]
+    fn elinks_titled_entries_and_hidden_targets_belong_to_the_list() {
+        // elinks lists a link with a title as `N. Title` over its target on the next line, and
+        // links without a number by their target alone
+        let titled: String = (8..=30).map(|k| format!("  {k}. Share story {k} on a network\n\thttps://social.example/share?u={k}\n")).collect();
+        let elinks = LYNX.replace("   Hidden links:", &format!("{titled}\n   Hidden links:")).replace("  10. https://news.example/share?text=Council approves", "\thttps://news.example/share/1\n\tfile:///tmp/page.html#top");
+        let text = strip_numbered_links(&elinks).unwrap();
+        assert!(text.contains("   By Jane Doe\n") && !text.contains("Share story") && !text.contains("https://"), "{text}");
     }
 
     #[test]
