@@ -566,6 +566,10 @@ pub fn glued_headline(text: &str) -> bool {
     for tok in text.split_whitespace().take(GLUED_HEADLINE_TOKENS) {
         let mut it = tok.char_indices();
         let first = it.next().map_or(' ', |(_, c)| c);
+        // (a hashtag or a handle in CamelCase, `#HealthyHydration`, is one word)
+        if matches!(first, '#' | '@') {
+            it = "".char_indices();
+        }
         // seams: a lowercase letter (or ?!.’') then an uppercase then a lowercase letter
         let (mut a, mut b) = (first, it.next());
         let mut k = 1;
@@ -1562,6 +1566,8 @@ mod tests {
         // brand names and names with inner capitals are not seams
         assert!(!glued_headline("Attentat de Londres : les autorités demandent à WhatsApp de collaborer"));
         assert!(!glued_headline("The company McDonald said on Monday that it would close two hundred restaurants in the country next year."));
+        assert!(!glued_headline("[Mountain Hike Survival Kit with Arrowhead Water #HealthyHydration #shop] Really, have you ever seen anything so gorgeous?"));
+        assert!(!glued_headline("Thousands Marched In The Capital @CityCouncil said the march went on peacefully until the evening and nobody was hurt."));
         assert!(has_timestamp("PUBLISHED: 10:48, Tue, Nov 19, 2019"));
         assert!(has_timestamp("2019-11-19 10h48"));
         assert!(!has_timestamp("The meeting lasted from 10:00 until noon."));
