@@ -11,8 +11,10 @@ temporary folder (nothing is stored in the repository):
 - when installed, ``lynx76`` (``lynx -dump -width=76``: link numbers and the list of link
   targets), ``w3m120`` (``w3m -dump -cols 120``), ``w3m80links`` (``-o display_link_number=1``:
   link numbers and the list of targets), ``links2`` (``links2 -dump -width 80``), ``pandoc72``
-  (``pandoc -t plain``, wrapped at 72) and ``pandocgfm`` (``pandoc -t gfm``: Markdown with the
-  page's raw HTML), printed but not pinned (CI machines lack them).
+  (``pandoc -t plain``, wrapped at 72), ``pandocgfm`` (``pandoc -t gfm``: Markdown with the
+  page's raw HTML), ``elinks80`` (``elinks -dump``: link numbers, titled and hidden targets) and
+  ``dhtml2text79`` (Debian's C++ ``html2text``: no blank lines, headings framed in stars),
+  printed but not pinned (CI machines lack them).
 
 The bodies are scored against the text-dump gold (``<bench>/textdump/scrapinghub/gold.json``) by the
 benchmark's scorer, tweets re-inserted as in the text-dump suite, and the 17 embedded tweets are
@@ -84,6 +86,24 @@ if shutil.which("links2"):
 if shutil.which("pandoc"):
     RENDERERS["pandoc72"] = _command("pandoc", "-f", "html", "-t", "plain")
     RENDERERS["pandocgfm"] = _command("pandoc", "-f", "html", "-t", "gfm")
+if shutil.which("elinks"):
+    # link numbers, a list of targets with titled entries and unnumbered hidden links; stray
+    # bytes where it cannot write a character
+    RENDERERS["elinks80"] = _command("elinks", "-dump", "-dump-width", "80", "-dump-charset", "utf-8", "-no-home", "{file}")
+
+
+def _debian_html2text() -> bool:
+    """The C++ html2text (Debian's, 1.3.x), not the Python package's command of that name."""
+    exe = shutil.which("html2text")
+    if not exe:
+        return False
+    p = subprocess.run([exe, "-version"], capture_output=True, text=True, timeout=10)
+    return "html2text, version 1." in p.stdout + p.stderr
+
+
+if _debian_html2text():
+    # no blank lines between paragraphs, headings framed in stars, links with underscores
+    RENDERERS["dhtml2text79"] = _command("html2text", "-utf8", "-width", "79", "{file}")
 
 
 def render(pages: Path, out: Path) -> int:

@@ -221,6 +221,11 @@ pub fn render(text: &str) -> (String, Vec<Option<ParagraphKind>>) {
                 if matches!(event, Event::End(TagEnd::BlockQuote(_))) {
                     quotes = quotes.saturating_sub(1);
                 }
+                // a heading without text (an image over a `---` line is a setext heading) marks
+                // nothing: its mark would fall on the next block
+                if matches!(event, Event::End(TagEnd::Heading(_))) && marks.last().is_some_and(|&(at, k)| k == ParagraphKind::Heading && out[at..].trim().is_empty()) {
+                    marks.pop();
+                }
                 if lists.is_empty() {
                     end_block(&mut out)
                 } else {
@@ -327,6 +332,10 @@ fares/ \"Bus fares\")
         assert_eq!(kind_of("Trams are the backbone of a modern city, the mayor said."), Some(ParagraphKind::Quote));
         assert_eq!(kind_of("March 28, 2017"), None);
         assert_eq!(kinds.len(), text.lines().count());
+        // an image over `---` is a heading without text: the paragraph after it is no heading
+        let (text, kinds) = render("Intro line of the article with [a link](https://a.example/).\n\n![](/photo/1.jpg)  \n---  \n\n\nThe paragraph after the photo, with [two](https://b.example/) [links](https://c.example/).\n");
+        let k = text.lines().position(|l| l.starts_with("The paragraph after")).unwrap();
+        assert_eq!(kinds[k], None, "{text:?}");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! 4. picks the title and the header lines (dateline, section) above the body,
 //! 5. records a [`LineDecision`] for every line, so that a user can ask why a line went.
 
+pub mod headings;
 pub mod links;
 pub mod markdown;
 pub mod rules;
@@ -113,6 +114,9 @@ struct Block {
     /// The next block goes on in lowercase: this one is a piece of a sentence cut by the
     /// renderer, not a line of its own.
     run_on: bool,
+    /// Marked as a heading by the rendering (a Markdown `#` heading, a framed heading): it
+    /// earns nothing however many words it has.
+    heading: bool,
     score: f64,
 }
 
@@ -436,6 +440,7 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
                 }),
                 number: item_number(line),
                 run_on: false,
+                heading: false,
                 score: 0.0,
             });
         }
@@ -512,11 +517,12 @@ fn score(b: &Block, threshold: f64) -> f64 {
     if b.bullet {
         s -= threshold / 2.0;
     }
-    if b.is_prose() {
+    if b.is_prose() && !b.heading {
         s += threshold / 2.0;
-    } else if s > 0.0 && !b.ends_sentence() && !b.run_on && !b.text.ends_with([',', ';', '-', '–']) {
+    } else if s > 0.0 && (b.heading || !b.ends_sentence() && !b.run_on && !b.text.ends_with([',', ';', '-', '–'])) {
         // ten to twenty-odd words without a full stop are a headline (of this
-        // article, or of the next ones in a list, wrapped or not), not running text: they earn nothing
+        // article, or of the next ones in a list, wrapped or not), not running text: they earn
+        // nothing (nor does a line the rendering marks as a heading)
         s = 0.0;
     }
     s
@@ -1437,15 +1443,19 @@ fn looks_like_title(b: &Block) -> bool {
 pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     // A Markdown rendering is read as the plain text it stands for (the decisions' lines are
     // then the lines of that text). Terminal browsers' link numbers ([12]) and lists of link
-    // targets are taken out, line for line: the wrapping is still read off the lines as
-    // rendered.
+    // targets, and the frames of framed headings, are taken out, line for line: the wrapping
+    // is still read off the lines as rendered.
     let (plain, kind_hints, numbered) = if markdown::looks_like_markdown(text) {
         let (plain, kinds) = markdown::render(text);
         (Some(plain), kinds, false)
     } else {
         let stripped = links::strip_numbered_links(text);
         let numbered = stripped.is_some();
-        (stripped, Vec::new(), numbered)
+        // headings framed by symbols (`***** Comments *****`) are read as their text
+        match headings::strip_frames(stripped.as_deref().unwrap_or(text)) {
+            Some((plain, kinds)) => (Some(plain), kinds, numbered),
+            None => (stripped, Vec::new(), numbered),
+        }
     };
     let lines: Vec<&str> = plain.as_deref().unwrap_or(text).lines().collect();
     // the lines as rendered differ from the cleaned ones only by the link numbers
@@ -1479,6 +1489,9 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
 
     // 2. Blocks, with what the rules say of each.
     let mut blocks = blocks(&lines, rendered, &widths, &skip, width);
+    for b in &mut blocks {
+        b.heading = kind_hints.get(b.first).copied().flatten() == Some(ParagraphKind::Heading);
+    }
     let lowers: Vec<String> = blocks.iter().map(|b| lowercase(&b.text)).collect();
     let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     // first and last block of each text, for lines the article repeats ([`copies_within`])
