@@ -347,7 +347,9 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
         };
         let name = caps.name("name").map_or("", |m| m.as_str()).trim();
         let handle = caps["handle"].to_string();
-        let date_part = caps.name("date").map_or("", |m| m.as_str()).trim().to_string();
+        // (the date is the link to the tweet: renderers that underline links with `_` write
+        // `November_1,_2019`, and no date has an underscore of its own)
+        let date_part = caps.name("date").map_or("", |m| m.as_str()).trim().replace('_', " ");
         let found_date = find_tweet_date(&date_part);
         let budget = length_budget(found_date.as_ref().map(|f| f.date));
         let byline_indent = indent_of(line);
@@ -850,6 +852,8 @@ mod tests {
             ("— Piet (@piet) 7 juli 2016", "piet", Some("2016-07-07")),
             ("— 山田 (@yamada) 2016年7月7日", "yamada", Some("2016-07-07")),
             ("— Team 🚀 (Official) (@team) ", "team", None),
+            // the date as a link underlined with underscores (Debian's html2text)
+            ("     — Josh Apte (@josh_apte) November_3,_2019", "josh_apte", Some("2019-11-03")),
         ] {
             let lines = vec!["Some tweet text here", line];
             let t = find_text_tweets(&lines, false);
