@@ -12,6 +12,7 @@ pub mod headings;
 pub mod links;
 pub mod markdown;
 pub mod rules;
+pub mod underline;
 
 use std::sync::LazyLock;
 
@@ -1443,14 +1444,18 @@ fn looks_like_title(b: &Block) -> bool {
 pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     // A Markdown rendering is read as the plain text it stands for (the decisions' lines are
     // then the lines of that text). Terminal browsers' link numbers ([12]) and lists of link
-    // targets, and the frames of framed headings, are taken out, line for line: the wrapping
-    // is still read off the lines as rendered.
+    // targets, the underscores of underlined links and the frames of framed headings, are
+    // taken out, line for line: the wrapping is still read off the lines as rendered.
     let (plain, kind_hints, numbered) = if markdown::looks_like_markdown(text) {
         let (plain, kinds) = markdown::render(text);
         (Some(plain), kinds, false)
     } else {
-        let stripped = links::strip_numbered_links(text);
+        let mut stripped = links::strip_numbered_links(text);
         let numbered = stripped.is_some();
+        // links underlined with underscores (`Print_Edition`) get their spaces back
+        if let Some(respaced) = underline::respace(stripped.as_deref().unwrap_or(text)) {
+            stripped = Some(respaced);
+        }
         // headings framed by symbols (`***** Comments *****`) are read as their text
         match headings::strip_frames(stripped.as_deref().unwrap_or(text)) {
             Some((plain, kinds)) => (Some(plain), kinds, numbered),
