@@ -55,7 +55,8 @@ fn joined(tok: &str) -> Joined {
 /// The dump with the underscores of its underlined links made spaces again, or `None` when it
 /// does not underline its links.
 pub fn respace(text: &str) -> Option<String> {
-    if memchr::memchr(b'_', text.as_bytes()).is_none() {
+    // (each phrase has an underscore at least: most dumps have fewer in all)
+    if memchr::memchr_iter(b'_', text.as_bytes()).take(MIN_PHRASES).count() < MIN_PHRASES {
         return None;
     }
     let phrases = text.split_whitespace().filter(|t| joined(t) == Joined::Phrase).take(MIN_PHRASES).count();
