@@ -58,7 +58,7 @@ pub fn strip_numbered_links(text: &str) -> Option<String> {
             continue;
         }
         n += 1;
-        let bare = BARE_TARGET.is_match(l);
+        let bare = l.starts_with(char::is_whitespace) && l.contains(':') && BARE_TARGET.is_match(l);
         entries += usize::from(bare || LIST_ENTRY.is_match(l) || (target_below && TITLED_ENTRY.is_match(l)));
         target_below = bare;
     }

@@ -59,7 +59,20 @@ pub fn respace(text: &str) -> Option<String> {
     if memchr::memchr_iter(b'_', text.as_bytes()).take(MIN_PHRASES).count() < MIN_PHRASES {
         return None;
     }
-    let phrases = text.split_whitespace().filter(|t| joined(t) == Joined::Phrase).take(MIN_PHRASES).count();
+    // the tokens around the underscores, each looked at once
+    let b = text.as_bytes();
+    let (mut phrases, mut after) = (0, 0);
+    for k in memchr::memchr_iter(b'_', b) {
+        if k < after {
+            continue;
+        }
+        let start = b[..k].iter().rposition(u8::is_ascii_whitespace).map_or(0, |s| s + 1);
+        after = b[k..].iter().position(u8::is_ascii_whitespace).map_or(b.len(), |e| k + e);
+        phrases += usize::from(joined(&text[start..after]) == Joined::Phrase);
+        if phrases >= MIN_PHRASES {
+            break;
+        }
+    }
     if phrases < MIN_PHRASES {
         return None;
     }
