@@ -22,6 +22,11 @@ use crate::embed::twitter::{find_text_tweets, is_tweet_chrome};
 use crate::model::{lowercase, Paragraph, ParagraphKind, Tweet};
 use crate::options::{Favor, Options};
 
+/// Runs of ASCII this long without a space are no words (see [`Block::is_code_or_url`]).
+const LONG_TOKEN: usize = 30;
+/// ...when they have one of these: query strings, percent-encoding, code.
+const CODE_CHARS: &[char] = &['=', '%', '&', '?', '{', '}', ';'];
+
 /// What became of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -143,6 +148,22 @@ impl Block {
         self.words >= 20
             && self.stops * 10 < self.words
             && !self.text.contains(['.', ',', ';', ':', '!', '?', '。', '、', '，'])
+    }
+
+    /// Mostly long runs of query strings or code: a URL's parameters or a tracking string
+    /// broken over lines (`IFRAME: https://…?apiKey=3_-FVQzpd`, `FRai9eK0LUE2-7hZ&version=l`),
+    /// whose pieces would count as words. A URL quoted whole in an article starts with its
+    /// scheme and is not counted, nor are words joined by slashes. (ASCII only: Chinese or
+    /// Japanese text has no spaces either.)
+    fn is_code_or_url(&self) -> bool {
+        let (mut long, mut all) = (0, 0);
+        for t in self.text.split_ascii_whitespace() {
+            all += t.len();
+            if t.len() >= LONG_TOKEN && t.is_ascii() && !t.starts_with("http") && !t.starts_with("www.") && t.contains(CODE_CHARS) {
+                long += t.len();
+            }
+        }
+        long > 0 && long * 2 >= all
     }
 
     /// A short line made of names only: no function word at all (menu entries, tags).
@@ -1509,7 +1530,9 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.duplicate = seen[lower.as_str()];
         b.chrome = rules::block_rule(&b.text, lower, b.words)
             .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| GLUED_TEASER.to_string()))
-            .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words))).or_else(|| {
+            .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words)))
+            .or_else(|| b.is_code_or_url().then(|| format!("a URL's parameters or code: most of it in runs of {LONG_TOKEN}+ characters with {{=%&?;}} and no space")))
+            .or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
         });
         b.furniture = b.chrome.as_deref().is_some_and(|r| r.starts_with("photo caption") || r.starts_with("teaser prefix"));
@@ -1783,6 +1806,28 @@ fn body(x: &TextExtraction) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wrapped_url_with_parameters_is_no_text_but_a_quoted_url_is() {
+        let paras = [
+            "The city council voted on Tuesday to approve the long-delayed tram line, ending a debate that had lasted more than a year.",
+            "The full report is online at https://council.example/reports/2019/tram-line-final-report.pdf for anyone to read.",
+            "Shop owners along the route said they feared losing customers during the works, and asked for lower parking fees.",
+        ];
+        let mut dump = String::from("Council approves the new tram line\n\n");
+        for p in paras {
+            dump.push_str(&hard_wrap(p, 72));
+            dump.push_str("\n\n");
+        }
+        // an iframe's address with its query string, wrapped by a terminal browser
+        dump.push_str("IFRAME:\nhttps://sdk.example.com/gs/webSdk/Api.aspx?apiKey=3_-FVQzpd\nFRai9eK0LUE2bQibsUcv-mtWRgrAUaCyDvREHAAVSgJS25CWP-fZq-7hZ&version=l\n\
+            atest#origin=https://news.example/city/council-approves-tram-line-1.46\n90347&gig_loggerConfig=%7B%22logLevel%22%3A0%2C%22clientMuteLevel%22%3A0\n");
+        let x = extract_text_dump(&dump, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body, paras);
+        let why = x.decisions.iter().find(|d| d.text.starts_with("FRai9")).map(|d| d.reason.as_str()).unwrap_or("");
+        assert!(why.starts_with("a URL's parameters or code"), "{why}");
+    }
 
     #[test]
     fn scores_print_as_the_float_formatting_does() {
