@@ -249,11 +249,15 @@ fn wrap_width_as_rendered(lines: &[&str], rendered: &[&str], widths: &[usize]) -
     // (120 columns) most paragraphs fit on one line or two, and menus and table rows run on
     // without wrapping: then a hard ceiling and a share of lines that run on tell it.
     if long >= 5 && (near * 10 >= long * 3 || (wrapped >= 3 && wrapped * 3 >= runs_on * 2) || (ceiling && wrapped >= 3 && wrapped * 4 >= runs_on)) {
-        let w = lens[lens.len() - 1].min(p99 + 2);
+        // (a single line longer than all others by two or more is not the width: a line
+        // the renderer could not break)
+        let (top, second) = (lens[lens.len() - 1], lens[lens.len() - 2]);
+        let w = top.min(p99 + 2);
         // lines pushed past the width by unbreakable words can set it too wide: the lines a
         // sentence runs on from tell the narrower width the text was wrapped at
         match continuation_width(lines, rendered, widths) {
             Some(c) if c + NARROWER < w => Some(c),
+            _ if top > second + 1 => Some(second.min(p99 + 2)),
             _ => Some(w),
         }
     } else {
@@ -2095,6 +2099,30 @@ mod tests {
         }
         let lines: Vec<&str> = dump.lines().collect();
         assert!(matches!(wrap_width(&lines), Some(70..=74)), "{:?}", wrap_width(&lines));
+    }
+
+    #[test]
+    fn one_line_past_all_others_does_not_set_the_width() {
+        // text wrapped at 77 columns (74 and an indent of 3) and one line of 79 that the
+        // renderer could not break: a line of 76 followed by `of` was wrapped all the same
+        let paras = [
+            "The agency said on Monday that putting astronauts into a deep sleep state of suspended animation could make it easier to reach other planets in future.",
+            "The agency said its researchers examined how hibernation would affect the design of a crewed mission to Mars and concluded that it could help to significantly shrink the size of the spacecraft.",
+            "While slowing down the metabolic rate of humans the way animals hibernate is not possible yet, the head of the research team says the idea is actually not so crazy at all.",
+            "She noted that similar methods are already used to save trauma victims, and that the agency would study them further with hospitals in Germany and Italy next year.",
+        ];
+        let mut dump = String::from("Snooze cruise: a study sees a future for hibernating astronauts\n\n");
+        for p in paras {
+            dump.push_str(&hard_wrap(p, 74).lines().map(|l| format!("   {l}\n")).collect::<String>());
+            dump.push('\n');
+        }
+        dump.push_str("   Related: https://news.example/sci-tech/snooze-cruise-study-1.4690347?ref=789\n");
+        let lines: Vec<&str> = dump.lines().collect();
+        assert_eq!(lines.iter().map(|l| l.len()).max(), Some(79));
+        assert!(lines.iter().any(|l| l.len() == 76) && lines.iter().any(|l| l.starts_with("   of ")), "{dump}");
+        let x = extract_text_dump(&dump, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body, paras, "{:?}", x.wrap_width);
     }
 
     #[test]
