@@ -42,12 +42,18 @@ const MAX_BROKEN_TARGET: usize = 400;
 /// emphasis or escapes, or a link or heading among lines of raw HTML. Browser and terminal
 /// renderings contain none of these.
 pub fn looks_like_markdown(text: &str) -> bool {
-    let links = memchr::memmem::find_iter(text.as_bytes(), b"](").take(MIN_LINKS).count();
+    // (`[117](509) 459-5400` is a terminal browser's link number before a phone number: link
+    // texts of digits only are not counted)
+    let bytes = text.as_bytes();
+    let numbered = |at: usize| {
+        let before = &bytes[at.saturating_sub(8)..at];
+        before.iter().rposition(|&b| b == b'[').is_some_and(|k| k + 1 < before.len() && before[k + 1..].iter().all(u8::is_ascii_digit))
+    };
+    let links = memchr::memmem::find_iter(bytes, b"](").filter(|&at| !numbered(at)).take(MIN_LINKS).count();
     if links >= MIN_LINKS {
         return true;
     }
     let mut headings = 0;
-    let bytes = text.as_bytes();
     // lines that start with '#': the '#' found first, the line start checked after
     for at in memchr::memchr_iter(b'#', bytes) {
         if at > 0 && bytes[at - 1] != b'\n' {
@@ -345,6 +351,10 @@ fares/ \"Bus fares\")
         assert!(!looks_like_markdown(dump));
         let numbered = "# 1 Team A 30 pts\n# 2 Team B 28 pts\nThe league table after the match.\n";
         assert!(!looks_like_markdown(numbered));
+        // w3m's link numbers before parentheses: `[117](509) 459-5400`
+        let w3m = "[12]Newsroom: [117](509) 459-5400\n[13]Sales: [118](509) 459-5000\n[14]Desk [119](tips) [120](line)\n";
+        assert!(!looks_like_markdown(w3m));
+        assert!(looks_like_markdown("[Home](https://a.example/) [News](/news) [2](/page/2) [Archive](/archive/2019)\n"));
     }
 
     #[test]
