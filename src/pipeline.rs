@@ -55,9 +55,8 @@ fn choose_format(choice: FormatChoice, hint: Option<Format>, text: &str) -> Form
         FormatChoice::TextDump => Format::TextDump,
         FormatChoice::Html => Format::Html,
         FormatChoice::Auto => {
-            if sniff_html(text) {
-                Format::Html
-            } else if hint == Some(Format::Html) && text.contains('<') {
+            // markup at the start, or a file named as HTML with markup somewhere
+            if sniff_html(text) || (hint == Some(Format::Html) && text.contains('<')) {
                 Format::Html
             } else {
                 Format::TextDump

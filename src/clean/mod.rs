@@ -1027,7 +1027,7 @@ fn first_article_head(blocks: &[Block]) -> Option<(usize, usize)> {
             let c = &blocks[k];
             if c.header {
                 headers += 1;
-            } else if !head_filler(c) && !(headers > 0 && c.is_label()) {
+            } else if !(head_filler(c) || (headers > 0 && c.is_label())) {
                 // share buttons ("Email Twitter Facebook") often follow the byline
                 break;
             }
@@ -1359,7 +1359,7 @@ fn trim_span_head(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reaso
             continue;
         }
         keep[j] = false;
-        above[j] = !blocks[j].is_header_line() && !(j == s && title_first);
+        above[j] = !(blocks[j].is_header_line() || (j == s && title_first));
         reason[j] = if blocks[j].is_header_line() {
             "header line (byline or dateline) at the top of the main text span".into()
         } else {
@@ -1663,9 +1663,12 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         // the article's head (a byline or dateline) was found right above the body: the title
         // is above it, not in the body
         let headed = fb > 0 && blocks[fb - 1].header && !keep[fb - 1];
-        if !headed && looks_like_title(&blocks[fb]) && keep.get(fb + 1).copied().unwrap_or(false) && blocks[fb + 1].is_prose() && !blocks[fb].is_prose() {
-            title_block = Some(fb);
-        } else if !headed && looks_like_title(&blocks[fb]) && blocks[fb].words <= 30 && !blocks[fb].ends_sentence() && fb + 1 < blocks.len() && keep[fb + 1] {
+        // (a title-like first block over prose, or a short one without a full stop over kept text)
+        if !headed
+            && looks_like_title(&blocks[fb])
+            && ((keep.get(fb + 1).copied().unwrap_or(false) && blocks[fb + 1].is_prose() && !blocks[fb].is_prose())
+                || (blocks[fb].words <= 30 && !blocks[fb].ends_sentence() && fb + 1 < blocks.len() && keep[fb + 1]))
+        {
             title_block = Some(fb);
         } else {
             // look up to 6 blocks above

@@ -387,7 +387,7 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
             let fits = text_len + sep + ulen <= budget;
             if n_units == 0 && inline_text.is_none() {
                 // The paragraph right above the byline.
-                if stops_tweet(&unit_text) && !(indented && !unit_text.trim_end().ends_with(':')) {
+                if stops_tweet(&unit_text) && (!indented || unit_text.trim_end().ends_with(':')) {
                     break;
                 }
                 if fits && (u.bounded || indented) || (u.start == u.end && !hard_wrapped && u.bounded) {
@@ -473,9 +473,8 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
         let mut first = if inline_text.is_some() && parts.is_empty() { i } else { text_start };
         while first > floor {
             let prev = lines[first - 1];
-            if is_tweet_chrome(prev) {
-                first -= 1;
-            } else if is_blank(prev) && first >= floor + 2 && is_tweet_chrome(lines[first - 2]) {
+            // chrome right above, or above a blank line
+            if is_tweet_chrome(prev) || (is_blank(prev) && first >= floor + 2 && is_tweet_chrome(lines[first - 2])) {
                 first -= 1;
             } else {
                 break;
