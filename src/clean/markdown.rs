@@ -34,6 +34,11 @@ fn html_lines(text: &str) -> usize {
         .count()
 }
 
+/// A heading line at least this long, followed by at most this many words alone on the next
+/// line, was wrapped by the renderer (see `prepare`).
+const WRAPPED_HEADING_CHARS: usize = 50;
+const WRAPPED_HEADING_TAIL_WORDS: usize = 6;
+
 /// A link target broken by the renderer's wrapping is joined back when the broken piece is
 /// shorter than this (a URL, not a paragraph that happens to contain `](`).
 const MAX_BROKEN_TARGET: usize = 400;
@@ -93,18 +98,43 @@ fn prepare(text: &str) -> String {
         let t = line.trim_start();
         t.starts_with('#') && t.len() < MAX_BROKEN_TARGET && t.matches('[').count() > t.matches(']').count()
     };
+    // a long heading wrapped by the renderer: its last words on the next line, alone before a
+    // blank line (a paragraph right under a heading runs longer, or over more lines)
+    let heading_wrapped = |line: &str, next: &str, after: Option<&str>| {
+        let t = line.trim_start();
+        let n = next.trim();
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        (1..=6).contains(&hashes)
+            && t[hashes..].starts_with(' ')
+            && !target_open(t)
+            && !heading_open(t)
+            && t.chars().count() >= WRAPPED_HEADING_CHARS
+            && !n.is_empty()
+            && n.split_whitespace().nth(WRAPPED_HEADING_TAIL_WORDS).is_none()
+            && after.is_none_or(|a| a.trim().is_empty())
+            && !n.starts_with(['#', '-', '*', '+', '>', '|', '[', '!', '<', '`', '=', '_'])
+            && !n.starts_with(|c: char| c.is_ascii_digit())
+    };
     let mut out = String::with_capacity(text.len());
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
+    let all: Vec<&str> = text.lines().collect();
+    let mut lines = all.iter().copied().enumerate().peekable();
+    while let Some((i, line)) = lines.next() {
         let start = out.len();
         out.push_str(&line[dedent(line)..]);
+        if all.get(i + 1).is_some_and(|n| heading_wrapped(line, n, all.get(i + 2).copied())) {
+            out.push(' ');
+            out.push_str(all[i + 1].trim());
+            out.push('\n');
+            lines.next();
+            continue;
+        }
         loop {
             let current = &out[start..];
             let (in_target, in_heading) = (target_open(current), heading_open(current));
             if !in_target && !in_heading {
                 break;
             }
-            let Some(next) = lines.next_if(|n| !n.trim().is_empty()) else { break };
+            let Some((_, next)) = lines.next_if(|(_, n)| !n.trim().is_empty()) else { break };
             let next = next.trim_start();
             // a URL is broken without a space; a title (`"Some title"`) or a text at a space
             let target = &current[current.rfind("](").map_or(current.len(), |k| k + 2)..];
@@ -342,6 +372,21 @@ fares/ \"Bus fares\")
         let (text, kinds) = render("Intro line of the article with [a link](https://a.example/).\n\n![](/photo/1.jpg)  \n---  \n\n\nThe paragraph after the photo, with [two](https://b.example/) [links](https://c.example/).\n");
         let k = text.lines().position(|l| l.starts_with("The paragraph after")).unwrap();
         assert_eq!(kinds[k], None, "{text:?}");
+    }
+
+    #[test]
+    fn a_heading_wrapped_by_the_renderer_is_one_heading() {
+        // html2text wraps headings at its width too: the last words go on the next line
+        let md = "[Space](/space)\n\n#  NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's\nMoon Europa\n\n\
+                  The agency said on Tuesday that [the plumes](https://a.example/) had been seen again.\n\n\
+                  ## A subheading\nA paragraph that starts right under its heading and goes on for a while.\n";
+        let (text, kinds) = render(md);
+        let lines: Vec<&str> = text.lines().collect();
+        let k = lines.iter().position(|l| l.starts_with("NASA")).unwrap();
+        assert_eq!(lines[k], "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa");
+        assert_eq!(kinds[k], Some(ParagraphKind::Heading));
+        // a short heading, and a paragraph of more words under a heading, stay apart
+        assert!(lines.contains(&"A subheading") && lines.contains(&"A paragraph that starts right under its heading and goes on for a while."), "{text}");
     }
 
     #[test]
