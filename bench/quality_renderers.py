@@ -18,8 +18,9 @@ temporary folder (nothing is stored in the repository):
 
 The bodies are scored against the text-dump gold (``<bench>/textdump/scrapinghub/gold.json``) by the
 benchmark's scorer, tweets re-inserted as in the text-dump suite, and the 17 embedded tweets are
-scored as by the tweets suite. Metrics: ``renderers.<name>.f1|precision|recall|tweets_found|
-tweets_spurious_free``. Needs the ``html2text`` and ``inscriptis`` packages (test
+scored as by the tweets suite; the titles are scored by the metadata benchmark's scorer
+(``<bench>/meta``). Metrics: ``renderers.<name>.f1|precision|recall|tweets_found|
+tweets_spurious_free|title``. Needs the ``html2text`` and ``inscriptis`` packages (test
 extras). Standalone use:
 
     .venv/bin/python bench/quality_renderers.py --bench /work/shared/bench [-v]
@@ -28,6 +29,7 @@ extras). Standalone use:
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 import subprocess
 import sys
@@ -38,6 +40,7 @@ from pathlib import Path
 import html2text
 import inscriptis
 
+import quality_meta
 import quality_textdump
 import quality_tweets
 
@@ -127,6 +130,12 @@ def run(bench_dir: Path, verbose: bool) -> dict:
     score = quality_textdump._load_scorer(bench_dir / "textdump")
     gold = score.load_gold(str(gold_file))
     tweet_gold, _ = quality_tweets._gold(bench_dir)
+    # titles, scored by the metadata benchmark's scorer (title_present is known for the
+    # benchmark's own renderings only: every title counts here)
+    meta_gold = None
+    if (bench_dir / "meta" / "scrapinghub.json").is_file():
+        meta_score = quality_meta._scorer(bench_dir / "meta")
+        meta_gold = json.loads((bench_dir / "meta" / "scrapinghub.json").read_text(encoding="utf-8"))
     metrics: dict = {}
     with tempfile.TemporaryDirectory(prefix="broadsheet-renderers-") as tmp:
         out = Path(tmp)
@@ -135,7 +144,7 @@ def run(bench_dir: Path, verbose: bool) -> dict:
         print(f"renderers: {n} pages rendered {len(RENDERERS)} ways in {time.monotonic() - t0:.1f} s")
         rows = quality_textdump.extract_folder(sorted(out.glob("*.txt")), "balanced")
         by_name = {Path(src).name: r for src, r in rows.items()}
-        print(f"{'renderer':<12} {'docs':>5} {'F1':>7} {'P':>7} {'R':>7} {'errors':>6}")
+        print(f"{'renderer':<12} {'docs':>5} {'F1':>7} {'P':>7} {'R':>7} {'errors':>6} {'title':>6}")
         for name in RENDERERS:
             preds, errors = {}, 0
             for doc_id in gold:
@@ -149,7 +158,14 @@ def run(bench_dir: Path, verbose: bool) -> dict:
             s = score.shingle_summary(per)
             for k in ("f1", "precision", "recall"):
                 metrics[f"renderers.{name}.{k}"] = s[k]
-            print(f"{name:<12} {len(per):>5} {s['f1']:>7.3f} {s['precision']:>7.3f} {s['recall']:>7.3f} {errors:>6}")
+            title = float("nan")
+            if meta_gold is not None:
+                tp = {i: {"title": (by_name.get(f"{i}.{name}.txt") or {}).get("title")} for i in meta_gold}
+                res, _ = meta_score.score(meta_gold, tp, None, with_section=False)
+                ok, n = res["title"]
+                title = ok / n if n else float("nan")
+                metrics[f"renderers.{name}.title"] = title
+            print(f"{name:<12} {len(per):>5} {s['f1']:>7.3f} {s['precision']:>7.3f} {s['recall']:>7.3f} {errors:>6} {title:>6.3f}")
             # the embedded tweets of those pages, scored as by the tweets suite
             by_page = {doc_id: by_name.get(f"{doc_id}.{name}.txt") or {} for doc_id in gold}
             tm, _ = quality_tweets._score(name, tweet_gold, by_page, False, verbose)

@@ -78,7 +78,7 @@ def scoring_body(row: dict) -> str:
 def extract_folder(files: list, favor: str) -> dict:
     """{path: row} for the given dump files, one read() call (all cores)."""
     table = broadsheet.read([str(f) for f in files], format="text_dump", favor=favor)
-    rows = table.select(["source", "paragraphs", "tweets", "error"]).to_pylist()
+    rows = table.select(["source", "title", "paragraphs", "tweets", "error"]).to_pylist()
     out = {}
     for r in rows:
         out[r["source"]] = r
