@@ -253,13 +253,15 @@ static PHRASE_FINDER: LazyLock<PhraseFinder> = LazyLock::new(|| {
 impl PhraseFinder {
     fn new(phrases: &[&str], places: Vec<Places>) -> Self {
         const NONE: u32 = u32::MAX;
+        let mut used = [false; 256];
+        for &b in phrases.iter().flat_map(|p| p.as_bytes()) {
+            used[usize::from(b)] = true;
+        }
         let mut classes = [0u8; 256];
         let mut stride = 1;
-        for b in 0..=255u8 {
-            if phrases.iter().any(|p| p.as_bytes().contains(&b)) {
-                classes[usize::from(b)] = u8::try_from(stride).expect("at most 255 bytes in phrases");
-                stride += 1;
-            }
+        for b in (0..256).filter(|&b| used[b]) {
+            classes[b] = u8::try_from(stride).expect("at most 255 bytes in phrases");
+            stride += 1;
         }
         // the trie: a row of children per node, the root first
         let mut goto: Vec<u32> = vec![NONE; stride];
@@ -1033,10 +1035,14 @@ fn strip_edges(text: &str) -> &str {
             || if c.is_ascii() {
                 c.is_ascii_punctuation()
             } else {
-                PUNCT_OR_SYMBOL.is_match(c.encode_utf8(&mut [0; 4]))
+                COMMON_PUNCTUATION.contains(&c) || PUNCT_OR_SYMBOL.is_match(c.encode_utf8(&mut [0; 4]))
             }
     })
 }
+
+/// Punctuation beyond ASCII that ends many lines (quotes, ellipsis, dashes, bullets): known
+/// to be in [`PUNCT_OR_SYMBOL`] without asking it.
+const COMMON_PUNCTUATION: &[char] = &['’', '”', '“', '‘', '»', '«', '…', '—', '–', '•', '·', '›', '‹', '¿', '¡', '„', '‚'];
 
 /// [`str::trim`], answered at once when both ends are ASCII other than white space (the
 /// common case).
@@ -1384,8 +1390,11 @@ mod tests {
 
     #[test]
     fn strip_edges_is_the_edge_pattern() {
+        for &c in COMMON_PUNCTUATION {
+            assert!(PUNCT_OR_SYMBOL.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        }
         let pattern = Regex::new(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$").unwrap();
-        for t in ["» home «", "  — Share this —  ", "«Lire aussi»", "$100 +", "…", "★★★ Rating ★", "\u{b}x\u{a0}", "¿Qué? ¡Sí!", "a-b", "", "→ → →", "①", "§ 3 ¶", "..é..", "«x.", ".x»", "\x1c.", "...", " . ", "a.", ".a", "(1)", "x\u{a0}", "\u{a0}.x"] {
+        for t in ["» home «", "  — Share this —  ", "«Lire aussi»", "$100 +", "…", "★★★ Rating ★", "\u{b}x\u{a0}", "¿Qué? ¡Sí!", "a-b", "", "→ → →", "①", "§ 3 ¶", "..é..", "«x.", ".x»", "\x1c.", "...", " . ", "a.", ".a", "(1)", "x\u{a0}", "\u{a0}.x", "“Home”", "…more…", "‹x›", "„Mehr“", "¿Qué?", "— x —", "·•x•·"] {
             assert_eq!(strip_edges(t), pattern.replace_all(t, ""), "{t:?}");
             assert_eq!(trim(t), t.trim(), "{t:?}");
         }
