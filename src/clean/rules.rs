@@ -795,34 +795,38 @@ const STOP_WORDS: &[&str] = &[
 static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// The ASCII function words as [`ascii_key`]s, in an open-addressing table (linear probing
-/// from [`stop_slot`], 0 for an empty slot): the common case is looked up without building a
-/// string.
-static ASCII_STOP_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut table = vec![0u64; STOP_SLOTS];
-    for w in STOP_WORDS.iter().filter(|w| w.is_ascii()) {
-        let key = ascii_key(w.as_bytes());
-        let mut i = stop_slot(key);
-        while table[i] != 0 && table[i] != key {
-            i = (i + 1) % STOP_SLOTS;
+/// from [`stop_slot`], 0 for an empty slot), built at compile time: the common case is looked
+/// up without building a string.
+static ASCII_STOP_KEYS: [u64; STOP_SLOTS] = {
+    let mut table = [0u64; STOP_SLOTS];
+    let mut w = 0;
+    while w < STOP_WORDS.len() {
+        let word = STOP_WORDS[w].as_bytes();
+        if word.is_ascii() {
+            let key = ascii_key(word);
+            let mut i = stop_slot(key);
+            while table[i] != 0 && table[i] != key {
+                i = (i + 1) % STOP_SLOTS;
+            }
+            table[i] = key;
         }
-        table[i] = key;
+        w += 1;
     }
     table
-});
+};
 
 /// Slots of [`ASCII_STOP_KEYS`] (a power of two, some four times the words).
 const STOP_SLOTS: usize = 1024;
 
-fn stop_slot(key: u64) -> usize {
+const fn stop_slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % STOP_SLOTS
 }
 
 /// Whether an ASCII word's key ([`ascii_key`], not 0) is a function word's.
 fn is_ascii_stop(key: u64) -> bool {
-    let table = &*ASCII_STOP_KEYS;
     let mut i = stop_slot(key);
     loop {
-        match table[i] {
+        match ASCII_STOP_KEYS[i] {
             0 => return false,
             k if k == key => return true,
             _ => i = (i + 1) % STOP_SLOTS,
@@ -831,8 +835,14 @@ fn is_ascii_stop(key: u64) -> bool {
 }
 
 /// An ASCII word of at most 8 bytes, lowercased and packed into an integer.
-fn ascii_key(word: &[u8]) -> u64 {
-    word.iter().fold(0, |k, b| (k << 8) | u64::from(b.to_ascii_lowercase()))
+const fn ascii_key(word: &[u8]) -> u64 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < word.len() {
+        key = (key << 8) | word[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    key
 }
 
 /// Number of function words among the words of `text` (words are alphanumeric runs, compared
@@ -1007,9 +1017,10 @@ fn chrome_line_with_run(core: &str) -> bool {
     static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         CHROME_LINES_WITH_RUN.iter().map(|(_, p, _)| Regex::new(&format!(r"(?i)^(?:{p})$")).expect("chrome line pattern")).collect()
     });
-    CHROME_LINES_WITH_RUN.iter().zip(PATTERNS.iter()).any(|(&(start, _, limit), re)| {
+    // (the patterns are compiled only once a line has the start of one)
+    CHROME_LINES_WITH_RUN.iter().enumerate().any(|(k, &(start, _, limit))| {
         core.get(..start.len()).is_some_and(|s| s.eq_ignore_ascii_case(start))
-            && re.captures(core).is_some_and(|c| c[1].chars().count() <= limit)
+            && PATTERNS[k].captures(core).is_some_and(|c| c[1].chars().count() <= limit)
     })
 }
 
@@ -1145,15 +1156,19 @@ fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String>
 /// `^(?:verbs)\b.{0,160}?(?:networks|(?:^|\s)@\w|\w@\w+\.\w)` checked by hand: it cost
 /// more to compile than all the other patterns of the rule.
 fn social_promo(lower: &str) -> bool {
-    static VERB_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-        let mut t = [false; 256];
+    // the first two bytes of the verbs, as bits of a table by those two bytes
+    static VERB_STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut t = vec![0u64; 1 << 10];
         for v in SOCIAL_VERBS {
-            t[usize::from(v.as_bytes()[0])] = true;
+            let at = usize::from(u16::from_be_bytes([v.as_bytes()[0], v.as_bytes()[1]]));
+            t[at / 64] |= 1 << (at % 64);
         }
         t
     });
     let b = lower.as_bytes();
-    if !b.first().is_some_and(|&c| VERB_FIRST_BYTES[usize::from(c)]) {
+    let Some(&[b0, b1]) = b.first_chunk::<2>() else { return false };
+    let at = usize::from(u16::from_be_bytes([b0, b1]));
+    if VERB_STARTS[at / 64] & (1 << (at % 64)) == 0 {
         return false;
     }
     let look = regex_automata::util::look::LookMatcher::new();
