@@ -1175,19 +1175,9 @@ fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String>
 /// `^(?:verbs)\b.{0,160}?(?:networks|(?:^|\s)@\w|\w@\w+\.\w)` checked by hand: it cost
 /// more to compile than all the other patterns of the rule.
 fn social_promo(lower: &str) -> bool {
-    // the first two bytes of the verbs, as bits of a table by those two bytes
-    static VERB_STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        let mut t = vec![0u64; 1 << 10];
-        for v in SOCIAL_VERBS {
-            let at = usize::from(u16::from_be_bytes([v.as_bytes()[0], v.as_bytes()[1]]));
-            t[at / 64] |= 1 << (at % 64);
-        }
-        t
-    });
+    static VERB_STARTS: LazyLock<TwoByteStarts> = LazyLock::new(|| TwoByteStarts::new(SOCIAL_VERBS));
     let b = lower.as_bytes();
-    let Some(&[b0, b1]) = b.first_chunk::<2>() else { return false };
-    let at = usize::from(u16::from_be_bytes([b0, b1]));
-    if VERB_STARTS[at / 64] & (1 << (at % 64)) == 0 {
+    if !VERB_STARTS.may_open(b) {
         return false;
     }
     let look = regex_automata::util::look::LookMatcher::new();
@@ -1335,6 +1325,30 @@ static TEASER_PREFIXES_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new
     by_byte
 });
 
+/// The first two bytes of a list's words (two bytes long at least), as bits of a table by
+/// those two bytes: a text whose first two bytes have no bit opens with none of the words.
+struct TwoByteStarts(Vec<u64>);
+
+impl TwoByteStarts {
+    fn new(words: &[&str]) -> Self {
+        let mut bits = vec![0u64; (1 << 16) / 64];
+        for w in words {
+            let at = Self::index(w.as_bytes()).expect("words of two bytes at least");
+            bits[at / 64] |= 1 << (at % 64);
+        }
+        TwoByteStarts(bits)
+    }
+
+    fn index(text: &[u8]) -> Option<usize> {
+        text.first_chunk::<2>().map(|&two| usize::from(u16::from_be_bytes(two)))
+    }
+
+    /// Whether `text` may open with one of the words.
+    fn may_open(&self, text: &[u8]) -> bool {
+        Self::index(text).is_some_and(|at| self.0[at / 64] & (1 << (at % 64)) != 0)
+    }
+}
+
 /// Whether `text` starts with `prefix`, its first two bytes compared before the rest (most
 /// texts differ there, and the comparison of the rest is a library call).
 fn opens_with(text: &[u8], prefix: &str) -> bool {
@@ -1345,6 +1359,10 @@ fn opens_with(text: &[u8], prefix: &str) -> bool {
 }
 
 fn teaser_prefix(lower: &str) -> Option<String> {
+    static STARTS: LazyLock<TwoByteStarts> = LazyLock::new(|| TwoByteStarts::new(TEASER_PREFIXES));
+    if !STARTS.may_open(lower.as_bytes()) {
+        return None;
+    }
     let first = *lower.as_bytes().first()?;
     TEASER_PREFIXES_BY_BYTE[usize::from(first)]
         .iter()
@@ -1609,6 +1627,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The teaser prefixes are found as the first listed prefix the line starts with.
+    #[test]
+    fn teaser_prefixes_are_the_first_listed_that_opens_the_line() {
+        let mut lines: Vec<String> = TEASER_PREFIXES.iter().map(|p| format!("{p}x")).collect();
+        lines.extend(TEASER_PREFIXES.iter().map(|p| p[..p.len() - p.chars().next_back().map_or(0, char::len_utf8)].to_string()));
+        lines.extend(["", "r", "re", "read", "the mayor", "►", "→x", ">>", "mehr", "related: x"].map(String::from));
+        let mut n = 0;
+        for line in &lines {
+            let want = TEASER_PREFIXES.iter().find(|p| line.starts_with(*p)).map(|p| format!("teaser prefix {:?}", p.trim()));
+            assert_eq!(teaser_prefix(line), want, "{line:?}");
+            n += usize::from(want.is_some());
+        }
+        assert!(n >= TEASER_PREFIXES.len(), "{n}");
     }
 
     #[test]
