@@ -1615,12 +1615,12 @@ mod tests {
         for t in &texts {
             let found = PHRASE_FINDER.find_all(t.as_bytes());
             let (from, to) = (t.len() - t.trim_start().len(), t.len() - t.trim_start().len() + t.trim().len());
-            for list in 0..PHRASE_LISTS.len() {
+            for (list, phrases) in PHRASE_LISTS.iter().enumerate() {
                 for trimmed in [false, true] {
                     let want = found
                         .iter()
                         .filter(|&&(s, e, _)| !trimmed || (s >= from && e <= to))
-                        .filter_map(|&(s, e, p)| PHRASE_LISTS[list].iter().position(|q| *q == all[p]).map(|i| (s, i, e)))
+                        .filter_map(|&(s, e, p)| phrases.iter().position(|q| *q == all[p]).map(|i| (s, i, e)))
                         .min()
                         .map(|(s, i, e)| (s..e, i));
                     assert_eq!(Phrases::new(t).first(list, trimmed), want, "{t:?} {list} {trimmed}");
