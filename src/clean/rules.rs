@@ -218,7 +218,8 @@ struct PhraseFinder {
     /// Each byte's class: its column in a state's row, 0 for the bytes no phrase has.
     classes: [u8; 256],
     /// The transitions, a row of [`Self::stride`] per state: a state is the index of its row,
-    /// and the states where phrases end come last (from [`Self::first_match`] on).
+    /// and the states where phrases end come last (from [`Self::first_match`] on). Padded
+    /// with zeros to a power of two, so that an index masked to it needs no bounds check.
     trans: Vec<u32>,
     stride: usize,
     first_match: usize,
@@ -228,20 +229,22 @@ struct PhraseFinder {
     ending: Vec<u32>,
     /// Each phrase's length in bytes.
     lens: Vec<usize>,
-    places: Vec<Vec<(usize, usize)>>,
+    places: Vec<Places>,
 }
 
 static PHRASE_FINDER: LazyLock<PhraseFinder> = LazyLock::new(|| {
     let mut phrases: Vec<&str> = Vec::new();
-    let mut places: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut places: Vec<Places> = Vec::new();
     for (list, list_phrases) in PHRASE_LISTS.iter().enumerate() {
         for (i, p) in list_phrases.iter().enumerate() {
-            match phrases.iter().position(|q| q == p) {
-                Some(at) => places[at].push((list, i)),
-                None => {
-                    phrases.push(p);
-                    places.push(vec![(list, i)]);
-                }
+            let at = phrases.iter().position(|q| q == p).unwrap_or_else(|| {
+                phrases.push(p);
+                places.push([NOT_LISTED; PHRASE_LISTS.len()]);
+                phrases.len() - 1
+            });
+            // (the first place if a list has a phrase twice, as its alternation would)
+            if places[at][list] == NOT_LISTED {
+                places[at][list] = u16::try_from(i).expect("fewer phrases in a list than u16::MAX");
             }
         }
     }
@@ -249,15 +252,17 @@ static PHRASE_FINDER: LazyLock<PhraseFinder> = LazyLock::new(|| {
 });
 
 impl PhraseFinder {
-    fn new(phrases: &[&str], places: Vec<Vec<(usize, usize)>>) -> Self {
+    fn new(phrases: &[&str], places: Vec<Places>) -> Self {
         const NONE: u32 = u32::MAX;
+        let mut used = [false; 256];
+        for &b in phrases.iter().flat_map(|p| p.as_bytes()) {
+            used[usize::from(b)] = true;
+        }
         let mut classes = [0u8; 256];
         let mut stride = 1;
-        for b in 0..=255u8 {
-            if phrases.iter().any(|p| p.as_bytes().contains(&b)) {
-                classes[usize::from(b)] = u8::try_from(stride).expect("at most 255 bytes in phrases");
-                stride += 1;
-            }
+        for b in (0..256).filter(|&b| used[b]) {
+            classes[b] = u8::try_from(stride).expect("at most 255 bytes in phrases");
+            stride += 1;
         }
         // the trie: a row of children per node, the root first
         let mut goto: Vec<u32> = vec![NONE; stride];
@@ -309,7 +314,8 @@ impl PhraseFinder {
         for (k, &u) in order.iter().enumerate() {
             row[u] = (k * stride) as u32;
         }
-        let trans = order.iter().flat_map(|&u| goto[u * stride..(u + 1) * stride].iter().map(|&v| row[v as usize])).collect();
+        let mut trans: Vec<u32> = order.iter().flat_map(|&u| goto[u * stride..(u + 1) * stride].iter().map(|&v| row[v as usize])).collect();
+        trans.resize(trans.len().next_power_of_two(), 0);
         let (mut ends, mut ending) = (vec![0u32], Vec::new());
         for &u in &order[first_match / stride..] {
             ending.extend(&own[u]);
@@ -319,18 +325,25 @@ impl PhraseFinder {
         PhraseFinder { classes, trans, stride, first_match, ends, ending, lens, places }
     }
 
-    /// Every occurrence of every phrase in `text`: start, end and phrase.
-    fn find_all(&self, text: &[u8]) -> Vec<(usize, usize, usize)> {
-        let mut found = Vec::new();
+    /// Every occurrence of every phrase in `text`, in the order they end: `visit(start, end,
+    /// phrase)`.
+    fn for_each(&self, text: &[u8], mut visit: impl FnMut(usize, usize, usize)) {
         let (mut s, mut i) = (0, 0);
         while let Some((end, state)) = self.run(text, i, s) {
             let k = (state - self.first_match) / self.stride;
             for &p in &self.ending[self.ends[k] as usize..self.ends[k + 1] as usize] {
                 let p = p as usize;
-                found.push((end - self.lens[p], end, p));
+                visit(end - self.lens[p], end, p);
             }
             (i, s) = (end, state);
         }
+    }
+
+    /// Every occurrence of every phrase in `text`: start, end and phrase.
+    #[cfg(test)]
+    fn find_all(&self, text: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        self.for_each(text, |start, end, p| found.push((start, end, p)));
         found
     }
 
@@ -338,42 +351,92 @@ impl PhraseFinder {
     /// that byte and the state there.
     // (a function of its own: the loop then keeps everything in registers)
     #[inline(never)]
-    fn run(&self, text: &[u8], mut i: usize, mut s: usize) -> Option<(usize, usize)> {
-        let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
-        while let Some(&b) = text.get(i) {
-            s = trans[s + usize::from(classes[usize::from(b)])] as usize;
-            i += 1;
-            if s >= first_match {
-                return Some((i, s));
+    fn run(&self, text: &[u8], i: usize, mut s: usize) -> Option<(usize, usize)> {
+        // (every state plus a class is below the table's length, a power of two: the mask
+        // changes no index, and lets the compiler drop the bounds check)
+        let mask = self.trans.len() - 1;
+        let (trans, classes, first_match) = (&self.trans[..=mask], &self.classes, self.first_match);
+        let mut step = |b: u8| {
+            s = trans[(s + usize::from(classes[usize::from(b)])) & mask] as usize;
+            s >= first_match
+        };
+        // (two bytes a step: half the loop's tests)
+        let rest = text.get(i..)?;
+        let mut pairs = rest.chunks_exact(2);
+        let mut at = i;
+        for pair in &mut pairs {
+            if step(pair[0]) {
+                return Some((at + 1, s));
             }
+            if step(pair[1]) {
+                return Some((at + 2, s));
+            }
+            at += 2;
         }
-        None
+        match pairs.remainder() {
+            &[b] if step(b) => Some((at + 1, s)),
+            _ => None,
+        }
     }
 }
 
-/// The phrases of [`PHRASE_LISTS`] in a lowercased block, searched for once when first asked.
+/// For each phrase of [`PHRASE_FINDER`], its place in each list of [`PHRASE_LISTS`]
+/// ([`NOT_LISTED`] where it is not in the list).
+type Places = [u16; PHRASE_LISTS.len()];
+const NOT_LISTED: u16 = u16::MAX;
+
+/// A phrase found: start, place in its list, end (ordered as the lists' alternations choose:
+/// the leftmost, then the first listed).
+type Found = (u32, u16, u32);
+
+/// The phrases of [`PHRASE_LISTS`] in a lowercased block, searched for once when first asked:
+/// of each list the first occurrence in the block, and the first within the block without the
+/// white space at its ends.
 struct Phrases<'a> {
     lower: &'a str,
-    /// Every occurrence: start, end and phrase.
-    found: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
+    first: std::cell::OnceCell<[[Option<Found>; PHRASE_LISTS.len()]; 2]>,
 }
 
 impl<'a> Phrases<'a> {
     fn new(lower: &'a str) -> Self {
-        Phrases { lower, found: std::cell::OnceCell::new() }
+        Phrases { lower, first: std::cell::OnceCell::new() }
     }
 
-    /// The first phrase of a list within `lower[from..to]`, as the list's regex alternation
-    /// would find it: the leftmost, and of phrases starting there the first listed. Its range
-    /// and its place in the list.
-    fn first(&self, list: usize, from: usize, to: usize) -> Option<(std::ops::Range<usize>, usize)> {
-        let found = self.found.get_or_init(|| PHRASE_FINDER.find_all(self.lower.as_bytes()));
-        found
-            .iter()
-            .filter(|&&(s, e, _)| s >= from && e <= to)
-            .flat_map(|&(s, e, p)| PHRASE_FINDER.places[p].iter().filter(|(l, _)| *l == list).map(move |&(_, i)| (s, i, e)))
-            .min()
-            .map(|(s, i, e)| (s..e, i))
+    fn search(&self) -> [[Option<Found>; PHRASE_LISTS.len()]; 2] {
+        let mut first = [[None; PHRASE_LISTS.len()]; 2];
+        let lower = self.lower;
+        // (the block without the white space at its ends, once a phrase is found)
+        let mut trimmed = None;
+        PHRASE_FINDER.for_each(lower.as_bytes(), |start, end, p| {
+            let &mut (from, to) = trimmed.get_or_insert_with(|| {
+                let from = lower.len() - lower.trim_start().len();
+                (from, from + lower.trim().len())
+            });
+            for (list, &place) in PHRASE_FINDER.places[p].iter().enumerate() {
+                if place == NOT_LISTED {
+                    continue;
+                }
+                let found = Some((start as u32, place, end as u32));
+                let keep = |best: &mut Option<Found>| {
+                    if best.is_none_or(|b| found < Some(b)) {
+                        *best = found;
+                    }
+                };
+                keep(&mut first[0][list]);
+                if start >= from && end <= to {
+                    keep(&mut first[1][list]);
+                }
+            }
+        });
+        first
+    }
+
+    /// The first phrase of a list in `lower` (or in `lower` trimmed), as the list's regex
+    /// alternation would find it: the leftmost, and of phrases starting there the first listed.
+    /// Its range and its place in the list.
+    fn first(&self, list: usize, trimmed: bool) -> Option<(std::ops::Range<usize>, usize)> {
+        let first = self.first.get_or_init(|| self.search());
+        first[usize::from(trimmed)][list].map(|(s, i, e)| (s as usize..e as usize, usize::from(i)))
     }
 }
 
@@ -391,12 +454,14 @@ fn notice_rule_in(phrases: &Phrases, words: usize) -> Option<String> {
         return None;
     }
     let lower = phrases.lower;
-    phrases.first(NOTICE_LIST, 0, lower.len()).map(|(r, _)| format!("consent, paywall or newsletter notice (has {:?})", &lower[r]))
+    phrases.first(NOTICE_LIST, false).map(|(r, _)| format!("consent, paywall or newsletter notice (has {:?})", &lower[r]))
 }
 
 /// Why a block is page chrome, a caption or a notice: [`chrome_rule_lower`], then
 /// [`caption_rule`], then [`notice_rule`], with the phrase lists searched once.
 /// `lower` is `text` lowercased.
+// (not inlined into the caller: it is profiled as a whole)
+#[inline(never)]
 pub fn block_rule(text: &str, lower: &str, words: usize) -> Option<String> {
     let phrases = Phrases::new(lower);
     chrome_rule_in(text, &phrases, words)
@@ -441,8 +506,15 @@ fn ends_with_credit(text: &str) -> bool {
 /// final `.`, it closes a parenthesis or ends with the last word of a credit (an agency's name
 /// or a word that follows it).
 fn may_end_with_credit(end: &str) -> bool {
-    static LAST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> = LazyLock::new(|| {
-        PHOTO_AGENCIES.iter().chain(CREDIT_SUFFIXES).filter_map(|a| a.split(' ').next_back()).map(str::as_bytes).collect()
+    static LAST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> = LazyLock::new(|| last_credit_words().map(str::as_bytes).collect());
+    // (the lengths of the last words by their first byte: most words ending a block are
+    // answered without hashing)
+    static LENGTHS_BY_FIRST: LazyLock<[u32; 256]> = LazyLock::new(|| {
+        let mut t = [0u32; 256];
+        for w in last_credit_words() {
+            t[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+        }
+        t
     });
     let mut s = end.strip_suffix('.').unwrap_or(end);
     if let Some(inner) = s.strip_suffix(')') {
@@ -455,7 +527,16 @@ fn may_end_with_credit(end: &str) -> bool {
     }
     let s = s.trim_end().as_bytes();
     let letters = s.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
-    letters > 0 && LAST_WORDS.contains(&s[s.len() - letters..])
+    letters > 0
+        && letters < 32
+        && LENGTHS_BY_FIRST[usize::from(s[s.len() - letters])] & (1 << letters) != 0
+        && LAST_WORDS.contains(&s[s.len() - letters..])
+}
+
+/// The last words of the credits [`CAPTION_CREDIT_END`] matches: each agency's, and each
+/// suffix's.
+fn last_credit_words() -> impl Iterator<Item = &'static str> {
+    PHOTO_AGENCIES.iter().chain(CREDIT_SUFFIXES).filter_map(|a| a.split(' ').next_back())
 }
 
 /// Whether `text` has `, 19` or `, 20` (a year after a date), which [`WIRE_CAPTION_DATE`] needs.
@@ -535,7 +616,7 @@ fn caption_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String
         return Some(IMAGE_PLACEHOLDER_REASON.into());
     }
     let lower = phrases.lower;
-    if let Some((r, _)) = phrases.first(CAPTION_LIST, 0, lower.len()) {
+    if let Some((r, _)) = phrases.first(CAPTION_LIST, false) {
         return Some(format!("photo caption or credit (has {:?})", lower[r].trim()));
     }
     if ends_with_credit(text) {
@@ -737,34 +818,38 @@ const STOP_WORDS: &[&str] = &[
 static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// The ASCII function words as [`ascii_key`]s, in an open-addressing table (linear probing
-/// from [`stop_slot`], 0 for an empty slot): the common case is looked up without building a
-/// string.
-static ASCII_STOP_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut table = vec![0u64; STOP_SLOTS];
-    for w in STOP_WORDS.iter().filter(|w| w.is_ascii()) {
-        let key = ascii_key(w.as_bytes());
-        let mut i = stop_slot(key);
-        while table[i] != 0 && table[i] != key {
-            i = (i + 1) % STOP_SLOTS;
+/// from [`stop_slot`], 0 for an empty slot), built at compile time: the common case is looked
+/// up without building a string.
+static ASCII_STOP_KEYS: [u64; STOP_SLOTS] = {
+    let mut table = [0u64; STOP_SLOTS];
+    let mut w = 0;
+    while w < STOP_WORDS.len() {
+        let word = STOP_WORDS[w].as_bytes();
+        if word.is_ascii() {
+            let key = ascii_key(word);
+            let mut i = stop_slot(key);
+            while table[i] != 0 && table[i] != key {
+                i = (i + 1) % STOP_SLOTS;
+            }
+            table[i] = key;
         }
-        table[i] = key;
+        w += 1;
     }
     table
-});
+};
 
 /// Slots of [`ASCII_STOP_KEYS`] (a power of two, some four times the words).
 const STOP_SLOTS: usize = 1024;
 
-fn stop_slot(key: u64) -> usize {
+const fn stop_slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % STOP_SLOTS
 }
 
 /// Whether an ASCII word's key ([`ascii_key`], not 0) is a function word's.
 fn is_ascii_stop(key: u64) -> bool {
-    let table = &*ASCII_STOP_KEYS;
     let mut i = stop_slot(key);
     loop {
-        match table[i] {
+        match ASCII_STOP_KEYS[i] {
             0 => return false,
             k if k == key => return true,
             _ => i = (i + 1) % STOP_SLOTS,
@@ -773,8 +858,14 @@ fn is_ascii_stop(key: u64) -> bool {
 }
 
 /// An ASCII word of at most 8 bytes, lowercased and packed into an integer.
-fn ascii_key(word: &[u8]) -> u64 {
-    word.iter().fold(0, |k, b| (k << 8) | u64::from(b.to_ascii_lowercase()))
+const fn ascii_key(word: &[u8]) -> u64 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < word.len() {
+        key = (key << 8) | word[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    key
 }
 
 /// Number of function words among the words of `text` (words are alphanumeric runs, compared
@@ -783,40 +874,55 @@ pub fn stop_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut n = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        // the ASCII letters and digits of a word, keyed (lowercased) as they come; the key is
-        // used for a word all ASCII of at most 6 bytes
-        let (start, mut key) = (i, 0u64);
-        while let Some(&b) = bytes.get(i).filter(|&&b| BYTE_CLASS[usize::from(b)] == ASCII_ALNUM) {
-            // (`| 0x20` lowercases a letter and keeps a digit)
-            key = (key << 8) | u64::from(b | 0x20);
-            i += 1;
-        }
-        if bytes.get(i).is_some_and(|&b| b >= 0x80) {
-            let stop;
-            (i, stop) = word_beyond_ascii(text, start, i);
-            n += usize::from(stop);
-        } else {
-            n += usize::from((1..=6).contains(&(i - start)) && is_ascii_stop(key));
-            // (past the ASCII character that ends the word)
-            i += 1;
+    while let Some(&first) = bytes.get(i) {
+        match BYTE_CLASS[usize::from(first)] {
+            ASCII_OTHER => i += 1,
+            NOT_ASCII => {
+                let stop;
+                (i, stop) = word_beyond_ascii(text, i, i, 0);
+                n += usize::from(stop);
+            }
+            _ => {
+                // the ASCII letters and digits of a word, keyed (lowercased) as they come; the
+                // key is used for a word all ASCII of at most 6 bytes
+                let (start, mut key) = (i, 0u64);
+                while let Some(&b) = bytes.get(i).filter(|&&b| BYTE_CLASS[usize::from(b)] == ASCII_ALNUM) {
+                    // (`| 0x20` lowercases a letter and keeps a digit)
+                    key = (key << 8) | u64::from(b | 0x20);
+                    i += 1;
+                }
+                if bytes.get(i).is_some_and(|&b| b >= 0x80) {
+                    let stop;
+                    (i, stop) = word_beyond_ascii(text, start, i, key);
+                    n += usize::from(stop);
+                } else {
+                    n += usize::from(i - start <= 6 && is_ascii_stop(key));
+                    // (past the ASCII character that ends the word)
+                    i += 1;
+                }
+            }
         }
     }
     n
 }
 
-/// For [`stop_words`], a word that goes on past ASCII at byte `from` (it started at `start`):
-/// where it ends and whether it is a function word. A character there that is not
-/// alphanumeric (and starts no word) is skipped.
+/// For [`stop_words`], a word that goes on past ASCII at byte `from` (it started at `start`,
+/// and `key` is the [`ascii_key`] of its ASCII start): where it ends and whether it is a
+/// function word. A character there that is not alphanumeric (and starts no word) is skipped.
 // (out of the ASCII loop, which then keeps its values in registers)
 #[inline(never)]
-fn word_beyond_ascii(text: &str, start: usize, from: usize) -> (usize, bool) {
+fn word_beyond_ascii(text: &str, start: usize, from: usize, key: u64) -> (usize, bool) {
+    let is_word_char = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { crate::model::is_alphanumeric(c) };
     let mut end = from;
-    while let Some(c) = text[end..].chars().next().filter(|&c| if c.is_ascii() { c.is_ascii_alphanumeric() } else { crate::model::is_alphanumeric(c) }) {
+    while let Some(c) = text[end..].chars().next().filter(|&c| is_word_char(c)) {
         end += c.len_utf8();
     }
     if end == start {
         return (end + text[end..].chars().next().map_or(1, char::len_utf8), false);
+    }
+    if end == from {
+        // (an ASCII word ended by a character beyond ASCII: `don’t`, a no-break space)
+        return (end, end - start <= 6 && is_ascii_stop(key));
     }
     if end - start > 6 {
         return (end, false);
@@ -897,10 +1003,36 @@ fn is_chrome_line(core: &str) -> bool {
         static CACHE: std::cell::RefCell<regex_automata::hybrid::dfa::Cache> =
             std::cell::RefCell::new(CHROME_LINE_DFA.create_cache());
     }
-    let input = regex_automata::Input::new(core).anchored(regex_automata::Anchored::Yes).earliest(true);
     CACHE
-        .with_borrow_mut(|cache| CHROME_LINE_DFA.try_search_fwd(cache, &input).map(|m| m.is_some()))
-        .unwrap_or_else(|_| CHROME_LINE_SET.is_match(core))
+        .with_borrow_mut(|cache| chrome_line_dfa_match(cache, core.as_bytes()))
+        .unwrap_or_else(|| CHROME_LINE_SET.is_match(core))
+}
+
+/// The DFA's answer for a whole line, driven a byte at a time (the patterns are anchored at
+/// both ends, so a line that leaves them dies early): none if the DFA gives up.
+fn chrome_line_dfa_match(cache: &mut regex_automata::hybrid::dfa::Cache, line: &[u8]) -> Option<bool> {
+    let dfa = &*CHROME_LINE_DFA;
+    let start = regex_automata::util::start::Config::new().anchored(regex_automata::Anchored::Yes);
+    let mut state = dfa.start_state(cache, &start).ok()?;
+    for &b in line {
+        state = dfa.next_state(cache, state, b).ok()?;
+        if state.is_tagged() {
+            if state.is_dead() {
+                return Some(false);
+            }
+            if state.is_match() {
+                return Some(true);
+            }
+            if state.is_quit() {
+                return None;
+            }
+        }
+    }
+    let end = dfa.next_eoi_state(cache, state).ok()?;
+    if end.is_quit() {
+        return None;
+    }
+    Some(end.is_match())
 }
 
 /// Whether a line (lowercased, edges stripped) is one of [`CHROME_LINES_WITH_RUN`].
@@ -908,9 +1040,10 @@ fn chrome_line_with_run(core: &str) -> bool {
     static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         CHROME_LINES_WITH_RUN.iter().map(|(_, p, _)| Regex::new(&format!(r"(?i)^(?:{p})$")).expect("chrome line pattern")).collect()
     });
-    CHROME_LINES_WITH_RUN.iter().zip(PATTERNS.iter()).any(|(&(start, _, limit), re)| {
+    // (the patterns are compiled only once a line has the start of one)
+    CHROME_LINES_WITH_RUN.iter().enumerate().any(|(k, &(start, _, limit))| {
         core.get(..start.len()).is_some_and(|s| s.eq_ignore_ascii_case(start))
-            && re.captures(core).is_some_and(|c| c[1].chars().count() <= limit)
+            && PATTERNS[k].captures(core).is_some_and(|c| c[1].chars().count() <= limit)
     })
 }
 
@@ -922,6 +1055,9 @@ fn strip_edges(text: &str) -> &str {
     // (the common case: ASCII at both places where the stripping stops; every ASCII
     // punctuation character is in category P or S)
     let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric) && b.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return text;
+    }
     let edge = |c: u8| c.is_ascii_punctuation() || is_ascii_space(c);
     let start = b.iter().position(|&c| !edge(c)).unwrap_or(b.len());
     let end = b.iter().rposition(|&c| !edge(c)).map_or(start, |i| i + 1);
@@ -933,10 +1069,14 @@ fn strip_edges(text: &str) -> &str {
             || if c.is_ascii() {
                 c.is_ascii_punctuation()
             } else {
-                PUNCT_OR_SYMBOL.is_match(c.encode_utf8(&mut [0; 4]))
+                COMMON_PUNCTUATION.contains(&c) || PUNCT_OR_SYMBOL.is_match(c.encode_utf8(&mut [0; 4]))
             }
     })
 }
+
+/// Punctuation beyond ASCII that ends many lines (quotes, ellipsis, dashes, bullets): known
+/// to be in [`PUNCT_OR_SYMBOL`] without asking it.
+const COMMON_PUNCTUATION: &[char] = &['’', '”', '“', '‘', '»', '«', '…', '—', '–', '•', '·', '›', '‹', '¿', '¡', '„', '‚'];
 
 /// [`str::trim`], answered at once when both ends are ASCII other than white space (the
 /// common case).
@@ -1009,7 +1149,7 @@ fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String>
         return Some(format!("chrome line {:?}", core));
     }
     // (the pattern needs a mark, in any case: in `lower`, in lower case)
-    if phrases.first(COPYRIGHT_LIST, 0, phrases.lower.len()).is_some() && COPYRIGHT.is_match(t) {
+    if phrases.first(COPYRIGHT_LIST, false).is_some() && COPYRIGHT.is_match(t) {
         return Some(COPYRIGHT_REASON.into());
     }
     if let Some(r) = teaser_prefix(lower) {
@@ -1023,8 +1163,7 @@ fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String>
         return Some("invitation to follow or contact the site on social networks or by email".into());
     }
     if words <= SHORT_LINE_WORDS {
-        let from = phrases.lower.len() - phrases.lower.trim_start().len();
-        if let Some((_, i)) = phrases.first(CHROME_LIST, from, from + lower.len()) {
+        if let Some((_, i)) = phrases.first(CHROME_LIST, true) {
             return Some(format!("chrome phrase {:?} in a short line", CHROME_PHRASES[i]));
         }
     }
@@ -1040,15 +1179,9 @@ fn chrome_rule_in(text: &str, phrases: &Phrases, words: usize) -> Option<String>
 /// `^(?:verbs)\b.{0,160}?(?:networks|(?:^|\s)@\w|\w@\w+\.\w)` checked by hand: it cost
 /// more to compile than all the other patterns of the rule.
 fn social_promo(lower: &str) -> bool {
-    static VERB_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-        let mut t = [false; 256];
-        for v in SOCIAL_VERBS {
-            t[usize::from(v.as_bytes()[0])] = true;
-        }
-        t
-    });
+    static VERB_STARTS: LazyLock<TwoByteStarts> = LazyLock::new(|| TwoByteStarts::new(SOCIAL_VERBS));
     let b = lower.as_bytes();
-    if !b.first().is_some_and(|&c| VERB_FIRST_BYTES[usize::from(c)]) {
+    if !VERB_STARTS.may_open(b) {
         return false;
     }
     let look = regex_automata::util::look::LookMatcher::new();
@@ -1196,6 +1329,30 @@ static TEASER_PREFIXES_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new
     by_byte
 });
 
+/// The first two bytes of a list's words (two bytes long at least), as bits of a table by
+/// those two bytes: a text whose first two bytes have no bit opens with none of the words.
+struct TwoByteStarts(Vec<u64>);
+
+impl TwoByteStarts {
+    fn new(words: &[&str]) -> Self {
+        let mut bits = vec![0u64; (1 << 16) / 64];
+        for w in words {
+            let at = Self::index(w.as_bytes()).expect("words of two bytes at least");
+            bits[at / 64] |= 1 << (at % 64);
+        }
+        TwoByteStarts(bits)
+    }
+
+    fn index(text: &[u8]) -> Option<usize> {
+        text.first_chunk::<2>().map(|&two| usize::from(u16::from_be_bytes(two)))
+    }
+
+    /// Whether `text` may open with one of the words.
+    fn may_open(&self, text: &[u8]) -> bool {
+        Self::index(text).is_some_and(|at| self.0[at / 64] & (1 << (at % 64)) != 0)
+    }
+}
+
 /// Whether `text` starts with `prefix`, its first two bytes compared before the rest (most
 /// texts differ there, and the comparison of the rest is a library call).
 fn opens_with(text: &[u8], prefix: &str) -> bool {
@@ -1206,6 +1363,10 @@ fn opens_with(text: &[u8], prefix: &str) -> bool {
 }
 
 fn teaser_prefix(lower: &str) -> Option<String> {
+    static STARTS: LazyLock<TwoByteStarts> = LazyLock::new(|| TwoByteStarts::new(TEASER_PREFIXES));
+    if !STARTS.may_open(lower.as_bytes()) {
+        return None;
+    }
     let first = *lower.as_bytes().first()?;
     TEASER_PREFIXES_BY_BYTE[usize::from(first)]
         .iter()
@@ -1285,8 +1446,11 @@ mod tests {
 
     #[test]
     fn strip_edges_is_the_edge_pattern() {
+        for &c in COMMON_PUNCTUATION {
+            assert!(PUNCT_OR_SYMBOL.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        }
         let pattern = Regex::new(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$").unwrap();
-        for t in ["» home «", "  — Share this —  ", "«Lire aussi»", "$100 +", "…", "★★★ Rating ★", "\u{b}x\u{a0}", "¿Qué? ¡Sí!", "a-b", "", "→ → →", "①", "§ 3 ¶", "..é..", "«x.", ".x»", "\x1c.", "...", " . ", "a.", ".a", "(1)", "x\u{a0}", "\u{a0}.x"] {
+        for t in ["» home «", "  — Share this —  ", "«Lire aussi»", "$100 +", "…", "★★★ Rating ★", "\u{b}x\u{a0}", "¿Qué? ¡Sí!", "a-b", "", "→ → →", "①", "§ 3 ¶", "..é..", "«x.", ".x»", "\x1c.", "...", " . ", "a.", ".a", "(1)", "x\u{a0}", "\u{a0}.x", "“Home”", "…more…", "‹x›", "„Mehr“", "¿Qué?", "— x —", "·•x•·"] {
             assert_eq!(strip_edges(t), pattern.replace_all(t, ""), "{t:?}");
             assert_eq!(trim(t), t.trim(), "{t:?}");
         }
@@ -1382,7 +1546,7 @@ mod tests {
         assert!(!may_end_with_credit("The minister spoke to the press on Monday."));
         for line in ["© 2019 Foo", "(C) 2019 Foo", "COPYRIGHT 2019 Foo", "Copyright © 2020 Bar", "&copy; Baz", "&COPY; Baz", "Copyright The Hill"] {
             let lower = line.to_lowercase();
-            assert!(has_copyright_mark(line) && Phrases::new(&lower).first(COPYRIGHT_LIST, 0, lower.len()).is_some(), "{line:?}");
+            assert!(has_copyright_mark(line) && Phrases::new(&lower).first(COPYRIGHT_LIST, false).is_some(), "{line:?}");
             assert!(COPYRIGHT.is_match(line) || copyright_holder(line).is_some(), "{line:?}");
         }
         assert!(!has_copyright_mark("The minister (copy) spoke & left, copyrigh"));
@@ -1429,7 +1593,7 @@ mod tests {
         let mut n = 0;
         for t in &texts {
             let mut want: Vec<(usize, usize, &str)> = ac.find_overlapping_iter(t).map(|m| (m.start(), m.end(), phrases[m.pattern().as_usize()])).collect();
-            let mut got: Vec<(usize, usize, &str)> = Phrases::new(t).found.get_or_init(|| f.find_all(t.as_bytes())).iter().map(|&(s, e, _)| (s, e, &t[s..e])).collect();
+            let mut got: Vec<(usize, usize, &str)> = f.find_all(t.as_bytes()).iter().map(|&(s, e, _)| (s, e, &t[s..e])).collect();
             want.sort();
             want.dedup();
             got.sort();
@@ -1439,9 +1603,56 @@ mod tests {
         assert!(n > 3 * texts.len(), "{n}");
     }
 
+    /// The first phrase of each list is the one the list's alternation finds: the leftmost,
+    /// then the first listed (within the block trimmed, for the short-line chrome phrases).
+    #[test]
+    fn first_phrases_are_the_alternations_first() {
+        let mut texts: Vec<String> = PHRASE_LISTS.iter().flat_map(|l| l.windows(2)).map(|w| format!(" {}{} x {}", w[1], w[0], w[1])).collect();
+        texts.extend(["", " ", "photo: ap photo/reuters/afp (photo by x)", " follow us ", "copyright © 2019 (c) x", "uses cookies we use cookies"].map(String::from));
+        // the phrases in the automaton's order (each once, in list order)
+        let mut all: Vec<&str> = Vec::new();
+        for p in PHRASE_LISTS.iter().flat_map(|l| l.iter()) {
+            if !all.contains(p) {
+                all.push(p);
+            }
+        }
+        for t in &texts {
+            let found = PHRASE_FINDER.find_all(t.as_bytes());
+            let (from, to) = (t.len() - t.trim_start().len(), t.len() - t.trim_start().len() + t.trim().len());
+            for (list, phrases) in PHRASE_LISTS.iter().enumerate() {
+                for trimmed in [false, true] {
+                    let want = found
+                        .iter()
+                        .filter(|&&(s, e, _)| !trimmed || (s >= from && e <= to))
+                        .filter_map(|&(s, e, p)| phrases.iter().position(|q| *q == all[p]).map(|i| (s, i, e)))
+                        .min()
+                        .map(|(s, i, e)| (s..e, i));
+                    assert_eq!(Phrases::new(t).first(list, trimmed), want, "{t:?} {list} {trimmed}");
+                }
+            }
+        }
+    }
+
+    /// The teaser prefixes are found as the first listed prefix the line starts with.
+    #[test]
+    fn teaser_prefixes_are_the_first_listed_that_opens_the_line() {
+        let mut lines: Vec<String> = TEASER_PREFIXES.iter().map(|p| format!("{p}x")).collect();
+        lines.extend(TEASER_PREFIXES.iter().map(|p| p[..p.len() - p.chars().next_back().map_or(0, char::len_utf8)].to_string()));
+        lines.extend(["", "r", "re", "read", "the mayor", "►", "→x", ">>", "mehr", "related: x"].map(String::from));
+        let mut n = 0;
+        for line in &lines {
+            let want = TEASER_PREFIXES.iter().find(|p| line.starts_with(*p)).map(|p| format!("teaser prefix {:?}", p.trim()));
+            assert_eq!(teaser_prefix(line), want, "{line:?}");
+            n += usize::from(want.is_some());
+        }
+        assert!(n >= TEASER_PREFIXES.len(), "{n}");
+    }
+
     #[test]
     fn the_chrome_line_dfa_is_the_regex_set() {
-        for line in ["scroll to top", "ſearch", "share on facebook", "facebook twitter google+", "12 comments", "continue reading", "2019-11-19t07:23:12+01:00 x", "the end", "", "more", "most read in world news", "δ", "関連記事"] {
+        for line in ["scroll to top", "ſearch", "share on facebook", "facebook twitter google+", "12 comments", "continue reading", "2019-11-19t07:23:12+01:00 x", "the end", "", "more", "most read in world news", "δ", "関連記事",
+            "more", "mores", "mor", "1234567", "12345", "3 of 12", "3of12 photos", "view all (23", "view all (23)", "share  twitter", "read more about it",
+            "σχόλια", "σχόλιας", "commentaire", "2019-11-19t07:23", "follow us on a long road", "  ", "\u{a0}", "é", "loading....", "publicité"] {
             assert_eq!(is_chrome_line(line), CHROME_LINE_SET.is_match(line), "{line:?}");
         }
     }
@@ -1519,10 +1730,23 @@ mod tests {
             "The mayor said THAT the bridge would close.", "Le maire a dit qu’il est là", "Éte été ÉTÉ été-là", "und-die,DAS/der",
             "Он сказал, что это не так", "ИЗ за ДО и в", "się że są", "İn în ÎN", "a1 b2 the2 2the", "çok için İçin", "ﬁ the ǅ ß",
             "x\u{a0}the\u{2003}of\u{200b}and", "", " ", "—", "the", "théâtre the", "a\u{301} e\u{301}t\u{301}e\u{301}",
+            "don’t the’s of’ ’and’ “the”", "abcdefg’the THE—OF", "thé’the", "the’été", "x’", "’", "of\u{a0}", "Theœ the«of»",
         ];
         for t in texts {
             assert_eq!(stop_words(t), by_definition(t), "{t:?}");
         }
+        // words at every place of the eight-byte steps, of every length, next to every kind of byte
+        let mut n = 0;
+        for pad in 0..17 {
+            for word in ["the", "THE", "of", "a", "and", "olarak", "adalah", "theory", "2the", "the2", "été", "und", "x"] {
+                for gap in [" ", "@", "[", "`", "{", "/", ":", "\u{a0}", "’", "é", "\u{7f}", "\t", "0", "_", "Z"] {
+                    let t = format!("{}{gap}{word}{gap}{word}{gap}{}", "x".repeat(pad), "the ".repeat(pad % 3));
+                    assert_eq!(stop_words(&t), by_definition(&t), "{t:?}");
+                    n += stop_words(&t);
+                }
+            }
+        }
+        assert!(n > 1000, "{n}");
         assert_eq!(stop_words("Он сказал, что это не так"), 4);
     }
 
