@@ -393,7 +393,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
         return Some("cut short (a teaser)");
     }
     if (t.ends_with(['.', ',', ':', ';']) && cjk == 0) || t.ends_with(['。', '，']) {
-        return Some("ends like a sentence");
+        return Some(SOFT_REJECTION);
     }
     // `[Series name] Headline` is a headline; `[image]` or `(c) ...` is not
     let bracketed_prefix = t.starts_with('[') && t.find(']').is_some_and(|e| word_count(&t[e + 1..]) >= 3 && !t[e + 1..].contains('['));
@@ -486,6 +486,10 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     None
 }
 
+/// The one reason of [`headline_rejection`] the chooser may overrule (a headline in title case
+/// right above its dateline may end with a full stop).
+const SOFT_REJECTION: &str = "ends like a sentence";
+
 /// How the cleaner's reason for a photo caption or credit starts (`clean::rules`).
 const CAPTION_REASON: &str = "photo caption";
 
@@ -549,6 +553,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
         Some((r, t))
     };
     let mut scored: Vec<Scored> = Vec::new();
+    let mut lower_word = String::new();
     // the first body line too: the cleaner may have taken the headline for a paragraph
     for p in lo..(anchor + 1).min(nb.len()) {
         let i = nb[p];
@@ -588,6 +593,11 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
             // at first: most lines there are not)
             // (a cheap test first: without a byline or dateline in the next ten lines there
             // is no header, and the search for it, with its decks and copies, is skipped)
+            // (before it, a line of one word: the first tests of headline_rejection reject it
+            // at once, and for good, as the test below would; both only skip the candidate)
+            if dist > TITLE_WINDOW && lines.len() == 1 && memo.words(p) < 2 && memo.rejection(p).is_some_and(|r| r != SOFT_REJECTION) {
+                continue;
+            }
             if dist > TITLE_WINDOW && !(start..(start + HEADER_LINES).min(nb.len())).any(|q| memo.kind(q) != (false, false)) {
                 continue;
             }
@@ -595,7 +605,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
             let rejection = if lines.len() == 1 { memo.rejection(p) } else { headline_rejection_counted(&text, |_| words) };
             let soft_rejection = match rejection {
                 None => None,
-                Some(r @ "ends like a sentence") if title_case(&text) && headline_rejection(text.trim_end_matches(['.', ',', ':', ';'])).is_none() => Some(r),
+                Some(r @ SOFT_REJECTION) if title_case(&text) && headline_rejection(text.trim_end_matches(['.', ',', ':', ';'])).is_none() => Some(r),
                 Some(_) => continue,
             };
             // a breadcrumb that ends with the headline on the next line (`HomeNewsHeadline`)
@@ -700,11 +710,20 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
                 }
                 score -= 2.0;
             }
-            let content: Vec<String> = content_words(&text);
-            if !content.is_empty() && !body_words.is_empty() {
-                let shared = content.iter().filter(|w| body_words.contains(w.as_str())).count() as f64 / content.len() as f64;
+            // (the content words lowercased one by one into a buffer, none kept)
+            let (mut content, mut shared) = (0, 0);
+            if !body_words.is_empty() {
+                for w in content_slices(&text) {
+                    lower_word.clear();
+                    push_lowercase(w, &mut lower_word);
+                    content += 1;
+                    shared += usize::from(body_words.contains(lower_word.as_str()));
+                }
+            }
+            if content > 0 {
+                let shared = shared as f64 / content as f64;
                 // one shared word (a brand name the body repeats) says less than several
-                score += 3.0 * shared * (content.len().min(3) as f64 / 3.0);
+                score += 3.0 * shared * (content.min(3) as f64 / 3.0);
             }
             score += 0.1 * words.min(10) as f64;
             if let Some(&next) = nb.get(start) {
@@ -1281,13 +1300,13 @@ fn is_blank(text: &str) -> bool {
 
 /// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
 fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> bool {
+    // (a dump without a wrap width wraps nothing: known before reading the lines)
+    let Some(w) = width else { return false };
     let Some(next) = decisions.get(i + 1) else { return false };
-    let len = decisions[i].text.trim_end().chars().count();
     let nxt = next.text.trim();
     if nxt.is_empty() || rules::strip_bullet(&next.text).is_some() {
         return false;
     }
-    let Some(w) = width else { return false };
     // a rule (`━━━━`) fills the width but continues nothing
     if !decisions[i].text.chars().any(is_alphanumeric) {
         return false;
@@ -1301,6 +1320,7 @@ fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> boo
     }
     // a long line continued by a line that starts in lower case
     let cur = decisions[i].text.trim_end();
+    let len = cur.chars().count();
     if len >= 50 && nxt.starts_with(char::is_lowercase) && !cur.ends_with(['.', '!', '?', ':']) {
         return true;
     }
@@ -1317,9 +1337,14 @@ fn wrap_width(decisions: &[LineDecision]) -> Option<usize> {
 /// `Title | Site`, `Title - Site`: the site named after a copy of the title.
 fn site_from_suffix(page: &str, title: &str) -> Option<String> {
     static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\||-|–|—|::|·)\s+([^\n|]{2,40}?)\s*(?:\n|$)").unwrap());
-    let mut from = 0;
-    while let Some(p) = page[from..].find(title) {
-        let after = &page[from + p + title.len()..];
+    // (the copies that do not overlap, from the first, as `str::find` from the end of each
+    // would find them; an empty title is found at every character boundary there, and no
+    // chosen title is empty)
+    if title.is_empty() {
+        return None;
+    }
+    for p in memchr::memmem::find_iter(page.as_bytes(), title.as_bytes()) {
+        let after = &page[p + title.len()..];
         if let Some(c) = SEP.captures(after) {
             let s = c[1].trim();
             let w = word_count(s);
@@ -1327,7 +1352,6 @@ fn site_from_suffix(page: &str, title: &str) -> Option<String> {
                 return Some(s.to_string());
             }
         }
-        from += p + title.len();
     }
     None
 }
