@@ -408,10 +408,12 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     }
     // (one search for a byline prefix: byline_authors finds none without one)
     let byline = byline_match(t);
-    if (byline.is_some() && byline_authors(t).is_some()) || is_relative(t) || byline.is_some_and(|m| m.start() == 0) {
+    // (the characters the date tests need: see Marks)
+    let m = Marks::of(t);
+    if (byline.is_some() && byline_authors(t).is_some()) || (m.may_be_relative(t) && is_relative(t)) || byline.is_some_and(|m| m.start() == 0) {
         return Some("byline or dateline");
     }
-    if find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
+    if m.digit && find_date(t).is_some_and(|d| (d.end - d.start) * 3 > t.len() || words <= 12) {
         return Some("dateline");
     }
     let lower = lowercase(t);
@@ -457,8 +459,13 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     if t.contains('/') && PHOTO_CREDIT.is_match(t) {
         return Some("photo credit");
     }
-    let numeric = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())).count();
-    if numeric * 5 > t.split_whitespace().count() * 2 {
+    // (the whitespace-separated words and the numeric ones, counted in one pass)
+    let (mut spaced, mut numeric) = (0, 0);
+    for w in t.split_whitespace() {
+        spaced += 1;
+        numeric += usize::from(w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation()));
+    }
+    if numeric * 5 > spaced * 2 {
         return Some("mostly numbers (a table row)");
     }
     if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
@@ -479,8 +486,8 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     if !t.chars().any(|c| c.is_lowercase()) && words < 5 && cjk == 0 {
         return Some("short all-caps label");
     }
-    let caps = t.split_whitespace().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())).count();
-    if words > 14 && caps == t.split_whitespace().count() {
+    // (the capitalised words counted only for a line long enough to be asked about)
+    if words > 14 && t.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())) {
         return Some("run of capitalised menu words");
     }
     None
@@ -879,18 +886,67 @@ fn header_kind(text: &str) -> (bool, bool) {
     if words > 20 {
         return (starts_like_byline(), false);
     }
+    // (the characters some tests below need, found in one pass: see Marks)
+    let m = Marks::of(t);
     // (one search for a byline prefix: byline_authors needs one too)
     let prefix = byline_match(t).map(|m| m.start());
     let byline = (prefix.is_some() && byline_authors(t).is_some())
-        || LONE_BYLINE_WORDS.iter().any(|w| eq_lower(t.trim_end_matches(':'), w))
+        || is_lone_byline_word(t)
         || starts_like_byline()
-        || name_with_job(t)
+        || (m.comma && name_with_job(t))
         // `By Michael RoeBusiness Columnist`: the names glued to a job title
         || (prefix == Some(0) && words <= 8);
     // (is_dateline, its word count known)
     // (a clock time has a digit)
-    let date = find_date(t).is_some() || is_relative(t) || (words <= 6 && t.chars().any(char::is_numeric) && CLOCK.is_match(t));
+    let date = (m.digit && find_date(t).is_some())
+        || (m.may_be_relative(t) && is_relative(t))
+        || (words <= 6 && m.may_have_numeral() && t.chars().any(char::is_numeric) && CLOCK.is_match(t));
     (byline, date)
+}
+
+/// Characters that some tests need, found in one pass over a text: a test is skipped on a
+/// text without them, as it would answer no there.
+/// - [`find_date`] needs an ASCII digit (every form has a day or a year in ASCII digits);
+/// - [`name_with_job`] needs a comma;
+/// - a numeral (`char::is_numeric`, the `\d` of the patterns) is an ASCII digit or a
+///   non-ASCII character;
+/// - [`RELATIVE`] needs a numeral (`\d+`: `il y a 3 heures`) or the word `ago`, which the
+///   case-insensitive pattern matches in ASCII letters only (no other character folds to
+///   `a`, `g` or `o`).
+#[derive(Clone, Copy)]
+struct Marks {
+    digit: bool,
+    non_ascii: bool,
+    comma: bool,
+}
+
+impl Marks {
+    fn of(t: &str) -> Marks {
+        // (a pass without branches, vectorised)
+        let (mut digit, mut non_ascii, mut comma) = (false, false, false);
+        for &c in t.as_bytes() {
+            digit |= c.is_ascii_digit();
+            non_ascii |= c >= 0x80;
+            comma |= c == b',';
+        }
+        Marks { digit, non_ascii, comma }
+    }
+    fn may_have_numeral(self) -> bool {
+        self.digit || self.non_ascii
+    }
+    /// Whether `t` (the text these are the marks of) may hold a [`RELATIVE`] date.
+    fn may_be_relative(self, t: &str) -> bool {
+        self.may_have_numeral() || {
+            let b = t.as_bytes();
+            memchr::memchr2_iter(b'g', b'G', b).any(|i| i > 0 && b[i - 1].eq_ignore_ascii_case(&b'a') && b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'o')))
+        }
+    }
+}
+
+/// A byline prefix alone on its line (`By`, `Written by:`), in any case.
+fn is_lone_byline_word(text: &str) -> bool {
+    let t = text.trim_end_matches(':');
+    LONE_BYLINE_WORDS.iter().any(|w| eq_lower(t, w))
 }
 
 /// `text.to_lowercase().starts_with(prefix)`, without building the lowercase text
@@ -1288,14 +1344,25 @@ fn content_words(text: &str) -> Vec<String> {
 /// Indices of the lines with text: the line at non-blank position `q` is `nb[q]`.
 fn non_blank(decisions: &[LineDecision]) -> Vec<usize> {
     let mut nb = Vec::with_capacity(decisions.len());
-    nb.extend((0..decisions.len()).filter(|&i| !is_blank(&decisions[i].text)));
+    for (i, d) in decisions.iter().enumerate() {
+        if !is_blank(&d.text) {
+            nb.push(i);
+        }
+    }
     nb
 }
 
-/// A line of whitespace only (or none). (Most lines start with a printable ASCII character
-/// and are known to have text from it.)
+/// A line of whitespace only (or none). (Most lines have an ASCII character other than
+/// whitespace after their indentation, and are known to have text from it.)
 fn is_blank(text: &str) -> bool {
-    !text.as_bytes().first().is_some_and(|&c| c > b' ' && c < 0x80) && text.chars().all(char::is_whitespace)
+    let b = text.as_bytes();
+    // the ASCII whitespace (`char::is_whitespace`: the space and U+0009..U+000D) first
+    let k = b.iter().position(|&c| !matches!(c, b' ' | b'\t'..=b'\r')).unwrap_or(b.len());
+    match b.get(k) {
+        None => true,
+        Some(&c) if c < 0x80 => false,
+        Some(_) => text[k..].chars().all(char::is_whitespace),
+    }
 }
 
 /// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
@@ -1521,7 +1588,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             }
         }
         if article.authors.is_empty() && (!in_body || (header_like && words <= 12)) {
-            let names = if LONE_BYLINE_WORDS.iter().any(|w| eq_lower(text.trim_end_matches(':'), w)) {
+            let names = if is_lone_byline_word(&text) {
                 nb.get(p + 1).and_then(|&j| person_names(&collapse(&x.decisions[j].text))).map(|n| (n, nb[p + 1]))
             } else {
                 byline_authors(&text).map(|n| (n, i))
