@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use std::borrow::Cow;
 
 use super::dates::find_date;
 use crate::clean::{rules, Label, LineDecision, TextExtraction};
@@ -511,7 +512,8 @@ pub struct TitleChoice {
 }
 
 /// A title candidate: score, the day of its dateline, text, lines, reasons.
-type Scored = (f64, Option<chrono::NaiveDate>, String, Vec<usize>, Vec<String>);
+/// (The reasons are kept as they come, and joined for the chosen headline only.)
+type Scored = (f64, Option<chrono::NaiveDate>, String, Vec<usize>, Vec<Cow<'static, str>>);
 
 /// How many blocks above the first body line a title is looked for.
 const TITLE_WINDOW: usize = 45;
@@ -627,7 +629,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
                 continue;
             }
             let mut score = -0.02 * dist as f64;
-            let mut why = vec![format!("{dist} lines above the first paragraph")];
+            let mut why: Vec<Cow<'static, str>> = vec![format!("{dist} lines above the first paragraph").into()];
             let copies = memo.copies(&text);
             if copies >= 2 && text.chars().count() >= 12 && (copies == 2 || words > 4) {
                 // a short line repeated is as often a brand or a menu entry
@@ -644,7 +646,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
                     _ => 0.8,
                 } + if h.byline && h.date { 0.5 } else { 0.0 };
                 score += bonus;
-                why.push(format!("followed by a {} ({} lines between)", h.what(), h.gap));
+                why.push(format!("followed by a {} ({} lines between)", h.what(), h.gap).into());
                 // ...or comes after one: a headline and its date right above
                 let teaser_above = !h.teaser_list && h.gap == 0 && h.date_first && !h.byline && {
                     let mut r = p;
@@ -699,7 +701,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
                     continue;
                 }
                 score -= 0.5;
-                why.push(format!("{r}, but right above the dateline"));
+                why.push(format!("{r}, but right above the dateline").into());
             }
             if name_like(&text) && header.as_ref().is_some_and(|h| h.gap == 0 && h.date_first) && p > 0
                 && memo.headline_like(p - 1)
@@ -799,7 +801,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
             })
         })
         .collect();
-    let mut best: Option<(f64, String, Vec<usize>, Vec<String>)> = None;
+    let mut best: Option<(f64, String, Vec<usize>, Vec<Cow<'static, str>>)> = None;
     for ((score, day, text, lines, mut why), variant) in scored.into_iter().zip(variant_of_above) {
         let mut score = score;
         if variant {
@@ -991,12 +993,31 @@ fn is_header_noise(text: &str) -> bool {
         return true;
     }
     if words <= 4 {
+        let starts = |first: &str| NOT_HEADLINE_START.contains(&first) || NOT_SHORT_HEADLINE_START.contains(&first);
+        // (an ASCII text is compared in place, case aside: it lowercases letter by letter,
+        // and splits into the same words)
+        if t.is_ascii() {
+            if t.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"comment")) {
+                return true;
+            }
+            let first = t.split(|c: char| !c.is_ascii_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+            let mut lower = [0u8; 16];
+            // (no word of the lists is longer than 16 letters)
+            let first = if first.len() <= lower.len() {
+                lower[..first.len()].copy_from_slice(first.as_bytes());
+                lower[..first.len()].make_ascii_lowercase();
+                std::str::from_utf8(&lower[..first.len()]).unwrap_or("")
+            } else {
+                "-"
+            };
+            return starts(first) || rules::chrome_rule(t, words).is_some();
+        }
         let lower = lowercase(t);
         if lower.contains("comment") {
             return true;
         }
         let first = lower.split(|c: char| !is_alphanumeric(c)).find(|w| !w.is_empty()).unwrap_or("");
-        return NOT_HEADLINE_START.contains(&first) || NOT_SHORT_HEADLINE_START.contains(&first) || rules::chrome_rule(t, words).is_some();
+        return starts(first) || rules::chrome_rule(t, words).is_some();
     }
     false
 }
@@ -1004,8 +1025,12 @@ fn is_header_noise(text: &str) -> bool {
 /// A line of capitalised names and nothing else (`Lisa Kaczke and Trevor J. Mitchell`,
 /// `Charlie Wood, Business Insider`): a byline without `By`.
 fn name_like(text: &str) -> bool {
+    // (the characters first: no list of words is made for a line with a digit or a quote)
+    if text.chars().any(|c| c.is_ascii_digit() || matches!(c, ':' | '!' | '?' | '\'' | '"' | '‘' | '’' | '“')) {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
-    if !(2..=10).contains(&words.len()) || text.chars().any(|c| c.is_ascii_digit() || matches!(c, ':' | '!' | '?' | '\'' | '"' | '‘' | '’' | '“')) {
+    if !(2..=10).contains(&words.len()) {
         return false;
     }
     words.iter().all(|w| {
