@@ -252,6 +252,10 @@ fn starts_with_header_word(text: &str) -> bool {
     PUBLISHED_WORDS.iter().chain(UPDATE_WORDS).any(|w| head.starts_with(w))
 }
 
+/// The first letters of [`UPDATE_WORDS`] and [`PUBLISHED_WORDS`] (see [`first_letters`]).
+static HEADER_WORD_FIRST_LETTERS: LazyLock<[bool; 128]> =
+    LazyLock::new(|| first_letters(&UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).copied().collect::<Vec<_>>()));
+
 /// Byline prefixes that may stand alone on their line, the names following on the next line.
 const LONE_BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "door", "de", "da", "av", "af", "written by", "texte", "text"];
 
@@ -361,6 +365,12 @@ fn is_quotation(t: &str) -> bool {
     }
 }
 
+/// `t.contains("http") || t.contains("www.")`, in one pass over the places of `h` and `w`.
+fn has_web_address(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'h', b'w', b).any(|i| b[i..].starts_with(b"http") || b[i..].starts_with(b"www."))
+}
+
 /// Does this text read like a headline? `None` when it does, else why not.
 pub fn headline_rejection(text: &str) -> Option<&'static str> {
     headline_rejection_counted(text, word_count)
@@ -398,7 +408,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     }
     // `[Series name] Headline` is a headline; `[image]` or `(c) ...` is not
     let bracketed_prefix = t.starts_with('[') && t.find(']').is_some_and(|e| word_count(&t[e + 1..]) >= 3 && !t[e + 1..].contains('['));
-    if (t.starts_with(['[', '(', '©', '@', '#']) && !bracketed_prefix) || t.contains("http") || t.contains("www.") || t.contains('|') {
+    if (t.starts_with(['[', '(', '©', '@', '#']) && !bracketed_prefix) || has_web_address(t) || t.contains('|') {
         return Some("link, image or navigation");
     }
     if rules::strip_bullet(text).is_some() {
@@ -425,15 +435,17 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
             return Some("a name with a job title");
         }
     }
-    if let Some((_, credit)) = t.rsplit_once(" / ") {
+    // (the tests of ` / ` below need a slash)
+    let slash = t.contains('/');
+    if let Some((_, credit)) = slash.then(|| t.rsplit_once(" / ")).flatten() {
         // `... in Braunau am Inn, Austria.Leonhard Foeger / Reuters file`
         let cw: Vec<&str> = credit.split_whitespace().collect();
         if (1..=3).contains(&cw.len()) && cw.iter().all(|w| w.starts_with(char::is_uppercase) || *w == "file") && words > 8 {
             return Some("caption with a photo credit");
         }
     }
-    let slash_crumb = t.matches(" / ").count() >= 2 || (t.contains(" / ") && t.split(" / ").all(|seg| word_count(seg) <= 2));
-    if t.contains(" > ") || t.contains(" » ") || slash_crumb && words <= 8 {
+    let slash_crumb = slash && (t.matches(" / ").count() >= 2 || (t.contains(" / ") && t.split(" / ").all(|seg| word_count(seg) <= 2)));
+    if (t.contains('>') && t.contains(" > ")) || (t.contains('»') && t.contains(" » ")) || slash_crumb && words <= 8 {
         return Some("breadcrumb");
     }
     if words <= 5 && lower.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w)) {
@@ -448,7 +460,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
         }
     }
     // a wire slug (`BC-EU--Britain-Brexit-Election, 1st Ld-Writethru`)
-    if t.contains("--") && t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(is_alphanumeric) && b.starts_with(is_alphanumeric))) {
+    if t.contains('-') && t.contains("--") && t.split_whitespace().any(|w| w.split_once("--").is_some_and(|(a, b)| a.ends_with(is_alphanumeric) && b.starts_with(is_alphanumeric))) {
         return Some("a wire slug");
     }
     if t.contains('[') && t.split_whitespace().filter(|w| w.starts_with('[')).count() >= 2 {
@@ -469,7 +481,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     if numeric * 5 > spaced * 2 {
         return Some("mostly numbers (a table row)");
     }
-    if UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
+    if lower.as_bytes().first().is_some_and(|&c| may_start(&HEADER_WORD_FIRST_LETTERS, c)) && UPDATE_WORDS.iter().chain(PUBLISHED_WORDS).any(|w| lower.starts_with(w)) {
         return Some("dateline");
     }
     if NOT_HEADLINE_START.contains(&first) || (words <= 5 && NOT_SHORT_HEADLINE_START.contains(&first)) || NOT_HEADLINE_PHRASE_SET.is_match(&lower) || t.contains('_')
@@ -948,6 +960,10 @@ impl Marks {
 /// A byline prefix alone on its line (`By`, `Written by:`), in any case.
 fn is_lone_byline_word(text: &str) -> bool {
     let t = text.trim_end_matches(':');
+    // (the words are ASCII: an ASCII text is compared case aside, without lowercasing it)
+    if t.is_ascii() {
+        return LONE_BYLINE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t));
+    }
     LONE_BYLINE_WORDS.iter().any(|w| eq_lower(t, w))
 }
 
@@ -1355,7 +1371,9 @@ fn header_after(memo: &LineMemo, start: usize, head: &str, head_words: usize) ->
 /// Push `w.to_lowercase()` at the end of `out` (ASCII without a copy of its own).
 fn push_lowercase(w: &str, out: &mut String) {
     if w.is_ascii() {
-        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(w);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&lowercase(w));
     }
@@ -1716,6 +1734,23 @@ fn person_names(text: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_runs_are_the_ones_collapsing_changes() {
+        // (collapsing a trimmed text changes it exactly when it has a run)
+        let pieces = [" ", "  ", "a", "bc", "\t", "\u{a0}", "\u{2009}", "\u{3000}", "\u{202f}", "’", "—", "é", "日本", "\u{1}", "\r", "\u{85}", "\u{1680}"];
+        let mut seed = 7u64;
+        for _ in 0..20000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 23) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let t = t.trim();
+            let collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(has_whitespace_run(t), collapsed != t, "{t:?}");
+        }
+    }
 
     #[test]
     fn the_byline_prefix_test_leaves_no_byline_out() {
