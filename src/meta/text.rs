@@ -37,6 +37,24 @@ fn byline_match(text: &str) -> Option<regex::Match<'_>> {
     may_have_byline_prefix(text).then(|| BYLINE.find(text)).flatten()
 }
 
+/// Whether [`BYLINE`] matches `text` from its start (`By Jane Doe`, `|Von Anna Berger`).
+fn byline_at_start(text: &str) -> bool {
+    may_start_with_byline_prefix(text) && byline_match(text).is_some_and(|m| m.start() == 0)
+}
+
+/// Whether `text` may start the way a [`BYLINE`] match from its start does: with a word of
+/// [`BYLINE_PREFIXES`] followed by a space, at the start or after one first space or bar (a
+/// match is the leftmost one: it starts at 0 only if one can). Only the first word is read.
+fn may_start_with_byline_prefix(text: &str) -> bool {
+    let prefix_first = |s: &str| {
+        let b = s.as_bytes();
+        let Some(end) = (0..b.len()).find(|&i| whitespace_len(b, i) > 0) else { return false };
+        end > 0 && may_start(&BYLINE_FIRST_LETTERS, b[0]) && is_byline_prefix(&s[..end])
+    };
+    prefix_first(text)
+        || text.chars().next().is_some_and(|c| (c.is_whitespace() || c == '|') && prefix_first(&text[c.len_utf8()..]))
+}
+
 /// Whether a word of [`BYLINE_PREFIXES`] stands in `text` the way [`BYLINE`] wants it: at the
 /// start or after a space or a bar, and followed by a space (Unicode spaces, as `\s`). The
 /// pattern matches the words in any case: an ASCII letter of a prefix is matched as itself in
@@ -1218,7 +1236,8 @@ fn is_variant_folded(a: &str, na: usize, fa: &[String], b: &str, nb: usize, fb: 
 /// The [`content_slices`] of a text, each folded as [`same_word`] compares them (so that
 /// two words are the same word when their foldings are equal).
 fn folded_words(text: &str) -> Vec<String> {
-    content_slices(text).map(|w| w.chars().flat_map(char::to_lowercase).collect()).collect()
+    // (an ASCII word lowercases letter by letter)
+    content_slices(text).map(|w| if w.is_ascii() { w.to_ascii_lowercase() } else { w.chars().flat_map(char::to_lowercase).collect() }).collect()
 }
 
 /// Neither text is a copy of the other, case aside (a copy with a suffix is a window title,
@@ -1232,6 +1251,10 @@ fn neither_contains_the_other(a: &str, b: &str) -> bool {
 /// characters or more.
 fn content_slices(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_alphanumeric(c)).filter(|w| {
+        // (an ASCII word has as many characters as bytes, and no CJK one)
+        if w.is_ascii() {
+            return w.len() >= 4;
+        }
         let n = w.chars().count();
         n >= 4 || (n >= 2 && w.chars().any(is_cjk))
     })
@@ -1488,7 +1511,7 @@ fn date_candidate(text: &str, line: usize) -> Option<DateCandidate> {
     let lower = lowercase(text);
     let published_word = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
     let words = word_count(text);
-    let byline = byline_match(text).is_some_and(|m| m.start() == 0);
+    let byline = byline_at_start(text);
     // a sentence with a picture credit at its end is a caption: `... on Aug. 31, 2019. (AP)`
     let caption = text.ends_with(')') && text.rfind('(').is_some_and(|o| {
         let inner = &text[o + 1..text.len() - 1];
@@ -1601,7 +1624,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         }
         let mut text = collapse(&d.text);
         let in_body = d.label == Label::Body;
-        let header_like = byline_match(&text).is_some_and(|m| m.start() == 0) || starts_with_header_word(&text);
+        let header_like = byline_at_start(&text) || starts_with_header_word(&text);
         if (words > 25 && !header_like) || (in_body && words > 14 && !header_like) {
             continue;
         }
@@ -1749,6 +1772,13 @@ mod tests {
             let t = t.trim();
             let collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(has_whitespace_run(t), collapsed != t, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_byline_start_test_leaves_no_byline_out() {
+        for l in ["By Jane Doe", "|Von Anna Berger", " by  Anna", "\u{a0}PAR Jean", "От Иван Петров", "x by Jane", "by", "byJane Doe", "Bye Jane", "| by Jane", "27.03.2017 par La Rédaction", "By jane"] {
+            assert_eq!(byline_at_start(l), BYLINE.find(l).is_some_and(|m| m.start() == 0), "{l:?}");
         }
     }
 
