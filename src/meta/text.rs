@@ -312,7 +312,10 @@ fn collapse(s: &str) -> String {
 
 /// [`collapse`] `s` at the end of `out`: its words with one space between them.
 fn collapse_into(s: &str, out: &mut String) {
-    let t = s.trim();
+    // (most lines start and end with a printable ASCII character: nothing to trim)
+    let b = s.as_bytes();
+    let printable = |c: Option<&u8>| c.is_some_and(|&c| c > b' ' && c < 0x80);
+    let t = if printable(b.first()) && printable(b.last()) { s } else { s.trim() };
     // most lines have single spaces between their words already: copied whole
     if !has_whitespace_run(t) {
         out.push_str(t);
@@ -332,12 +335,22 @@ fn collapse_into(s: &str, out: &mut String) {
 /// U+205F, U+3000).
 fn has_whitespace_run(t: &str) -> bool {
     let b = t.as_bytes();
-    // a first pass without branches (vectorised), true on every byte that may be part of
-    // one: two spaces, a control byte, a lead byte of U+0080..U+00BF or U+1000..U+3FFF
-    let suspect = |c: u8| (c < b' ') | (c == 0xC2) | (c.wrapping_sub(0xE1) < 3);
-    let mut maybe = b.first().is_some_and(|&c| suspect(c));
+    // a first pass without branches (vectorised), true on the last byte of every
+    // whitespace character but a single space, and of a few other characters: two spaces, a
+    // control byte, C2 85 and C2 A0, E1 9A 80, E2 80 80..8A, E2 80 A8, E2 80 A9, E2 80 AF,
+    // E2 81 9F, E3 80 80 (read from their last two bytes; the punctuation of E2 80 90..A7,
+    // dashes and quotes, is let through)
+    let last_of_run = |before: u8, c: u8| {
+        (c < b' ')
+            | ((before == b' ') & (c == b' '))
+            | ((before == 0xC2) & ((c == 0x85) | (c == 0xA0)))
+            | ((before == 0x80) & ((c.wrapping_sub(0x80) <= 0x0A) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF)))
+            | ((before == 0x81) & (c == 0x9F))
+            | ((before == 0x9A) & (c == 0x80))
+    };
+    let mut maybe = b.first().is_some_and(|&c| c < b' ');
     for (&before, &c) in b.iter().zip(b.iter().skip(1)) {
-        maybe |= suspect(c) | ((before == b' ') & (c == b' '));
+        maybe |= last_of_run(before, c);
     }
     if !maybe {
         return false;
@@ -569,6 +582,19 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
     let mut body_lower = String::new();
     let mut spans = Vec::new();
     for d in decisions.iter().filter(|d| d.label == Label::Body).take(12) {
+        // (an ASCII line is lowercased whole: its content words are those of its lowercase
+        // copy, at the same places)
+        if d.text.is_ascii() {
+            let base = body_lower.len();
+            body_lower.push_str(&d.text);
+            body_lower[base..].make_ascii_lowercase();
+            let line = &body_lower[base..];
+            spans.extend(content_slices(line).map(|w| {
+                let at = base + (w.as_ptr() as usize - line.as_ptr() as usize);
+                at..at + w.len()
+            }));
+            continue;
+        }
         for w in content_slices(&d.text) {
             let start = body_lower.len();
             push_lowercase(w, &mut body_lower);
