@@ -846,14 +846,18 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
     // a shorter or longer wording) is not the page's headline: the first one is.
     let words: Vec<usize> = scored.iter().map(|c| word_count(&c.2)).collect();
     // (the words of each headline long enough to have another wording, folded once)
-    let folded: Vec<Vec<String>> = scored.iter().zip(&words).map(|(c, &w)| if w >= 6 { folded_words(&c.2) } else { Vec::new() }).collect();
+    // (folded when first compared: most headlines are too far apart, or of too different
+    // lengths, to be compared; is_variant_folded tells the lengths apart first too)
+    let folded: Vec<std::cell::OnceCell<Vec<String>>> = vec![std::cell::OnceCell::new(); scored.len()];
+    let fold = |k: usize| folded[k].get_or_init(|| folded_words(&scored[k].2)).as_slice();
     let variant_of_above: Vec<bool> = (0..scored.len())
         .map(|k| {
             let (c, cw) = (&scored[k], words[k]);
             cw >= 6 && (0..scored.len()).any(|j| {
                 let (a, aw) = (&scored[j], words[j]);
                 aw >= 6 && a.3[0] < c.3[0] && c.3[0] - a.3.last().unwrap() <= VARIANT_DISTANCE && a.0 > c.0 - 2.0
-                    && is_variant_folded(&a.2, aw, &folded[j], &c.2, cw, &folded[k])
+                    && aw <= 2 * cw && cw <= 2 * aw
+                    && is_variant_folded(&a.2, aw, fold(j), &c.2, cw, fold(k))
             })
         })
         .collect();
@@ -936,16 +940,22 @@ fn unbulleted(text: &str) -> &str {
 /// Is this line a byline or a dateline? (byline, dateline)
 fn header_kind(text: &str) -> (bool, bool) {
     let t = unbulleted(text);
+    let starts_like_byline = || may_start_like_byline(t) && BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
+    // (the characters some tests below need, found in one pass: see Marks)
+    let m = Marks::of(t);
+    // (an ASCII line without a digit or a comma, without the word `ago`, a lone byline word
+    // or a byline prefix word passes none of the tests below but starts_like_byline: its
+    // answer is that of a long line, whatever its length, and its words are not counted)
+    if !m.digit && !m.non_ascii && !m.comma && !m.may_be_relative(t) && !is_lone_byline_word(t) && !may_have_byline_prefix(t) {
+        return (starts_like_byline(), false);
+    }
     // (compared with 20 and less below)
     let words = word_count_up_to(t, 21);
-    let starts_like_byline = || may_start_like_byline(t) && BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
     // a long line is no dateline, and a byline only by its first words (every other test
     // below wants 20 words or fewer: they are skipped)
     if words > 20 {
         return (starts_like_byline(), false);
     }
-    // (the characters some tests below need, found in one pass: see Marks)
-    let m = Marks::of(t);
     // (one search for a byline prefix: byline_authors needs one too)
     let prefix = byline_match(t).map(|m| m.start());
     let byline = (prefix.is_some() && byline_authors(t).is_some())
