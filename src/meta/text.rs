@@ -348,8 +348,10 @@ fn has_whitespace_run(t: &str) -> bool {
             | ((before == 0x81) & (c == 0x9F))
             | ((before == 0x9A) & (c == 0x80))
     };
-    let mut maybe = b.first().is_some_and(|&c| c < b' ');
-    for (&before, &c) in b.iter().zip(b.iter().skip(1)) {
+    let Some((&first, rest)) = b.split_first() else { return false };
+    let mut maybe = first < b' ';
+    // (two slices of one length side by side: the loop is vectorised)
+    for (&before, &c) in b[..rest.len()].iter().zip(rest) {
         maybe |= last_of_run(before, c);
     }
     if !maybe {
@@ -417,9 +419,14 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
         return Some("too long");
     }
     let (mut chars, mut cjk) = (0, 0);
-    for c in t.chars() {
-        chars += 1;
-        cjk += usize::from(is_cjk(c));
+    // (an ASCII text has as many characters as bytes, and no CJK one)
+    if t.is_ascii() {
+        chars = t.len();
+    } else {
+        for c in t.chars() {
+            chars += 1;
+            cjk += usize::from(is_cjk(c));
+        }
     }
     if chars > 220 {
         return Some("too long");
@@ -527,7 +534,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     if (t.starts_with(char::is_lowercase) || cut_number) && cjk == 0 {
         return Some("starts like the middle of a sentence");
     }
-    if !t.chars().any(|c| c.is_lowercase()) && words < 5 && cjk == 0 {
+    if words < 5 && cjk == 0 && !t.chars().any(|c| c.is_lowercase()) {
         return Some("short all-caps label");
     }
     // (the capitalised words counted only for a line long enough to be asked about)
@@ -1216,12 +1223,33 @@ impl<'a> LineMemo<'a> {
     /// How many times `text` is in the page (copies that do not overlap).
     /// (Counted up to 3: the chooser tells one, two and more apart.)
     fn copies(&self, text: &str) -> usize {
-        memchr::memmem::find_iter(self.page.as_bytes(), text.as_bytes()).take(3).count()
+        copies_in(self.page.as_bytes(), text.as_bytes())
     }
     /// Is line `i` (an index into `decisions`) cut by the renderer's wrapping?
     fn wrapped(&self, i: usize) -> bool {
         *self.wrapped[i].get_or_init(|| is_wrapped(self.decisions, self.width, i))
     }
+}
+
+/// How many times `needle` is in `page`, up to 3: the copies that do not overlap, from the
+/// first (as `memmem::find_iter` finds them).
+fn copies_in(page: &[u8], needle: &[u8]) -> usize {
+    // (a pair finder costs little to build, where memmem's searcher prepares for long
+    // searches, and reports the same first copy of the text in what it is given; the end
+    // of the page, shorter than it can read, is left to memmem)
+    #[cfg(target_arch = "x86_64")]
+    if let Some(f) = memchr::arch::x86_64::avx2::packedpair::Finder::new(needle) {
+        let (mut n, mut at) = (0, 0);
+        while n < 3 {
+            let rest = &page[at..];
+            let found = if rest.len() >= f.min_haystack_len() { f.find(rest, needle) } else { memchr::memmem::find(rest, needle) };
+            let Some(p) = found else { break };
+            n += 1;
+            at += p + needle.len();
+        }
+        return n;
+    }
+    memchr::memmem::find_iter(page, needle).take(3).count()
 }
 
 /// A headline dated this many days before the latest dated headline of the page is a
@@ -1793,6 +1821,22 @@ fn person_names(text: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copies_are_counted_as_memmem_finds_them() {
+        let pieces = ["ab", "a", "b", "aba", " \n ", "Title", "Title | Site", "x"];
+        let mut seed = 11u64;
+        for _ in 0..3000 {
+            let mut next = || {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (seed >> 33) as usize
+            };
+            let page: String = (0..next() % 120).map(|_| pieces[next() % pieces.len()]).collect();
+            let needle: String = (0..1 + next() % 3).map(|_| pieces[next() % pieces.len()]).collect();
+            let want = memchr::memmem::find_iter(page.as_bytes(), needle.as_bytes()).take(3).count();
+            assert_eq!(copies_in(page.as_bytes(), needle.as_bytes()), want, "{needle:?} in {page:?}");
+        }
+    }
 
     #[test]
     fn whitespace_runs_are_the_ones_collapsing_changes() {
