@@ -329,55 +329,49 @@ fn collapse_into(s: &str, out: &mut String) {
     }
 }
 
-/// Whether a trimmed text may have whitespace other than single spaces between its words
-/// (a byte scan: a space after a space, ASCII control whitespace, or the UTF-8 bytes of
-/// non-ASCII whitespace, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
-/// U+205F, U+3000).
+/// Whether a trimmed text has whitespace other than single spaces between its words: a
+/// space after a space, ASCII control whitespace, or non-ASCII whitespace (U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, whose UTF-8 lead bytes
+/// are 0xC2 and 0xE1–0xE3).
 fn has_whitespace_run(t: &str) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let b = t.as_bytes();
-    // a first pass without branches (vectorised), true on the last byte of every
-    // whitespace character but a single space, and of a few other characters: two spaces, a
-    // control byte, C2 85 and C2 A0, E1 9A 80, E2 80 80..8A, E2 80 A8, E2 80 A9, E2 80 AF,
-    // E2 81 9F, E3 80 80 (read from their last two bytes; the punctuation of E2 80 90..A7,
-    // dashes and quotes, is let through)
-    let last_of_run = |before: u8, c: u8| {
-        (c < b' ')
-            | ((before == b' ') & (c == b' '))
-            | ((before == 0xC2) & ((c == 0x85) | (c == 0xA0)))
-            | ((before == 0x80) & ((c.wrapping_sub(0x80) <= 0x0A) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF)))
-            | ((before == 0x81) & (c == 0x9F))
-            | ((before == 0x9A) & (c == 0x80))
-    };
-    let Some((&first, rest)) = b.split_first() else { return false };
-    let mut maybe = first < b' ';
-    // (two slices of one length side by side: the loop is vectorised)
-    for (&before, &c) in b[..rest.len()].iter().zip(rest) {
-        maybe |= last_of_run(before, c);
-    }
-    if !maybe {
-        return false;
-    }
     let mut after_space = false;
-    for (i, &c) in b.iter().enumerate() {
-        // (most bytes: printable ASCII and UTF-8 bytes that start no whitespace)
-        if c > b' ' && c < 0xC2 {
-            after_space = false;
-            continue;
-        }
+    // one byte: a space after a space, or the first byte of other whitespace
+    let byte = |k: usize, after_space: &mut bool| -> bool {
+        let c = b[k];
         if c == b' ' {
-            if after_space {
+            return std::mem::replace(after_space, true);
+        }
+        *after_space = false;
+        // (printable ASCII and the bytes 0x80..0xC1 start no whitespace)
+        (c < b' ' || c >= 0xC2) && whitespace_len(b, k) > 0
+    };
+    // eight bytes at a time: eight bytes of printable ASCII and spaces (most of a line) are
+    // read at once, with the spaces in them; other ones byte by byte
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // (a byte from 0x80, or one below the space: exactly when these are not zero)
+        if x & HIGH != 0 || x.wrapping_sub(ONES * u64::from(b' ')) & !x & HIGH != 0 {
+            if (i..i + 8).any(|k| byte(k, &mut after_space)) {
                 return true;
             }
-            after_space = true;
-            continue;
+        } else {
+            // the high bit of each byte that is a space (no carry crosses a byte)
+            let v = x ^ (ONES * u64::from(b' '));
+            let spaces = !(((v & !HIGH) + !HIGH) | v) & HIGH;
+            // (byte k + 1 moved onto byte k; the first byte after the last of the chunk before)
+            if spaces & (spaces >> 8) != 0 || (after_space && spaces & 0x80 != 0) {
+                return true;
+            }
+            after_space = spaces >> 63 != 0;
         }
-        // any other whitespace character
-        if whitespace_len(b, i) > 0 {
-            return true;
-        }
-        after_space = false;
+        i += 8;
     }
-    false
+    (i..b.len()).any(|k| byte(k, &mut after_space))
 }
 
 fn is_cjk(c: char) -> bool {
