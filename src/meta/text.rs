@@ -1329,7 +1329,8 @@ fn same_word(a: &str, b: &str) -> bool {
 
 /// Four-letter stems of the content words of a text (`teams`, `team` -> `team`).
 fn stems(text: &str) -> Vec<String> {
-    content_words(text).into_iter().map(|w| w.chars().take(4).collect()).collect()
+    // (an ASCII word lowercases letter by letter: its first four letters are enough)
+    content_slices(text).map(|w| if w.is_ascii() { w[..4.min(w.len())].to_ascii_lowercase() } else { lowercase(w).chars().take(4).collect() }).collect()
 }
 
 /// A line below a long headline that is shorter, but tells the same story in other words:
@@ -1458,11 +1459,6 @@ fn push_lowercase(w: &str, out: &mut String) {
     } else {
         out.push_str(&lowercase(w));
     }
-}
-
-/// The [`content_slices`] of a text, lowercased.
-fn content_words(text: &str) -> Vec<String> {
-    content_slices(text).map(lowercase).collect()
 }
 
 /// Indices of the lines with text: the line at non-blank position `q` is `nb[q]`.
@@ -1655,8 +1651,12 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     let below_end = (anchor + 3).max(title_pos + 14).min(nb.len());
     let mut below = Vec::new();
     let mut body_seen = 0;
+    // (the words of a line counted up to 41 once, for both loops below: a count compared with
+    // 20 is at least 20 up to 20 exactly when it is up to 41)
+    let mut counted: Vec<Option<usize>> = vec![None; nb.len()];
+    let mut words_up_to_41 = |p: usize, text: &str| *counted[p].get_or_insert_with(|| word_count_up_to(text, 41));
     for p in below_start..below_end {
-        if x.decisions[nb[p]].label == Label::Body && word_count_up_to(&x.decisions[nb[p]].text, 20) >= 20 {
+        if x.decisions[nb[p]].label == Label::Body && words_up_to_41(p, &x.decisions[nb[p]].text) >= 20 {
             body_seen += 1;
             if body_seen > 3 {
                 break;
@@ -1676,7 +1676,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             continue;
         }
         // (compared with 40 and less below; collapsing the whitespace leaves the count as it is)
-        let mut words = word_count_up_to(&d.text, 41);
+        let mut words = words_up_to_41(p, &d.text);
         if words > 40 {
             continue;
         }
