@@ -214,10 +214,12 @@ fn is_relative(text: &str) -> bool {
 
 /// The authors named by a byline (`By Jane Doe and John Roe`, `27.03.2017 par La Rédaction`).
 pub fn byline_authors(text: &str) -> Option<Vec<String>> {
+    // (the byline's opening word first: most lines have none, and are not counted)
+    let names = byline_names(text)?;
     if word_count(text) > 20 {
         return None;
     }
-    let mut names = byline_names(text)?.to_string();
+    let mut names = names.to_string();
     // cut at a date or a separator that ends the byline
     if let Some(d) = find_date(&names) {
         names.truncate(d.start);
@@ -312,10 +314,19 @@ fn collapse(s: &str) -> String {
 
 /// [`collapse`] `s` at the end of `out`: its words with one space between them.
 fn collapse_into(s: &str, out: &mut String) {
-    // (most lines start and end with a printable ASCII character: nothing to trim)
+    // (most lines start and end with a printable ASCII character, after the spaces of their
+    // indentation: those are cut as bytes, the rest left to trim)
     let b = s.as_bytes();
+    let (mut from, mut to) = (0, b.len());
+    while from < to && b[from] == b' ' {
+        from += 1;
+    }
+    while to > from && b[to - 1] == b' ' {
+        to -= 1;
+    }
+    let s = &s[from..to];
     let printable = |c: Option<&u8>| c.is_some_and(|&c| c > b' ' && c < 0x80);
-    let t = if printable(b.first()) && printable(b.last()) { s } else { s.trim() };
+    let t = if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) { s } else { s.trim() };
     // most lines have single spaces between their words already: copied whole
     if !has_whitespace_run(t) {
         out.push_str(t);
@@ -345,8 +356,8 @@ fn has_whitespace_run(t: &str) -> bool {
             return std::mem::replace(after_space, true);
         }
         *after_space = false;
-        // (printable ASCII and the bytes 0x80..0xC1 start no whitespace)
-        (c < b' ' || c >= 0xC2) && whitespace_len(b, k) > 0
+        // (only these bytes start whitespace: see whitespace_len)
+        matches!(c, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3) && whitespace_len(b, k) > 0
     };
     // eight bytes at a time: eight bytes of printable ASCII and spaces (most of a line) are
     // read at once, with the spaces in them; other ones byte by byte
@@ -400,12 +411,19 @@ fn has_web_address(t: &str) -> bool {
 
 /// Does this text read like a headline? `None` when it does, else why not.
 pub fn headline_rejection(text: &str) -> Option<&'static str> {
-    headline_rejection_counted(text, word_count)
+    headline_rejection_counted(text, word_count, is_chrome)
+}
+
+/// Whether [`rules::chrome_rule`] finds a text of `words` words to be chrome.
+fn is_chrome(text: &str, words: usize) -> bool {
+    rules::chrome_rule(text, words).is_some()
 }
 
 /// [`headline_rejection`], the text's [`word_count`] given by `count` (asked only for a text
 /// of 220 characters or fewer).
-fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> Option<&'static str> {
+/// ([`is_chrome`] of the trimmed text and its count is asked of `chrome`, which the chooser
+/// answers once a line.)
+fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize, chrome: impl FnOnce(&str, usize) -> bool) -> Option<&'static str> {
     let t = text.trim();
     // more than 220 characters (more than 880 bytes is, for sure), in one pass with the
     // count of CJK characters
@@ -446,7 +464,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize) -> 
     if rules::strip_bullet(text).is_some() {
         return Some("list item");
     }
-    if rules::chrome_rule(t, words).is_some() {
+    if chrome(t, words) {
         return Some("chrome");
     }
     // (one search for a byline prefix: byline_authors finds none without one)
@@ -668,7 +686,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
                 continue;
             }
             // a headline in title case may end with a full stop when the dateline follows
-            let rejection = if lines.len() == 1 { memo.rejection(p) } else { headline_rejection_counted(&text, |_| words) };
+            let rejection = if lines.len() == 1 { memo.rejection(p) } else { headline_rejection_counted(&text, |_| words, is_chrome) };
             let soft_rejection = match rejection {
                 None => None,
                 Some(r @ SOFT_REJECTION) if title_case(&text) && headline_rejection(text.trim_end_matches(['.', ',', ':', ';'])).is_none() => Some(r),
@@ -941,7 +959,13 @@ fn unbulleted(text: &str) -> &str {
 /// Is this line a byline or a dateline? (byline, dateline)
 fn header_kind(text: &str) -> (bool, bool) {
     let t = unbulleted(text);
-    let starts_like_byline = || may_start_like_byline(t) && BYLINE_STARTS.iter().any(|w| starts_with_lower(t, w));
+    // (starts_with_lower's first test, inline: the words with another first letter are
+    // passed over without a call)
+    let first = t.as_bytes().first().copied().unwrap_or(0);
+    let starts_like_byline = || {
+        may_start_like_byline(t)
+            && BYLINE_STARTS.iter().any(|w| (!first.is_ascii() || w.as_bytes()[0].eq_ignore_ascii_case(&first)) && starts_with_lower(t, w))
+    };
     // (the characters some tests below need, found in one pass: see Marks)
     let m = Marks::of(t);
     // (an ASCII line without a digit or a comma, without the word `ago`, a lone byline word
@@ -1049,7 +1073,8 @@ fn eq_lower(text: &str, word: &str) -> bool {
 
 /// Lines that do not separate a headline from its byline: share buttons, image alts, empty
 /// bullets, rules.
-fn is_header_noise(text: &str) -> bool {
+/// ([`is_chrome`] of the unbulleted text and its count is asked of `chrome`.)
+fn is_header_noise(text: &str, chrome: impl FnOnce(&str, usize) -> bool) -> bool {
     let t = unbulleted(text);
     if !t.chars().any(is_alphanumeric) {
         return true;
@@ -1081,14 +1106,14 @@ fn is_header_noise(text: &str) -> bool {
             } else {
                 "-"
             };
-            return starts(first) || rules::chrome_rule(t, words).is_some();
+            return starts(first) || chrome(t, words);
         }
         let lower = lowercase(t);
         if lower.contains("comment") {
             return true;
         }
         let first = lower.split(|c: char| !is_alphanumeric(c)).find(|w| !w.is_empty()).unwrap_or("");
-        return starts(first) || rules::chrome_rule(t, words).is_some();
+        return starts(first) || chrome(t, words);
     }
     false
 }
@@ -1153,6 +1178,7 @@ struct LineFacts {
     /// Why the line is no headline, if it is not.
     rejection: std::cell::OnceCell<Option<&'static str>>,
     words: std::cell::OnceCell<usize>,
+    chrome: std::cell::OnceCell<bool>,
     day: std::cell::OnceCell<Option<chrono::NaiveDate>>,
 }
 
@@ -1190,14 +1216,25 @@ impl<'a> LineMemo<'a> {
     /// Photo captions (so the cleaner found the line to be) do not separate a headline from
     /// its header either.
     fn noise(&self, q: usize) -> bool {
-        *self.facts[q].noise.get_or_init(|| self.decisions[self.nb[q]].reason.starts_with(CAPTION_REASON) || is_header_noise(self.text(q)))
+        *self.facts[q].noise.get_or_init(|| {
+            // (chrome_rule is asked here of a line of 4 words or fewer, counted exactly: when the
+            // text is the collapsed line, its count is the line's, and the answer the one the
+            // headline test gets)
+            self.decisions[self.nb[q]].reason.starts_with(CAPTION_REASON)
+                || is_header_noise(self.text(q), |t, words| if t == self.collapsed(q) { self.chrome(q) } else { is_chrome(t, words) })
+        })
     }
     /// The day a dateline gives (never one in the future).
     fn day(&self, q: usize) -> Option<chrono::NaiveDate> {
         *self.facts[q].day.get_or_init(|| find_date(self.text(q)).map(|f| f.date).filter(|d| *d <= latest_day()))
     }
     fn rejection(&self, q: usize) -> Option<&'static str> {
-        *self.facts[q].rejection.get_or_init(|| headline_rejection_counted(self.collapsed(q), |_| self.words(q)))
+        // (the collapsed line is trimmed: the headline test asks is_chrome of it and its count)
+        *self.facts[q].rejection.get_or_init(|| headline_rejection_counted(self.collapsed(q), |_| self.words(q), |_, _| self.chrome(q)))
+    }
+    /// [`is_chrome`] of the collapsed line and its word count.
+    fn chrome(&self, q: usize) -> bool {
+        *self.facts[q].chrome.get_or_init(|| is_chrome(self.collapsed(q), self.words(q)))
     }
     fn headline_like(&self, q: usize) -> bool {
         self.rejection(q).is_none()
@@ -1308,14 +1345,25 @@ fn neither_contains_the_other(a: &str, b: &str) -> bool {
 /// Words that carry content, as slices of the text: four letters or more, or two CJK
 /// characters or more.
 fn content_slices(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_alphanumeric(c)).filter(|w| {
+    // (an ASCII text is split at its bytes, without decoding characters: ASCII letters and
+    // digits are its alphanumeric characters)
+    let ascii = text.is_ascii();
+    let bytes = ascii.then(|| {
+        let b = text.as_bytes();
+        b.split(|c| !c.is_ascii_alphanumeric()).filter(|w| w.len() >= 4).map(move |w| {
+            let at = w.as_ptr() as usize - b.as_ptr() as usize;
+            &text[at..at + w.len()]
+        })
+    });
+    let chars = (!ascii).then(|| text.split(|c: char| !is_alphanumeric(c)).filter(|w| {
         // (an ASCII word has as many characters as bytes, and no CJK one)
         if w.is_ascii() {
             return w.len() >= 4;
         }
         let n = w.chars().count();
         n >= 4 || (n >= 2 && w.chars().any(is_cjk))
-    })
+    }));
+    bytes.into_iter().flatten().chain(chars.into_iter().flatten())
 }
 
 /// The same word, case aside.
@@ -1653,8 +1701,10 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
     let mut body_seen = 0;
     // (the words of a line counted up to 41 once, for both loops below: a count compared with
     // 20 is at least 20 up to 20 exactly when it is up to 41)
-    let mut counted: Vec<Option<usize>> = vec![None; nb.len()];
-    let mut words_up_to_41 = |p: usize, text: &str| *counted[p].get_or_insert_with(|| word_count_up_to(text, 41));
+    // (by position from above_start: the lines asked about are from there to below_end)
+    let above_start = title_pos.saturating_sub(8);
+    let mut counted: Vec<Option<usize>> = vec![None; below_end.saturating_sub(above_start)];
+    let mut words_up_to_41 = |p: usize, text: &str| *counted[p - above_start].get_or_insert_with(|| word_count_up_to(text, 41));
     for p in below_start..below_end {
         if x.decisions[nb[p]].label == Label::Body && words_up_to_41(p, &x.decisions[nb[p]].text) >= 20 {
             body_seen += 1;
@@ -1664,7 +1714,6 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         }
         below.push(p);
     }
-    let above_start = title_pos.saturating_sub(8);
     let order: Vec<usize> = below.into_iter().chain((above_start..title_pos).rev()).collect();
     let mut dates: Vec<DateCandidate> = Vec::new();
     let mut relative: Option<(usize, String)> = None;
@@ -2247,7 +2296,7 @@ mod tests {
     #[test]
     fn a_picture_with_its_credit_between_the_headline_and_a_glued_byline() {
         assert_eq!(header_kind("By Jane RoeBusiness Columnist"), (true, false));
-        assert!(is_header_noise("(Jane Roe / Associated Press)"));
+        assert!(is_header_noise("(Jane Roe / Associated Press)", is_chrome));
         let dump = format!(
             "Business\n\nColumn: The ministers' plan sends a dismal signal about the future of encrypted chats\n\nMinistry headquarters building\n\nThe ministry is merging two agencies to create the largest security service in Europe.\n\n(Jane Roe / Associated Press)\n\nBy Michael RoeBusiness Columnist\n\nNov. 19, 2019\n\n5:53 PM\n\n{BODY}"
         );
