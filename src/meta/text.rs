@@ -314,19 +314,10 @@ fn collapse(s: &str) -> String {
 
 /// [`collapse`] `s` at the end of `out`: its words with one space between them.
 fn collapse_into(s: &str, out: &mut String) {
-    // (most lines start and end with a printable ASCII character, after the spaces of their
-    // indentation: those are cut as bytes, the rest left to trim)
+    // (most lines start and end with a printable ASCII character: nothing to trim)
     let b = s.as_bytes();
-    let (mut from, mut to) = (0, b.len());
-    while from < to && b[from] == b' ' {
-        from += 1;
-    }
-    while to > from && b[to - 1] == b' ' {
-        to -= 1;
-    }
-    let s = &s[from..to];
     let printable = |c: Option<&u8>| c.is_some_and(|&c| c > b' ' && c < 0x80);
-    let t = if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) { s } else { s.trim() };
+    let t = if printable(b.first()) && printable(b.last()) { s } else { s.trim() };
     // most lines have single spaces between their words already: copied whole
     if !has_whitespace_run(t) {
         out.push_str(t);
@@ -749,8 +740,9 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
                 }
             }
             // a short line right above a headline with its dateline is a label or a brand
-            let all_caps_words = text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-            if (words <= 3 || (words <= 5 && all_caps_words)) && header.as_ref().is_some_and(|h| h.gap == 1) {
+            // (the words read only for a line of four or five words)
+            let all_caps_words = || text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+            if (words <= 3 || (words <= 5 && all_caps_words())) && header.as_ref().is_some_and(|h| h.gap == 1) {
                 if let Some(r) = (p + lines.len()..nb.len()).find(|&r| !memo.noise(r)) {
                     let nw = memo.words(r);
                     if nw > words && (words <= 3 || nw >= 2 * words) && nw <= 25 && memo.headline_like(r) {
@@ -778,7 +770,8 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
                 score -= 0.5;
                 why.push(format!("{r}, but right above the dateline").into());
             }
-            if name_like(&text) && header.as_ref().is_some_and(|h| h.gap == 0 && h.date_first) && p > 0
+            // (the header first: name_like makes a list of words)
+            if header.as_ref().is_some_and(|h| h.gap == 0 && h.date_first) && p > 0 && name_like(&text)
                 && memo.headline_like(p - 1)
             {
                 score -= 2.5;
