@@ -156,6 +156,11 @@ const JOB_WORDS: &[&str] = &[
     "redactor", "redactora", "periodista", "redattore", "giornalista", "inviato", "jornalista", "repórter",
     "updated", "published", "photo", "photos", "video", "follow", "email", "twitter", "view", "more",
 ];
+/// Whether a (lowercase) word is one of [`JOB_WORDS`] (looked up in a set of them).
+fn is_job_word(w: &str) -> bool {
+    static SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| JOB_WORDS.iter().copied().collect());
+    SET.contains(w)
+}
 /// A clock time (`5:30PM`, `10h32`), a dateline without a day.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b\d{1,2}[:h]\d{2}\s*(?:[ap]\.?m\.?)?(?:\b|$)").unwrap());
 /// A sentence ending inside a line, followed by another sentence.
@@ -245,7 +250,7 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
         if wc == 0 || wc > 5 || !p.chars().next().is_some_and(char::is_uppercase) || p.contains(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        if p.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&lowercase(w).as_str())) {
+        if p.split(|c: char| !is_alphanumeric(c)).any(|w| is_job_word(&lowercase(w))) {
             continue;
         }
         if !out.iter().any(|o| o == p) {
@@ -296,6 +301,9 @@ const NOT_HEADLINE_PHRASES: &[&str] = &[
     "sharing options", "short url", "email this", "this on ", "chevron", "cookies", "javascript", "external links",
     "new window", "all rights reserved", "your browser", "continue reading", "work with us", "flag of", "caption", "submitted photo", "detected you",
 ];
+/// [`SECTION_LABEL_PHRASES`], searched for all at once (in the lowercase text).
+static SECTION_LABEL_PHRASE_SET: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(SECTION_LABEL_PHRASES).expect("section labels"));
 /// [`NOT_HEADLINE_PHRASES`], searched for all at once (in the lowercase text).
 static NOT_HEADLINE_PHRASE_SET: LazyLock<aho_corasick::AhoCorasick> =
     LazyLock::new(|| aho_corasick::AhoCorasick::new(NOT_HEADLINE_PHRASES).expect("headline phrases"));
@@ -472,7 +480,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize, chr
     let first = lower.split(|c: char| !is_alphanumeric(c) && c != '-').find(|w| !w.is_empty()).unwrap_or("");
     if let Some((_, after)) = t.split_once(',') {
         // `Jane Doe, Senior Writer` (not `Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos`)
-        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&lowercase(w).as_str())) {
+        if words <= 10 && word_count(after) <= 4 && after.split(|c: char| !is_alphanumeric(c)).any(|w| is_job_word(&lowercase(w))) {
             return Some("a name with a job title");
         }
     }
@@ -489,7 +497,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize, chr
     if (t.contains('>') && t.contains(" > ")) || (t.contains('»') && t.contains(" » ")) || slash_crumb && words <= 8 {
         return Some("breadcrumb");
     }
-    if words <= 5 && lower.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&w)) {
+    if words <= 5 && lower.split(|c: char| !is_alphanumeric(c)).any(is_job_word) {
         return Some("a name with a job title");
     }
     if t.ends_with(')') {
@@ -526,7 +534,7 @@ fn headline_rejection_counted(text: &str, count: impl FnOnce(&str) -> usize, chr
         return Some("dateline");
     }
     if NOT_HEADLINE_START.contains(&first) || (words <= 5 && NOT_SHORT_HEADLINE_START.contains(&first)) || NOT_HEADLINE_PHRASE_SET.is_match(&lower) || t.contains('_')
-        || (words <= 5 && SECTION_LABEL_PHRASES.iter().any(|p| lower.contains(p)))
+        || (words <= 5 && SECTION_LABEL_PHRASE_SET.is_match(&lower))
     {
         return Some("share button, caption or navigation");
     }
@@ -935,13 +943,20 @@ impl HeaderAfter {
 /// Words that start a byline line without a name-introducing preposition.
 const BYLINE_STARTS: &[&str] = &["posted by", "written by", "analysis by", "text:", "texte:", "author:", "autor:", "auteur:", "text von", "von:"];
 
-/// Whether a text may start with one of [`BYLINE_STARTS`]: its first character is the first
-/// letter of one in either case, or is no ASCII character (which [`starts_with_lower`] reads
-/// the long way).
+/// Whether a text may start with one of [`BYLINE_STARTS`]: its first two characters, ASCII,
+/// are the first two letters of one in either case; or its first character is the first
+/// letter of one, or is no ASCII character (which [`starts_with_lower`] reads the long way).
 fn may_start_like_byline(t: &str) -> bool {
     static FIRST: LazyLock<[bool; 128]> = LazyLock::new(|| first_letters(BYLINE_STARTS));
-    // (an empty text starts with no word)
-    t.as_bytes().first().is_some_and(|&c| may_start(&FIRST, c))
+    match t.as_bytes() {
+        // two ASCII characters lowercase to their ASCII lowercase: a word must start with both
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            BYLINE_STARTS.iter().any(|w| w.as_bytes()[..2] == [a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        }
+        [a, ..] => may_start(&FIRST, *a),
+        // (an empty text starts with no word)
+        [] => false,
+    }
 }
 
 /// The text of a line without its list bullet.
@@ -1133,7 +1148,7 @@ fn name_like(text: &str) -> bool {
 fn name_with_job(t: &str) -> bool {
     t.split_once(',').is_some_and(|(name, job)| {
         (2..=4).contains(&word_count(name)) && name_like(name) && (1..=4).contains(&word_count(job))
-            && job.split(|c: char| !is_alphanumeric(c)).any(|w| JOB_WORDS.contains(&lowercase(w).as_str()))
+            && job.split(|c: char| !is_alphanumeric(c)).any(|w| is_job_word(&lowercase(w)))
     })
 }
 
