@@ -13,8 +13,10 @@ const MIN_RUN: usize = 2;
 /// The longest heading text in a frame, in bytes (a longer line is text with stars in it).
 const MAX_HEADING_BYTES: usize = 300;
 /// Framed lines needed before a dump is taken to use the convention (one framed line may be
-/// an ornament in the text).
+/// an ornament in the text)...
 const MIN_FRAMED: usize = 2;
+/// ...unless its frame is this wide (`****** Title ******`: a page with one heading).
+const MIN_LONE_RUN: usize = 4;
 
 /// The run of one frame symbol that opens `line` (after indentation), followed by a space.
 fn opening(line: &str) -> Option<(u8, usize, &str)> {
@@ -54,7 +56,7 @@ pub fn strip_frames(text: &str) -> Option<(String, Vec<Option<ParagraphKind>>)> 
     let lines: Vec<&str> = text.lines().collect();
     let mut out: Vec<std::borrow::Cow<str>> = lines.iter().map(|&l| l.into()).collect();
     let mut kinds = vec![None; lines.len()];
-    let mut framed = 0;
+    let (mut framed, mut widest) = (0, 0);
     let mut i = 0;
     while i < lines.len() {
         let Some((c, run, rest)) = opening(lines[i]) else {
@@ -69,6 +71,7 @@ pub fn strip_frames(text: &str) -> Option<(String, Vec<Option<ParagraphKind>>)> 
             out[i] = inner.to_string().into();
             kinds[i] = Some(ParagraphKind::Heading);
             framed += 1;
+            widest = widest.max(run);
         } else if let Some(next) = lines.get(i + 1).and_then(|n| closed(n.trim(), c, run).or_else(|| (n.trim().len() == run && n.trim().bytes().all(|x| x == c)).then_some(""))) {
             // wrapped: the end of the heading and the closing run on the next line (or the
             // run alone)
@@ -80,11 +83,12 @@ pub fn strip_frames(text: &str) -> Option<(String, Vec<Option<ParagraphKind>>)> 
             out[i + 1] = next.to_string().into();
             kinds[i] = Some(ParagraphKind::Heading);
             framed += 1;
+            widest = widest.max(run);
             i += 1;
         }
         i += 1;
     }
-    if framed < MIN_FRAMED {
+    if framed < MIN_FRAMED && widest < MIN_LONE_RUN {
         return None;
     }
     let mut s = String::with_capacity(text.len());
@@ -120,6 +124,10 @@ by Jane Doe March 28, 2017\nThe council voted on Tuesday.\n***** Top Rated Comme
     #[test]
     fn a_single_frame_or_none_leaves_the_dump_alone() {
         assert!(strip_frames("Text\n*** Note ***\nMore text.\n").is_none());
+        // ...but a lone wide frame is a heading
+        let (text, kinds) = strip_frames("Home\n****** Council approves the tram line ******\nby Jane Doe\n").unwrap();
+        assert_eq!(text.lines().nth(1), Some("Council approves the tram line"));
+        assert_eq!(kinds[1], Some(ParagraphKind::Heading));
         assert!(strip_frames("Plain text with ** stars ** inside.\n").is_none());
         assert!(strip_frames("").is_none());
     }
