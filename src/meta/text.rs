@@ -1542,6 +1542,10 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// Is line `i` cut by the renderer's wrapping (continued on line `i + 1`)?
+/// How far apart the middles of two centred lines may be, in columns (doubled: the sums of
+/// indent and width are compared).
+const CENTRED_SLACK: usize = 3;
+
 fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> bool {
     // (a dump without a wrap width wraps nothing: known before reading the lines)
     let Some(w) = width else { return false };
@@ -1559,7 +1563,12 @@ fn is_wrapped(decisions: &[LineDecision], width: Option<usize>, i: usize) -> boo
     let indent = |t: &str| t.chars().take_while(|c| c.is_whitespace()).count();
     let (ci, ni) = (indent(&decisions[i].text), indent(&next.text));
     if ni != ci && !(ni > ci && rules::strip_bullet(&decisions[i].text).is_some()) {
-        return false;
+        // ...unless both lines are centred on one axis (a centred headline whose last words
+        // went to the next line): the first fills the width, the next sits in its middle
+        let cur = decisions[i].text.trim_end().chars().count();
+        let next_len = next.text.trim_end().chars().count();
+        let first_word = nxt.split_whitespace().next().map_or(0, |x| x.chars().count());
+        return ni > ci && cur + 1 + first_word > w.saturating_sub(1) && (cur + ci).abs_diff(next_len + ni) <= CENTRED_SLACK;
     }
     // a long line continued by a line that starts in lower case
     let cur = decisions[i].text.trim_end();
@@ -2088,6 +2097,20 @@ mod tests {
         let a = dump_meta(&dump);
         assert_eq!(a.title.as_deref(), Some("Home builders report weaker sales as rates climb"));
         assert_eq!(a.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_centred_headline_wrapped_over_two_lines_is_one_title() {
+        // links2 centres headings: the headline fills the width, its last word sits centred on
+        // the next line
+        let para = "The agency said on Tuesday that new images from the telescope showed the plumes again, and that a probe would be sent to study them in the next decade.";
+        let mut dump = String::from("   SPACE\n\n NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon\n                                     Europa\n\n   By Jane Doe\n   November 19, 2019\n\n");
+        for _ in 0..4 {
+            dump.push_str(&crate::clean::hard_wrap(para, 74).lines().map(|l| format!("   {l}\n")).collect::<String>());
+            dump.push('\n');
+        }
+        let a = dump_meta(&dump);
+        assert_eq!(a.title.as_deref(), Some("NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa"));
     }
 
     #[test]
