@@ -122,7 +122,7 @@ by Jane Doe March 28, 2017\nThe council voted on Tuesday.\n***** Top Rated Comme
     }
 
     #[test]
-    fn a_single_frame_or_none_leaves_the_dump_alone() {
+    fn a_single_narrow_frame_or_none_leaves_the_dump_alone() {
         assert!(strip_frames("Text\n*** Note ***\nMore text.\n").is_none());
         // ...but a lone wide frame is a heading
         let (text, kinds) = strip_frames("Home\n****** Council approves the tram line ******\nby Jane Doe\n").unwrap();
@@ -141,9 +141,7 @@ by Jane Doe March 28, 2017\nThe council voted on Tuesday.\n***** Top Rated Comme
             "Shop owners along the route said they feared losing customers during the works, and the chamber of commerce asked for lower parking fees in the old town.",
         ];
         let comment = "I think this is the best decision the council has taken in years, and I hope the works will start soon because the buses are always full in the morning.";
-        let mut dump = String::from("****** Council approves the new tram line after a long debate ******
-by Jane Doe March 28, 2017
-");
+        let mut dump = String::from("****** Council approves the new tram line after a long debate ******\nby Jane Doe March 28, 2017\n");
         for p in paras {
             dump.push_str(&crate::clean::hard_wrap(p, 79));
             dump.push('\n');

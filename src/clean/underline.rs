@@ -7,11 +7,9 @@
 //! such tokens.
 
 /// Underlined phrases needed before a dump is taken to underline its links: joined tokens of
-/// three words or more, or with punctuation or a function word, which identifiers rarely are.
+/// three words or more, or with punctuation or a function word ([`crate::clean::rules::stop_words`]),
+/// which identifiers rarely are.
 const MIN_PHRASES: usize = 8;
-
-/// Function words that show a joined token to be a phrase (`Learn_how_your_comment`).
-const PHRASE_WORDS: &[&str] = &["the", "of", "to", "and", "in", "for", "a", "on", "with", "&", "de", "la", "le", "der", "die", "und", "el", "il"];
 
 /// Punctuation that may close a word inside an underlined phrase (`November_1,_2019`).
 const CLOSING: &[char] = &[',', ':', ';', '!', '?', ')', '\'', '’', '.'];
@@ -42,7 +40,8 @@ fn joined(tok: &str) -> Joined {
         if !word && p != "&" {
             return Joined::No;
         }
-        phrase |= w.len() != p.len() || p == "&" || PHRASE_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f));
+        // (a function word of the cleaner's vocabulary shows a phrase: `Learn_how_your_comment`)
+        phrase |= w.len() != p.len() || p == "&" || (word && crate::clean::rules::stop_words(w) == 1);
         parts += 1;
     }
     match parts {
