@@ -249,14 +249,14 @@ fn wrap_width_as_rendered(lines: &[&str], rendered: &[&str], widths: &[usize]) -
     // (120 columns) most paragraphs fit on one line or two, and menus and table rows run on
     // without wrapping: then a hard ceiling and a share of lines that run on tell it.
     if long >= 5 && (near * 10 >= long * 3 || (wrapped >= 3 && wrapped * 3 >= runs_on * 2) || (ceiling && wrapped >= 3 && wrapped * 4 >= runs_on)) {
-        // (a single line longer than all others by two or more is not the width: a line
-        // the renderer could not break)
         let (top, second) = (lens[lens.len() - 1], lens[lens.len() - 2]);
         let w = top.min(p99 + 2);
         // lines pushed past the width by unbreakable words can set it too wide: the lines a
         // sentence runs on from tell the narrower width the text was wrapped at
         match continuation_width(lines, rendered, widths) {
             Some(c) if c + NARROWER < w => Some(c),
+            // a single line longer than all others by two or more is not the width: a line
+            // the renderer could not break
             _ if top > second + 1 => Some(second.min(p99 + 2)),
             _ => Some(w),
         }
