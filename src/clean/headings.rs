@@ -72,7 +72,7 @@ pub fn strip_frames(text: &str) -> Option<(String, Vec<Option<ParagraphKind>>)> 
             kinds[i] = Some(ParagraphKind::Heading);
             framed += 1;
             widest = widest.max(run);
-        } else if let Some(next) = lines.get(i + 1).and_then(|n| closed(n.trim(), c, run).or_else(|| (n.trim().len() == run && n.trim().bytes().all(|x| x == c)).then_some(""))) {
+        } else if let Some(next) = lines.get(i + 1).map(|n| n.trim()).and_then(|n| closed(n, c, run).or_else(|| (n.len() == run && n.bytes().all(|x| x == c)).then_some(""))) {
             // wrapped: the end of the heading and the closing run on the next line (or the
             // run alone)
             if rest.is_empty() {

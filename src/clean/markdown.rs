@@ -43,6 +43,13 @@ const WRAPPED_HEADING_TAIL_WORDS: usize = 6;
 /// shorter than this (a URL, not a paragraph that happens to contain `](`).
 const MAX_BROKEN_TARGET: usize = 400;
 
+/// What follows the `#`s of an ATX heading line (`## Title`: one to six, then a space).
+fn atx_heading_text(line: &str) -> Option<&str> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = &line[hashes..];
+    ((1..=6).contains(&hashes) && rest.starts_with(' ')).then_some(rest)
+}
+
 /// Whether a dump is written in Markdown: link or image syntax (`](`), ATX headings with
 /// emphasis or escapes, or a link or heading among lines of raw HTML. Browser and terminal
 /// renderings contain none of these.
@@ -65,8 +72,7 @@ pub fn looks_like_markdown(text: &str) -> bool {
             continue;
         }
         let line = text[at..].split('\n').next().unwrap_or("");
-        let hashes = line.bytes().take_while(|&b| b == b'#').count();
-        if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') && line[hashes..].trim().len() > 1 {
+        if atx_heading_text(line).is_some_and(|t| t.trim().len() > 1) {
             headings += 1;
             if headings >= MIN_HEADINGS {
                 break;
@@ -103,9 +109,7 @@ fn prepare(text: &str) -> String {
     let heading_wrapped = |line: &str, next: &str, after: Option<&str>| {
         let t = line.trim_start();
         let n = next.trim();
-        let hashes = t.bytes().take_while(|&b| b == b'#').count();
-        (1..=6).contains(&hashes)
-            && t[hashes..].starts_with(' ')
+        atx_heading_text(t).is_some()
             && !target_open(t)
             && !heading_open(t)
             && t.chars().count() >= WRAPPED_HEADING_CHARS

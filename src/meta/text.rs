@@ -881,7 +881,7 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
             })
         })
         .collect();
-    let mut best: Option<(f64, String, Vec<usize>, Vec<Cow<'static, str>>)> = None;
+    let mut best: Option<Scored> = None;
     for ((score, day, text, lines, mut why), variant) in scored.into_iter().zip(variant_of_above) {
         let mut score = score;
         if variant {
@@ -893,11 +893,11 @@ fn choose_title_at(decisions: &[LineDecision], nb: &[usize], width: Option<usize
             why.push(reason.into());
         }
         if best.as_ref().is_none_or(|b| score > b.0) {
-            best = Some((score, text, lines, why));
+            best = Some((score, day, text, lines, why));
         }
     }
     // (the site suffix and the reason of the chosen headline only)
-    best.map(|(_, text, lines, why)| TitleChoice { site_suffix: site_from_suffix(&memo.page, &text), reason: why.join(", "), text, lines })
+    best.map(|(_, _, text, lines, why)| TitleChoice { site_suffix: site_from_suffix(&memo.page, &text), reason: why.join(", "), text, lines })
 }
 
 /// Related articles are older than the article, as a rule: among headlines with their own
