@@ -123,6 +123,9 @@ struct Block {
     /// Marked as a heading by the rendering (a Markdown `#` heading, a framed heading): it
     /// earns nothing however many words it has.
     heading: bool,
+    /// A line of a template the article repeats (a recipe card's or a meal plan's labels), not
+    /// a menu shown twice ([`mark_template_lines`]): no cost for being repeated.
+    template: bool,
     score: f64,
 }
 
@@ -467,6 +470,7 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
                 number: item_number(line),
                 run_on: false,
                 heading: false,
+                template: false,
                 score: 0.0,
             });
         }
@@ -527,7 +531,7 @@ fn score(b: &Block, threshold: f64) -> f64 {
         // a lone bullet or a symbol: renderer residue, no evidence either way
         return -1.0;
     }
-    if b.duplicate > 1 && !b.is_prose() {
+    if b.duplicate > 1 && !b.is_prose() && !b.template {
         return -(b.words as f64).max(threshold);
     }
     let w = b.words as f64;
@@ -1122,6 +1126,51 @@ const REPEATED_OWN_WORDS: usize = 3;
 /// headline, is not a recurring line).
 const REPEATED_OWN_COPIES: usize = 3;
 
+/// A template line recurs at least this many times ...
+const TEMPLATE_COPIES: usize = 4;
+/// ... with, between each copy and the next, a line of its own of at least this many words
+/// (the record the label introduces).
+const TEMPLATE_CONTENT_WORDS: usize = 5;
+
+/// Lines an article repeats as a template: a meal plan's `Pre-Workout Meal` / `Eat 60–90
+/// minutes before your workout`, an interview series' recurring questions, a recipe card's
+/// headings. Two lines are the labels of a template when they recur the same number of times
+/// ([`TEMPLATE_COPIES`] or more), in step (first one, then the other, then the first again),
+/// with a line of its own between each copy and the next: a menu shown twice has only other
+/// menu lines between its copies, and teasers shown again and again do not come in step.
+/// Every repeated line whose copies all lie within the labels' stretch of page is then the
+/// template's, not page chrome: it costs nothing for being repeated ([`score`]).
+fn mark_template_lines(blocks: &mut [Block], lowers: &[String], extent: &rustc_hash::FxHashMap<&str, (usize, usize)>, threshold: f64) {
+    let mut copies: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (j, b) in blocks.iter().enumerate() {
+        if b.duplicate >= TEMPLATE_COPIES && b.words > 0 && b.chrome.is_none() {
+            copies.entry(lowers[j].as_str()).or_default().push(j);
+        }
+    }
+    let own_line = |b: &Block| b.duplicate == 1 && b.chrome.is_none() && b.words >= TEMPLATE_CONTENT_WORDS;
+    let mut labels: Vec<&Vec<usize>> = copies.values().filter(|at| at.windows(2).all(|w| blocks[w[0] + 1..w[1]].iter().any(own_line))).collect();
+    labels.sort_unstable();
+    // (a label before the other in every record, and the record's end before the next begins)
+    let in_step = |x: &[usize], y: &[usize]| x.len() == y.len() && x.iter().zip(y).all(|(a, b)| a < b) && x[1..].iter().zip(y).all(|(a, b)| b < a);
+    let mut stretches: Vec<(usize, usize)> = Vec::new();
+    for (k, x) in labels.iter().enumerate() {
+        for y in &labels[k + 1..] {
+            if in_step(x, y) {
+                stretches.push((x[0], y[y.len() - 1]));
+            }
+        }
+    }
+    for (from, to) in stretches {
+        for j in from..=to {
+            let inside = extent.get(lowers[j].as_str()).is_some_and(|&(a, z)| from <= a && z <= to);
+            if blocks[j].duplicate > 1 && blocks[j].chrome.is_none() && inside && !blocks[j].template {
+                blocks[j].template = true;
+                blocks[j].score = score(&blocks[j], threshold).max(0.0);
+            }
+        }
+    }
+}
+
 /// Whether every block with the text of block `i` lies in `s..=e`: a line the article repeats
 /// (an interview's recurring question, a recipe card's headings), not a menu shown twice.
 fn copies_within(extent: &rustc_hash::FxHashMap<&str, (usize, usize)>, lower: &str, s: usize, e: usize) -> bool {
@@ -1269,7 +1318,7 @@ const REPEAT_NGRAM: usize = 6;
 
 /// Pages repeat text: a lead shown twice, a caption under each photo, a second copy of the
 /// article (AMP or noscript) glued to the first. A kept block most of whose word n-grams are
-/// already in the body is dropped.
+/// already in the body is dropped, unless it is a line of a template the article repeats.
 fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]) {
     // a hash per word (FNV-1a), then one per run of words: cheap, and collisions only cost a
     // kept repeat
@@ -1306,7 +1355,8 @@ fn drop_repeated_text(blocks: &[Block], keep: &mut [bool], reason: &mut [String]
         word_hashes(&b.text, &mut words);
         grams.clear();
         grams.extend(words.windows(REPEAT_NGRAM).map(run_hash));
-        if grams.len() >= 4 {
+        // (the copies of a template's lines are the article's: [`mark_template_lines`])
+        if grams.len() >= 4 && !b.template {
             let old = grams.iter().filter(|g| seen.contains(g)).count();
             if old * 10 >= grams.len() * 6 {
                 keep[j] = false;
@@ -1543,6 +1593,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.score = score(b, threshold);
     }
 
+    mark_template_lines(&mut blocks, &lowers, &extent, threshold);
     mark_teaser_boxes(&mut blocks, threshold);
     mark_doubled_text(&mut blocks, &lowers, threshold);
     mark_teaser_runs(&mut blocks, threshold);
@@ -1610,11 +1661,15 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
             let b = &blocks[i];
             if let Some(r) = &b.chrome {
                 block_reason[i] = format!("{r} (inside the main text span)");
-            } else if b.duplicate > 1 && !b.is_prose() && !(b.words >= REPEATED_OWN_WORDS && b.duplicate >= REPEATED_OWN_COPIES && copies_within(&extent, &lowers[i], s, e)) {
+            } else if b.duplicate > 1
+                && !b.is_prose()
+                && !((b.template || b.words >= REPEATED_OWN_WORDS && b.duplicate >= REPEATED_OWN_COPIES) && copies_within(&extent, &lowers[i], s, e))
+            {
                 block_reason[i] = format!("repeated line ({}× in the page) inside the main text span", b.duplicate);
             } else if b.duplicate > 1 && !b.is_prose() {
                 keep[i] = true;
-                block_reason[i] = format!("repeated line ({}× in the page), every copy inside the main text span: the article's own (block score {}, {} words)", b.duplicate, Score(b.score), b.words);
+                let whose = if b.template { "a line of a template the article repeats" } else { "the article's own" };
+                block_reason[i] = format!("repeated line ({}× in the page), every copy inside the main text span: {whose} (block score {}, {} words)", b.duplicate, Score(b.score), b.words);
             } else {
                 keep[i] = true;
                 block_reason[i] = match b.enumerated {
@@ -1892,6 +1947,34 @@ mod tests {
         assert_eq!(teaser.label, Label::Boilerplate);
         assert!(teaser.reason.contains("teaser"), "{}", teaser.reason);
         assert_eq!(x.decisions.len(), dump.lines().count());
+    }
+
+    #[test]
+    fn a_template_the_article_repeats_is_kept_and_a_menu_shown_twice_is_not() {
+        let menu = "Home\nRecipes\nMeal plans\nWorkouts\nShop\n\n";
+        let mut dump = format!("{menu}A week of quick dinners for busy families\n\n");
+        dump.push_str("This plan gives you four dinners that each take less than thirty minutes, so that a weeknight meal never has to come out of a box again.\n\n");
+        dump.push_str("Every evening follows the same pattern: a light starter while the oven heats up, then a main dish that cooks on one tray, which keeps the washing up short.\n\n");
+        let dishes = [
+            ("Carrot soup: 1 cup carrots, ½ onion, 1 cup stock, 2 tbsp. yoghurt and 1 tbsp. toasted pumpkin seeds on top.", "Roast chicken thighs: 4 oz. chicken, 1 cup potatoes, 1 cup green beans, ½ lemon, 1 tsp. olive oil, salt and pepper."),
+            ("Tomato salad: 1 cup cherry tomatoes, a handful of torn basil leaves, 1 tsp. olive oil and black pepper to taste.", "Baked salmon: 4 oz. salmon fillet, ½ cup brown rice, ½ cup peas, 1 tsp. soy sauce and a little grated ginger."),
+            ("Cucumber sticks: 1 cup cucumber, ¼ cup yoghurt with one crushed garlic clove, chopped dill and a squeeze of lemon.", "Sausages and peppers: 2 chicken sausages, 1 cup roasted peppers and onions, ½ cup sweet potato, 1 tsp. olive oil."),
+            ("Green salad: 2 cups lettuce, ½ apple in thin slices, 1 tsp. mustard and 1 tsp. vinegar whisked with 1 tsp. oil.", "Chickpea curry: 1 cup chickpeas, 2 cups spinach, ½ cup light coconut milk, 1 tsp. curry paste and one small flatbread."),
+        ];
+        for (day, (starter, main)) in ["Monday", "Tuesday", "Wednesday", "Thursday"].iter().zip(dishes) {
+            dump.push_str(&format!("Dinner for {day}\n\nStarter\n\nReady in 10 minutes\n\n{starter}\n\nMain dish\n\nReady in 20 minutes\n\n{main}\n\n"));
+        }
+        dump.push_str(menu);
+        dump.push_str("© 2024 The Family Kitchen");
+        let x = extract_text_dump(&dump, &Options::default());
+        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(body.iter().any(|p| p.starts_with("Chickpea curry")), "{body:#?}");
+        assert_eq!(body.iter().filter(|p| **p == "Ready in 20 minutes").count(), 4, "{body:#?}");
+        assert_eq!(body.iter().filter(|p| **p == "Main dish").count(), 4, "{body:#?}");
+        assert!(!body.contains(&"Meal plans"), "{body:#?}");
+        let label = x.decisions.iter().find(|d| d.text == "Starter").unwrap();
+        assert_eq!(label.label, Label::Body);
+        assert!(label.reason.contains("a line of a template the article repeats"), "{}", label.reason);
     }
 
     /// Hard-wraps `text` at `width` columns, each line prefixed by `indent`.
