@@ -2520,6 +2520,12 @@ mod tests {
         let x = extract_text_dump(&dump, &Options::default());
         assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
         assert!(rules::related_heading("Related articles") && rules::related_heading("Lire aussi :") && !rules::related_heading("Related issues in the council"));
+        // "you may also like" in more languages: a related heading and a chrome line
+        for h in ["Você pode gostar...", "Você também pode gostar:", "Vous aimerez aussi", "También te puede interesar", "Ti potrebbe interessare", "Das könnte Sie auch interessieren"] {
+            assert!(rules::related_heading(h), "{h}");
+            assert!(rules::block_rule(h, &lowercase(h), h.split_whitespace().count()).is_some(), "{h}");
+        }
+        assert!(!rules::related_heading("Você pode gostar de saber que o governo mudou a lei"));
     }
 
     #[test]

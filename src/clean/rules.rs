@@ -32,8 +32,10 @@ const CHROME_LINES: &[&str] = &[
     r"related(?: (?:articles|stories|content|posts|coverage|links|news|videos?))?", r"most (?:popular|read|viewed|shared|commented)(?: (?:in|on|from|at) .{1,40})?",
     r"trending(?: now)?", r"les plus lus", r"meistgelesen", r"lo más leído", r"i più letti",
     r"sur le m[êe]me sujet", r"à lire aussi", r"a lire aussi", r"lire aussi", r"voir aussi",
-    r"mehr zum thema", r"das könnte sie auch interessieren", r"te puede interesar", r"leggi anche", r"leia também",
-    r"lees ook", r"you may also like", r"you might also like", r"recommended(?: for you)?", r"read more",
+    r"mehr zum thema", r"leggi anche", r"leia também",
+    r"lees ook", r"you may also like", r"you might also like", r"(?:você|voce) (?:também |tambem )?(?:pode|poderá|vai) gostar(?: de)?(?: também| tambem)?",
+    r"vous (?:aimerez|pourriez) (?:aussi|également)(?: aimer)?", r"(?:también )?te (?:puede|podría) interesar", r"(?:ti )?potrebbe(?:ro)? (?:interessarti|interessare|piacerti)",
+    r"dit vind je misschien ook (?:leuk|interessant)", r"das könnte (?:sie|dich) auch interessieren", r"recommended(?: for you)?", r"read more",
     r"read next", r"lire la suite", r"weiterlesen", r"leer más", r"continua a leggere", r"continue reading",
     r"newsletter", r"la newsletter", r"sign up for (?:our|the) newsletter",
     r"follow us(?: on .+)?", r"suivez-nous(?: sur .+)?", r"folgen sie uns(?: auf .+)?", r"síguenos(?: en .+)?",
@@ -1298,7 +1300,7 @@ pub fn cut_hover_cards(text: &str) -> Option<String> {
 
 /// Headings of a box of links to other articles, set into an article or after it.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:related(?: (?:articles?|stories|story|posts?|content|coverage|news|reading|links))?|more on this (?:story|topic)|read (?:more|also|next)|see also|also read|you (?:may|might) also like|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia também|veja também|lea también|leggi anche|lees ook)$").unwrap()
+    Regex::new(r"^(?:related(?: (?:articles?|stories|story|posts?|content|coverage|news|reading|links))?|more on this (?:story|topic)|read (?:more|also|next)|see also|also read|you (?:may|might) also like|(?:você|voce) (?:também |tambem )?(?:pode|poderá|vai) gostar(?: de)?(?: também| tambem)?|vous (?:aimerez|pourriez) (?:aussi|également)(?: aimer)?|(?:también )?te (?:puede|podría) interesar|(?:ti )?potrebbe(?:ro)? (?:interessarti|interessare|piacerti)|das könnte (?:sie|dich) auch interessieren|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia também|veja também|lea también|leggi anche|lees ook)$").unwrap()
 });
 
 /// Whether a short line heads a box of links to other articles ("Related articles", "Lire
