@@ -8,6 +8,7 @@
 //! 4. picks the title and the header lines (dateline, section) above the body,
 //! 5. records a [`LineDecision`] for every line, so that a user can ask why a line went.
 
+pub mod columns;
 pub mod headings;
 pub mod links;
 pub mod markdown;
@@ -1517,11 +1518,16 @@ fn looks_like_title(b: &Block) -> bool {
 
 /// Extract the article from a text dump.
 pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
+    // A page laid out in columns side by side (terminal browsers render layout tables so) is
+    // read column by column: the decisions' lines are then those of the text so read.
+    let decolumned = columns::split_columns(text);
+    let text = decolumned.as_ref().map_or(text, |(t, _)| t.as_str());
     // A Markdown rendering is read as the plain text it stands for (the decisions' lines are
     // then the lines of that text). Terminal browsers' link numbers ([12]) and lists of link
     // targets, the underscores of underlined links and the frames of framed headings, are
     // taken out, line for line: the wrapping is still read off the lines as rendered.
-    let (plain, kind_hints, numbered) = if markdown::looks_like_markdown(text) {
+    let markdown = markdown::looks_like_markdown(text);
+    let (plain, kind_hints, numbered) = if markdown {
         let (plain, kinds) = markdown::render(text);
         (Some(plain), kinds, false)
     } else {
@@ -1541,7 +1547,13 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     // the lines as rendered differ from the cleaned ones only by the link numbers
     let with_numbers: Vec<&str> = if numbered { text.lines().take(lines.len()).collect() } else { Vec::new() };
     let rendered: &[&str] = if numbered { &with_numbers } else { &lines };
-    let widths = line_widths(rendered);
+    let mut widths = line_widths(rendered);
+    // (lines read off columns are paragraphs already: they say nothing of the wrapping)
+    if let Some((_, from_columns)) = decolumned.as_ref().filter(|_| !markdown) {
+        for (w, _) in widths.iter_mut().zip(from_columns).filter(|(_, c)| **c) {
+            *w = 0;
+        }
+    }
     let width = wrap_width_as_rendered(&lines, rendered, &widths);
     let threshold = match options.favor {
         Favor::Balanced => 10.0,
@@ -2005,6 +2017,25 @@ mod tests {
     const MORE: [&str; 1] = [
         "Shop owners on the north bank said they feared losing customers during the closure, and the chamber of commerce asked the council to lower the parking fees in the old town for as long as the works last.",
     ];
+
+    #[test]
+    fn an_article_in_a_column_beside_a_sidebar_is_read_whole() {
+        // w3m and links set a layout table's cells side by side: every line holds a piece of
+        // the article and a piece of the sidebar
+        let left: Vec<String> = EN.iter().flat_map(|p| wrap(p, 40, "").lines().map(str::to_string).chain([String::new()]).collect::<Vec<_>>()).collect();
+        let sidebar = ["Latest news", "", "*Storm closes schools in three towns", "on the coast", "*Mayor opens the new library after", "four years of works", "*Council postpones its vote on the", "parking fees in the old town", "*Ferry service resumes after two", "weeks of repairs"];
+        let mut dump = String::from("Home   News   Sport   Culture\n\nCouncil closes the old bridge for two years\n\n");
+        for k in 0..left.len().max(sidebar.len()) {
+            let l = left.get(k).map_or("", String::as_str);
+            let r = sidebar.get(k).copied().unwrap_or("");
+            dump.push_str(format!("{l:<41}{r}").trim_end());
+            dump.push('\n');
+        }
+        dump.push_str("About the Gazette | Contact the newsroom | Privacy policy | Terms of use\n© 2024 The River Gazette\n");
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        assert_eq!(x.title.as_deref(), Some("Council closes the old bridge for two years"));
+    }
 
     #[test]
     fn lynx_style_indented_wrap_at_72_columns() {

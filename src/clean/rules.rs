@@ -30,7 +30,7 @@ const CHROME_LINES: &[&str] = &[
     r"comments?", r"commentaires?", r"kommentare?", r"comentarios?", r"commenti",
     r"\d+ comments?", r"\d+ commentaires?", r"leave a (?:comment|reply)", r"laisser un commentaire",
     r"related(?: (?:articles|stories|content|posts|coverage|links|news|videos?))?", r"most (?:popular|read|viewed|shared|commented)(?: (?:in|on|from|at) .{1,40})?",
-    r"trending(?: now)?", r"les plus lus", r"meistgelesen", r"lo más leído", r"i più letti",
+    r"trending(?: now)?", r"latest (?:news|stories|articles|headlines|posts)", r"les plus lus", r"meistgelesen", r"lo más leído", r"i più letti",
     r"sur le m[êe]me sujet", r"à lire aussi", r"a lire aussi", r"lire aussi", r"voir aussi",
     r"mehr zum thema", r"leggi anche", r"leia também",
     r"lees ook", r"you may also like", r"you might also like", r"(?:você|voce) (?:também |tambem )?(?:pode|poderá|vai) gostar(?: de)?(?: também| tambem)?",
