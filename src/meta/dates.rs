@@ -109,6 +109,12 @@ static MONTH_INDEX: LazyLock<rustc_hash::FxHashMap<String, u32>> = LazyLock::new
 /// Every language's month names, for tweet bylines.
 static TWEET_MONTH_INDEX: LazyLock<rustc_hash::FxHashMap<String, u32>> = LazyLock::new(|| month_index(None));
 
+/// Whether a lowercase word is a day's whole name (`monday`, `mittwoch`: no person's name;
+/// abbreviations and month names are, sometimes: `Sun`, `Marco`, `June`).
+pub fn is_day_name(word: &str) -> bool {
+    word.chars().count() >= 6 && WEEKDAYS.contains(&word)
+}
+
 /// Day names (lowercase) of the article languages, with the words that put them before a
 /// date (`on Monday`, `le lundi`): a byline runs into its dateline through them.
 const WEEKDAYS: &[&str] = &[

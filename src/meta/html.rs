@@ -43,7 +43,7 @@ const NON_PERSON_WORDS: &[&str] = &[
     "staff", "editorial", "editors", "admin", "administrator", "news", "media", "team", "desk", "reports", "press",
     "network", "agency", "newsroom", "wire", "service", "services", "online", "digital", "magazine", "daily",
     "times", "post", "journal", "tribune", "herald", "international", "redaktion", "rédaction", "redacción", "redazione",
-    "webmaster", "contributor", "contributors", "guest", "sponsored", "coordenadoria",
+    "webmaster", "contributor", "contributors", "guest", "sponsored", "coordenadoria", "bureau", "sport", "sports",
 ];
 /// Wire agencies, named alone.
 const AGENCIES: &[&str] = &[
@@ -221,6 +221,24 @@ fn sentence_end(e: &str) -> Option<usize> {
 
 /// Person names from author entries: `By`, job titles, credentials, e-mails and trailing
 /// outlet names are cut; organisations, agencies, desks and CMS accounts are dropped.
+/// Whether a text names an organisation, a desk or an account rather than a person (one of
+/// its words is one of [`NON_PERSON_WORDS`]: `News Nation Bureau`, `Telegraph Sport`).
+pub fn names_an_organisation(text: &str) -> bool {
+    key_words(text).iter().any(|w| NON_PERSON_WORDS.contains(&w.as_str()))
+}
+
+/// CMS accounts named as authors.
+const ACCOUNTS: &[&str] = &["admin", "administrator", "webmaster"];
+
+/// Whether a byline name is a wire agency (`Reuters`, `Associated Press`), a CMS account
+/// (`Admin`) or credentials (`MS`, `RDN`) rather than someone's name. (Desks, `La Rédaction`,
+/// are names a text byline gives; the markup's [`person_authors`] drops them too.)
+pub fn is_agency_or_account(name: &str) -> bool {
+    let k = key_words(name);
+    let kj = k.join(" ");
+    k.is_empty() || AGENCIES.contains(&kj.as_str()) || (k.len() == 1 && ACCOUNTS.contains(&kj.as_str())) || k.iter().all(|w| CREDENTIALS.contains(&w.as_str()))
+}
+
 pub fn person_authors(raw: &[String], site: Option<&str>) -> Vec<String> {
     let site_key = site.map(|s| key_words(s).join(" "));
     let mut out: Vec<String> = Vec::new();

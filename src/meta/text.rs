@@ -234,6 +234,12 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
             names.truncate(p);
         }
     }
+    // a publication or update word ends the names (`By Jane Doe Updated …`, `Moritz
+    // Bachmann publiziert am …`), and so does a handle glued to the name (`Jane Doe@janedoe`)
+    names.truncate(header_word_at(&names).unwrap_or(names.len()));
+    if let Some(at) = names.find('@').filter(|&at| at > 0 && !names[..at].ends_with(' ') && !EMAIL.is_match(&names)) {
+        names.truncate(at);
+    }
     // the day name before the date (`… and Malcolm Owen Monday, November 18, 2019`)
     let kept = crate::meta::dates::strip_weekday_tail(&names).len();
     names.truncate(kept);
@@ -259,6 +265,85 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
     }
     (!out.is_empty()).then_some(out)
 }
+
+/// Where a publication or update word ([`PUBLISHED_WORDS`], [`UPDATE_WORDS`]) starts a word
+/// of `text` after its first, if one does.
+fn header_word_at(text: &str) -> Option<usize> {
+    text.char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_alphabetic() && text[..i].ends_with(' '))
+        .map(|(i, _)| i)
+        .find(|&i| starts_with_header_word(&text[i..]))
+}
+
+/// Words that a line of names never holds: the words around a byline that are no names.
+const NOT_NAME_WORDS: &[&str] = &["share", "follow", "staff", "view", "more", "articles", "the", "news", "comments", "photo", "image"];
+
+/// A byline without `By`, close to the title: names with a date, a clock time or a
+/// relative time before or after them (`Chris Davies - Nov 19, 2019`, `2019-11-20 17:27
+/// Marcus De Guzman`), with a handle after them (`Catherine Shu @catherineshu`), with a
+/// job after a comma (`Tom Krisher, AP Auto Writer`), or alone on a line next to a dateline
+/// or a handle (`dated_neighbour`). What is left must read as two to four capitalised names.
+fn unprefixed_byline(text: &str, dated_neighbour: bool) -> Option<Vec<String>> {
+    if word_count(text) > 14 || starts_with_header_word(text) {
+        return None;
+    }
+    let mut rest = text.trim().to_string();
+    let mut told = false;
+    if let Some(d) = find_date(&rest) {
+        // the names before the date, or after it (with the clock time that follows it)
+        let (before, after) = (rest[..d.start].trim(), rest[d.end..].trim());
+        let after = CLOCK.find(after).filter(|m| m.start() == 0).map_or(after, |m| after[m.end()..].trim());
+        let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':').trim();
+        rest = if word_count(before) >= 2 { before.to_string() } else { after.to_string() };
+        told = true;
+    }
+    if let Some(m) = RELATIVE_SHORT.find(&rest) {
+        rest.truncate(m.start());
+        told = true;
+    }
+    // a handle after the names, glued or not, in parentheses or not
+    if let Some(at) = rest.find('@') {
+        rest.truncate(at);
+        told = true;
+    }
+    let rest = rest.trim().trim_end_matches(['-', '–', '—', '|', '/', ',', '(', '·', '•']).trim();
+    // (what follows a comma is a job, an employer or credentials: `Jane Doe, Business Insider`)
+    // (and an organisation after the comma makes the line a dateline: `New Delhi, News Nation
+    // Bureau`)
+    let name = match rest.split_once(',') {
+        Some((_, tail)) if crate::meta::html::names_an_organisation(tail) => return None,
+        Some((name, _)) => {
+            told |= name_with_job(rest);
+            name.trim()
+        }
+        None => rest,
+    };
+    // (a line in capitals alone is a heading more often than a name)
+    let shouted = !told && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if !(told || dated_neighbour)
+        || shouted
+        || !(2..=3).contains(&word_count(name))
+        || !name_like(name)
+        || name.contains('/')
+        || crate::meta::html::names_an_organisation(name)
+        || crate::clean::rules::chrome_rule(name, word_count(name)).is_some()
+    {
+        return None;
+    }
+    if name.split(|c: char| !is_alphanumeric(c)).any(|w| {
+        let w = lowercase(w);
+        is_job_word(&w) || NOT_NAME_WORDS.contains(&w.as_str()) || crate::meta::dates::is_day_name(&w)
+    }) {
+        return None;
+    }
+    byline_authors(&format!("By {name}"))
+}
+
+/// A relative time as bylines give it, with or without `ago` (`/ 2 days`, `3 hours ago`).
+static RELATIVE_SHORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)[/|·•-]?\s*\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b(?:\s+ago)?").unwrap());
+
+/// How many lines below the title a byline without `By` is looked for.
+const UNPREFIXED_BYLINE_REACH: usize = 6;
 
 /// Words that say a date is the publication date.
 const PUBLISHED_WORDS: &[&str] = &[
@@ -1781,9 +1866,28 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
             let names = if is_lone_byline_word(&text) {
                 nb.get(p + 1).and_then(|&j| person_names(&collapse(&x.decisions[j].text))).map(|n| (n, nb[p + 1]))
             } else {
-                byline_authors(&text).map(|n| (n, i))
+                byline_authors(&text).map(|n| (n, i)).or_else(|| {
+                    // (a byline without `By`: only right around the title, outside the body)
+                    let near = (title_pos + 1..=title_pos + UNPREFIXED_BYLINE_REACH).contains(&p) || (p < title_pos && p + 2 >= title_pos);
+                    if !near || in_body || !text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                        return None;
+                    }
+                    let dated = |q: Option<&usize>| {
+                        q.is_some_and(|&j| {
+                            let t = x.decisions[j].text.trim();
+                            t.starts_with('@') || (word_count(t) <= 12 && (find_date(t).is_some() || starts_with_header_word(t)))
+                        })
+                    };
+                    let dated_neighbour = dated(p.checked_sub(1).and_then(|q| nb.get(q))) || dated(nb.get(p + 1));
+                    unprefixed_byline(&text, dated_neighbour).map(|n| (n, i))
+                })
             };
-            if let Some((names, j)) = names {
+            // (wire agencies, CMS accounts and credentials name nobody)
+            let names = names.map(|(mut n, j)| {
+                n.retain(|a| !crate::meta::html::is_agency_or_account(a));
+                (n, j)
+            });
+            if let Some((names, j)) = names.filter(|(n, _)| !n.is_empty()) {
                 article.authors = names;
                 used.push((i, "byline"));
                 if j != i {
@@ -1996,6 +2100,33 @@ mod tests {
             assert_eq!(a.title.as_deref(), Some("Ministers plan a new offensive against encrypted messaging"), "{header}");
             assert_eq!(a.published_date.map(|d| d.to_string()).as_deref(), Some(*day), "{header}");
             assert_eq!(a.authors, *authors, "{header}");
+        }
+    }
+
+    #[test]
+    fn dump_bylines_without_by() {
+        let cases: &[(&str, &[&str])] = &[
+            // names then a date, a date then names, names then a handle and a relative time
+            ("Jane Holloway - Nov 19, 2019, 10:31 pm CST", &["Jane Holloway"]),
+            ("2019-11-20 17:27:46 Marco De Luca", &["Marco De Luca"]),
+            ("Peter Lindqvist @plindqvist / 2 days", &["Peter Lindqvist"]),
+            // a job or an employer after a comma
+            ("Tom Fairweather, AP Auto Writer\n\nNovember 19, 2019", &["Tom Fairweather"]),
+            ("Ruth Okafor, Business Insider\n\nNov. 19, 2019, 9:37 AM", &["Ruth Okafor"]),
+            // alone, next to a dateline
+            ("Nov 20, 2019 4:29 AM EST\n\nAnna Kowalczyk", &["Anna Kowalczyk"]),
+            // `By` bylines cut at an update word or a glued handle
+            ("By Umar Said Updated Nov 13, 2019, 10:28am EST", &["Umar Said"]),
+            ("By Carla Mendes@carlamendes\n\nNovember 19, 2019", &["Carla Mendes"]),
+        ];
+        for (header, authors) in cases {
+            let dump = format!("Home\n\nNews\n\nMinisters plan a new offensive against encrypted messaging\n\n{header}\n\n{BODY}");
+            assert_eq!(dump_meta(&dump).authors, *authors, "{header}");
+        }
+        // a dateline city, a desk, a heading in capitals and an agency are nobody
+        for header in ["New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM", "Daily Sport\n\n19 November 2019 • 1:16pm", "CAR REVIEWS\n\nNovember 19, 2019", "By Reuters\n\nNovember 19, 2019", "Share this story\n\nNovember 19, 2019"] {
+            let dump = format!("Home\n\nNews\n\nMinisters plan a new offensive against encrypted messaging\n\n{header}\n\n{BODY}");
+            assert!(dump_meta(&dump).authors.is_empty(), "{header}: {:?}", dump_meta(&dump).authors);
         }
     }
 
