@@ -1153,15 +1153,22 @@ fn mark_template_lines(blocks: &mut [Block], lowers: &[String], extent: &rustc_h
     labels.sort_unstable();
     // (a label before the other in every record, and the record's end before the next begins)
     let in_step = |x: &[usize], y: &[usize]| x.len() == y.len() && x.iter().zip(y).all(|(a, b)| a < b) && x[1..].iter().zip(y).all(|(a, b)| b < a);
-    let mut stretches: Vec<(usize, usize)> = Vec::new();
-    for (k, x) in labels.iter().enumerate() {
-        for y in &labels[k + 1..] {
-            if in_step(x, y) {
-                stretches.push((x[0], y[y.len() - 1]));
-            }
+    // (a label's stretch with the first label in step with it: one per label)
+    let mut stretches: Vec<(usize, usize)> = labels
+        .iter()
+        .enumerate()
+        .filter_map(|(k, x)| labels[k + 1..].iter().find(|y| in_step(x, y)).map(|y| (x[0], y[y.len() - 1])))
+        .collect();
+    // (overlapping stretches as one: each block is looked at once)
+    stretches.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, z) in stretches {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(z),
+            _ => merged.push((a, z)),
         }
     }
-    for (from, to) in stretches {
+    for (from, to) in merged {
         for j in from..=to {
             let inside = extent.get(lowers[j].as_str()).is_some_and(|&(a, z)| from <= a && z <= to);
             if blocks[j].duplicate > 1 && blocks[j].chrome.is_none() && inside && !blocks[j].template {
