@@ -255,7 +255,8 @@ def explain(
 
     The lines are those the cleaner reads: for a Markdown dump, the lines of the text it stands
     for (one per paragraph, link targets and markup gone); for a terminal browser's dump with
-    link numbers, the lines without the numbers and without the list of link targets.
+    link numbers, the lines without the numbers and without the list of link targets; for a
+    page laid out in columns side by side, each column's lines, one column after the other.
     """
     opts = {"format": format, "favor": favor, "max_member_size": max_member_size, "time_limit": time_limit}
     is_path = isinstance(path_or_text, os.PathLike) or (

@@ -39,6 +39,8 @@ const MAX_RIGHT_WIDTH: usize = 100;
 /// Lines without right text (blank or left only) after which the columns are judged: a
 /// gutter candidate that does not make a stretch by then makes none.
 const MAX_RIGHT_GAP: usize = 8;
+/// Lines longer than this (in bytes) are no rows of a column layout (and are not scanned).
+const MAX_ROW_BYTES: usize = 600;
 /// A stretch is looked for over at most this many lines from its first.
 const MAX_STRETCH_LINES: usize = 2000;
 
@@ -74,6 +76,9 @@ fn byte_at_column(line: &str, c: usize) -> Option<usize> {
 
 fn side(line: &str, c: usize) -> Option<Side> {
     let line = line.trim_end();
+    if line.len() > MAX_ROW_BYTES {
+        return None;
+    }
     if line.is_empty() {
         return Some(Side::Blank);
     }
@@ -96,6 +101,7 @@ fn side(line: &str, c: usize) -> Option<Side> {
 /// [`MIN_GUTTER_COLUMN`] on: where a gutter may be.
 fn gutter_candidates(line: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = line.trim_end().as_bytes();
+    let bytes = if bytes.len() > MAX_ROW_BYTES { &bytes[..0] } else { bytes };
     // (a run that ends at column MIN_GUTTER_COLUMN or later has its last two spaces from
     // byte MIN_GUTTER_COLUMN - 2 on: a character takes at least as many bytes as columns)
     let text_from = bytes.iter().take(MIN_GUTTER_COLUMN).position(|&b| b != b' ').unwrap_or(MIN_GUTTER_COLUMN);
@@ -249,7 +255,7 @@ pub fn split_columns(text: &str) -> Option<(String, Vec<bool>)> {
     }
     let mut lines: Vec<&str> = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     lines.extend(text.lines());
-    let may_start: Vec<bool> = lines.iter().map(|l| l.len() > MIN_GUTTER_COLUMN && two_spaces.find(&l.as_bytes()[MIN_GUTTER_COLUMN - 2..]).is_some()).collect();
+    let may_start: Vec<bool> = lines.iter().map(|l| l.len() > MIN_GUTTER_COLUMN && l.len() <= MAX_ROW_BYTES && two_spaces.find(&l.as_bytes()[MIN_GUTTER_COLUMN - 2..]).is_some()).collect();
     // (written from the first stretch on: the lines before it are copied then)
     let mut out = String::new();
     let mut from_columns: Vec<bool> = Vec::new();
@@ -368,6 +374,14 @@ mod tests {
         let (out, _) = split_columns(&dump).expect("a column layout");
         assert!(out.starts_with(&format!("{article}\n")), "{out}");
         assert!(out.contains("新着記事の見出し\n別の記事の見出し"), "{out}");
+    }
+
+    #[test]
+    fn very_long_lines_are_no_rows() {
+        let row = format!("{:<40}{}", "left side of a very long row", "right ".repeat(120));
+        let dump = vec![row; 8].join("\n");
+        assert!(dump.lines().all(|l| l.len() > MAX_ROW_BYTES));
+        assert_eq!(split_columns(&dump), None);
     }
 
     #[test]
