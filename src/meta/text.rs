@@ -234,8 +234,8 @@ pub fn byline_authors(text: &str) -> Option<Vec<String>> {
             names.truncate(p);
         }
     }
-    // a publication or update word ends the names (`By Jane Doe Updated …`, `Moritz
-    // Bachmann publiziert am …`), and so does a handle glued to the name (`Jane Doe@janedoe`)
+    // a publication or update word ends the names (`By Jane Doe Updated …`, `Anna Berger
+    // publiziert am …`), and so does a handle glued to the name (`Jane Doe@janedoe`)
     names.truncate(header_word_at(&names).unwrap_or(names.len()));
     if let Some(at) = names.find('@').filter(|&at| at > 0 && !names[..at].ends_with(' ') && !EMAIL.is_match(&names)) {
         names.truncate(at);
@@ -279,10 +279,10 @@ fn header_word_at(text: &str) -> Option<usize> {
 const NOT_NAME_WORDS: &[&str] = &["share", "follow", "staff", "view", "more", "articles", "the", "news", "comments", "photo", "image"];
 
 /// A byline without `By`, close to the title: names with a date, a clock time or a
-/// relative time before or after them (`Chris Davies - Nov 19, 2019`, `2019-11-20 17:27
-/// Marcus De Guzman`), with a handle after them (`Catherine Shu @catherineshu`), with a
-/// job after a comma (`Tom Krisher, AP Auto Writer`), or alone on a line next to a dateline
-/// or a handle (`dated_neighbour`). What is left must read as two to four capitalised names.
+/// relative time before or after them (`Jane Holloway - Nov 19, 2019`, `2019-11-20 17:27
+/// Marco De Luca`), with a handle after them (`Peter Lindqvist @plindqvist`), with a job
+/// after a comma (`Tom Fairweather, AP Auto Writer`), or alone on a line next to a dateline
+/// or a handle (`dated_neighbour`). What is left must read as two or three capitalised names.
 fn unprefixed_byline(text: &str, dated_neighbour: bool) -> Option<Vec<String>> {
     if word_count(text) > 14 || starts_with_header_word(text) {
         return None;
