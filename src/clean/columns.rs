@@ -19,7 +19,7 @@
 //! spaces of their own ([`MAX_TABULAR_SHARE`]) and their first cells do not fill the column
 //! ([`MIN_LEFT_FILL`]): they are left as they are.
 
-use super::{display_width, is_unspaced_wide, is_wide};
+use super::{display_width, first_word_len, is_unspaced_wide, is_wide};
 
 /// Lines with text on both sides of the gutter needed for a stretch.
 const MIN_ROWS: usize = 6;
@@ -206,10 +206,9 @@ fn reflow(column: &[&str], width: usize, out: &mut String) -> usize {
             written += 1;
             continue;
         }
-        let first_word = line.split_whitespace().next().map_or(0, |w| if w.starts_with(is_wide) { 2 } else { display_width(w) });
         // (a list item starts a line of its own, bullet glued to its text or not)
         let item = line.trim_start().starts_with(super::rules::BULLETS);
-        let goes_on = last_width.is_some_and(|w| indent(line) == base && !item && w + 1 + first_word > width);
+        let goes_on = last_width.is_some_and(|w| indent(line) == base && !item && w + 1 + first_word_len(line) > width);
         if goes_on {
             let glue = out.ends_with(is_unspaced_wide) && line.starts_with(is_unspaced_wide);
             if !glue {

@@ -1533,8 +1533,8 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     // then the lines of that text). Terminal browsers' link numbers ([12]) and lists of link
     // targets, the underscores of underlined links and the frames of framed headings, are
     // taken out, line for line: the wrapping is still read off the lines as rendered.
-    let markdown = markdown::looks_like_markdown(text);
-    let (plain, kind_hints, numbered) = if markdown {
+    let is_markdown = markdown::looks_like_markdown(text);
+    let (plain, kind_hints, numbered) = if is_markdown {
         let (plain, kinds) = markdown::render(text);
         (Some(plain), kinds, false)
     } else {
@@ -1556,7 +1556,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     let rendered: &[&str] = if numbered { &with_numbers } else { &lines };
     let mut widths = line_widths(rendered);
     // (lines read off columns are paragraphs already: they say nothing of the wrapping)
-    if let Some((_, from_columns)) = decolumned.as_ref().filter(|_| !markdown) {
+    if let Some((_, from_columns)) = decolumned.as_ref().filter(|_| !is_markdown) {
         for (w, _) in widths.iter_mut().zip(from_columns).filter(|(_, c)| **c) {
             *w = 0;
         }

@@ -267,13 +267,8 @@ pub fn person_authors(raw: &[String], site: Option<&str>) -> Vec<String> {
         for n in names {
             let k = key_words(&n);
             let kj = k.join(" ");
-            if k.is_empty() || k.iter().any(|w| NON_PERSON_WORDS.contains(&w.as_str())) || AGENCIES.contains(&kj.as_str()) {
-                continue;
-            }
-            if k.len() == 1 && CREDENTIALS.contains(&kj.as_str()) {
-                continue;
-            }
-            if k.iter().all(|w| CREDENTIALS.contains(&w.as_str())) {
+            // (the accounts is_agency_or_account knows are organisation words too)
+            if is_agency_or_account(&n) || names_an_organisation(&n) {
                 continue;
             }
             if site_key.as_ref().is_some_and(|s| !s.is_empty() && (kj == *s || kj.contains(s.as_str()) || s.contains(&kj))) {

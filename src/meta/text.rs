@@ -275,8 +275,9 @@ fn header_word_at(text: &str) -> Option<usize> {
         .find(|&i| starts_with_header_word(&text[i..]))
 }
 
-/// Words that a line of names never holds: the words around a byline that are no names.
-const NOT_NAME_WORDS: &[&str] = &["share", "follow", "staff", "view", "more", "articles", "the", "news", "comments", "photo", "image"];
+/// Words that a line of names never holds: the words around a byline that are no names
+/// (besides the job words, [`JOB_WORDS`], and the organisation words of the markup's rule).
+const NOT_NAME_WORDS: &[&str] = &["share", "articles", "the", "comments", "image"];
 
 /// A byline without `By`, close to the title: names with a date, a clock time or a
 /// relative time before or after them (`Jane Holloway - Nov 19, 2019`, `2019-11-20 17:27
