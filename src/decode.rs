@@ -101,7 +101,11 @@ pub fn decode(bytes: &[u8], charset_hint: Option<&str>) -> Result<Decoded, Strin
 /// Valid multi-byte UTF-8 characters must outnumber the invalid sequences this many times for
 /// bytes that are not valid UTF-8 to be read as UTF-8 anyway. Text in a legacy single-byte
 /// encoding almost never forms a valid multi-byte sequence (a letter such as `Ã` followed by a
-/// byte of 0x80-0xBF), and each of its non-ASCII letters is an invalid one.
+/// byte of 0x80-0xBF), and each of its non-ASCII letters is an invalid one. The same share
+/// applies to lines: lines with valid multi-byte characters must outnumber the lines with
+/// invalid sequences this many times (a renderer's garbage is confined to a few lines, such as
+/// an image's alt text in another charset; a legacy encoding's letters are on every line that
+/// has one).
 const UTF8_MAJORITY: usize = 4;
 
 /// Are `bytes` UTF-8 with a few invalid sequences (see [`UTF8_MAJORITY`]), few enough for
@@ -109,15 +113,22 @@ const UTF8_MAJORITY: usize = 4;
 /// bytes go to detection as before.)
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut valid, mut invalid, mut invalid_bytes, mut chars) = (0usize, 0usize, 0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
-        let ok = chunk.valid().as_bytes();
-        // characters of two bytes or more: the bytes that lead a sequence
-        valid += ok.iter().filter(|&&b| b >= 0xC0).count();
-        chars += ok.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        invalid += usize::from(!chunk.invalid().is_empty());
-        invalid_bytes += chunk.invalid().len();
+    let (mut valid_lines, mut invalid_lines) = (0usize, 0usize);
+    for line in bytes.split(|&b| b == b'\n') {
+        let (valid_before, invalid_before) = (valid, invalid);
+        for chunk in line.utf8_chunks() {
+            let ok = chunk.valid().as_bytes();
+            // characters of two bytes or more: the bytes that lead a sequence
+            valid += ok.iter().filter(|&&b| b >= 0xC0).count();
+            chars += ok.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            invalid += usize::from(!chunk.invalid().is_empty());
+            invalid_bytes += chunk.invalid().len();
+        }
+        valid_lines += usize::from(valid > valid_before);
+        invalid_lines += usize::from(invalid > invalid_before);
     }
-    valid >= UTF8_MAJORITY * invalid && (invalid_bytes as f64) <= MAX_REPLACEMENT_SHARE * (chars + invalid_bytes) as f64
+    let outnumbered = valid >= UTF8_MAJORITY * invalid || valid_lines >= UTF8_MAJORITY * invalid_lines;
+    outnumbered && (invalid_bytes as f64) <= MAX_REPLACEMENT_SHARE * (chars + invalid_bytes) as f64
 }
 
 fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, String> {
@@ -301,6 +312,19 @@ mod tests {
         let mut cut = text.trim_end().as_bytes().to_vec();
         cut.extend_from_slice(" Zü".as_bytes().split_last().unwrap().1);
         assert_eq!(decode(&cut, None).unwrap().text, format!("{} Z\u{FFFD}", text.trim_end()));
+        // garbage bytes on a few lines, more invalid sequences than valid characters: the
+        // lines around them are still UTF-8
+        let mut bytes = Vec::new();
+        for i in 0..200 {
+            bytes.extend_from_slice(format!("• Line {i:03} of the list, with a bullet and nothing else.\n").as_bytes());
+            if i % 20 == 0 {
+                bytes.extend_from_slice(b"   \xfd\xbf\xbf\xbd\xa3\xac\n");
+            }
+        }
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("• Line 000 of the list"), "{:?}", &d.text[..60]);
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 60);
         // ...but cp1252 text with a chance valid pair (`Ã©` is 0xC3 0xA9) is still cp1252
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Ã© n'est pas é: à côté, élève, été, où, naïf.");
         assert_eq!(decode(&bytes, None).unwrap().text, "Ã© n'est pas é: à côté, élève, été, où, naïf.");
