@@ -357,6 +357,55 @@ fn text_words(text: &str) -> usize {
     n + unspaced.div_ceil(CJK_CHARS_PER_WORD)
 }
 
+/// Lines indented at least this much are looked at for a centred layout ([`centre_axis`]).
+const CENTRED_MIN_INDENT: usize = 6;
+/// Lines on one axis that make a page's text centred ([`centre_axis`]).
+const CENTRED_MIN_LINES: usize = 5;
+
+/// The axis a page centres its text on, as twice its middle column, when it has one. A
+/// renderer that centres a paragraph (elinks, for text the page centres) starts each of its
+/// lines at its own indent, and the lines' middles stay in one column (within one, for odd
+/// widths). A page centres text when most of its clearly indented lines of text (not list
+/// items) have their middle in the same column; list items' hanging lines and indented
+/// pictures have their middles all over the place.
+fn centre_axis(lines: &[&str], rendered: &[&str], widths: &[usize]) -> Option<usize> {
+    let mut axes: Vec<usize> = (0..rendered.len())
+        .filter(|&i| {
+            let indent = indent_of(rendered[i]);
+            indent >= CENTRED_MIN_INDENT && rules::strip_bullet(lines[i]).is_none() && rendered[i].contains(char::is_alphanumeric)
+        })
+        .map(|i| indent_of(rendered[i]) + widths[i])
+        .collect();
+    if axes.len() < CENTRED_MIN_LINES {
+        return None;
+    }
+    axes.sort_unstable();
+    // the most lines within one column of each other
+    let (mut best, mut axis, mut lo) = (0, 0, 0);
+    for hi in 0..axes.len() {
+        while axes[hi] - axes[lo] > 2 {
+            lo += 1;
+        }
+        if hi + 1 - lo > best {
+            (best, axis) = (hi + 1 - lo, axes[(lo + hi) / 2]);
+        }
+    }
+    (best >= CENTRED_MIN_LINES && best * 2 >= axes.len()).then_some(axis)
+}
+
+/// Is line `i` centred on the page's `axis` ([`centre_axis`]) at another indent than the line
+/// above it, which is centred on it too? (A list item's lines hang at their own indent: the
+/// caller does not ask for one.)
+fn centred_under(rendered: &[&str], widths: &[usize], axis: usize, i: usize) -> bool {
+    let (above, here) = (indent_of(rendered[i - 1]), indent_of(rendered[i]));
+    // twice the middle column: the indent plus the width (which includes the indent); a rule
+    // (a line of `_` or `-` as wide as the text) is centred too, but is no text
+    above != here
+        && (above + widths[i - 1]).abs_diff(axis) <= 2
+        && (here + widths[i]).abs_diff(axis) <= 2
+        && rendered[i].contains(char::is_alphanumeric)
+}
+
 fn indent_of(line: &str) -> usize {
     line.chars().take_while(|c| c.is_whitespace()).count()
 }
@@ -399,6 +448,7 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
     // Some renderers break Korean between any two characters (lines then fill up to the
     // width), others only at spaces: most Hangul-to-Hangul line breaks on full lines tell the
     // first kind
+    let axis = width.and_then(|_| centre_axis(lines, rendered, widths));
     let hangul_char_wrapped = width.is_some_and(|w| {
         let (mut seams, mut full) = (0, 0);
         for pair in lines.windows(2) {
@@ -427,7 +477,9 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
                     let prev = lines[i - 1].trim_end();
                     let prev_len = widths[i - 1];
                     let cont_indent = bullet_rest.is_none()
-                        && (indent == indent_of(prev) || (out.last().is_some_and(|b| b.bullet) && indent > out.last().unwrap().indent));
+                        && (indent == indent_of(prev)
+                            || (out.last().is_some_and(|b| b.bullet) && indent > out.last().unwrap().indent)
+                            || (out.last().is_some_and(|b| !b.bullet) && axis.is_some_and(|a| centred_under(rendered, widths, a, i))));
                     cont_indent && prev_len + 1 + first_word_len(rendered[i]) > w.saturating_sub(1)
                 }
                 None => false,
@@ -2045,6 +2097,43 @@ mod tests {
     }
 
     #[test]
+    fn a_centred_article_is_joined_line_by_line() {
+        // elinks centres the text a page centres: every line of a paragraph at its own indent,
+        // its middle in the same column; its menus have a no-break space after the bullet
+        let centre = |p: &str| {
+            let mut out = String::new();
+            for l in wrap(p, 66, "").lines() {
+                out.push_str(&format!("{}{l}\n", " ".repeat((80 - l.len()) / 2)));
+            }
+            out
+        };
+        let mut dump = String::from("     •\u{a0}Home\n     •\u{a0}News\n     •\u{a0}Sport\n\n   Council closes the old bridge for two years\n\n");
+        for p in EN {
+            dump.push_str(&centre(p));
+            dump.push('\n');
+        }
+        dump.push_str("   About the Gazette | Contact the newsroom | Privacy policy | Terms of use\n");
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        // the menu's lines are list items
+        assert_eq!(rules::strip_bullet("     •\u{a0}Home"), Some("Home"));
+        // a list item's hanging line, then a paragraph at the margin whose middle happens to
+        // be in the same column: two blocks (no centred text on the page)
+        let item = "    *  A cross-section through the module showing the quarters that would double\n      as pods in the cruise phase, with a fan for the air. Credit: ESA";
+        let next = "Engineers said the cracks had grown since the last inspection, and that the piers could not be repaired without closing the bridge to all traffic for the whole of the works.";
+        let dump = format!(
+            "Council closes the old bridge for two years\n\n{}\n\n{}\n\n{item}\n{}\n\n{}\n\n{}\n",
+            wrap(EN[0], 80, ""),
+            wrap(EN[1], 80, ""),
+            wrap(next, 80, ""),
+            wrap(EN[2], 80, ""),
+            wrap(MORE[0], 80, "")
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert!(x.paragraphs.iter().any(|p| p.text == next), "{:#?}", x.decisions);
+    }
+
+    #[test]
     fn lynx_style_indented_wrap_at_72_columns() {
         let mut dump = String::from("   [1]Home [2]News [3]Sport\n\n   Council closes the old bridge for two years\n\n");
         for p in EN {
@@ -2564,6 +2653,11 @@ mod tests {
             assert!(rules::block_rule(h, &lowercase(h), h.split_whitespace().count()).is_some(), "{h}");
         }
         assert!(!rules::related_heading("Você pode gostar de saber que o governo mudou a lei"));
+        // "More from <section>" heads a box too (not a sentence that starts so)
+        for h in ["More from UK", "More from Sky Sports", "More stories"] {
+            assert!(rules::related_heading(h), "{h}");
+        }
+        assert!(!rules::related_heading("More from the minister came later that day"));
     }
 
     #[test]

@@ -1300,7 +1300,7 @@ pub fn cut_hover_cards(text: &str) -> Option<String> {
 
 /// Headings of a box of links to other articles, set into an article or after it.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:related(?: (?:articles?|stories|story|posts?|content|coverage|news|reading|links))?|more on this (?:story|topic)|read (?:more|also|next)|see also|also read|you (?:may|might) also like|(?:você|voce) (?:também |tambem )?(?:pode|poderá|vai) gostar(?: de)?(?: também| tambem)?|vous (?:aimerez|pourriez) (?:aussi|également)(?: aimer)?|(?:también )?te (?:puede|podría) interesar|(?:ti )?potrebbe(?:ro)? (?:interessarti|interessare|piacerti)|das könnte (?:sie|dich) auch interessieren|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia também|veja também|lea también|leggi anche|lees ook)$").unwrap()
+    Regex::new(r"^(?:related(?: (?:articles?|stories|story|posts?|content|coverage|news|reading|links))?|more on this (?:story|topic)|more (?:stories|news|from(?: [\w&'’.-]+){1,3})|read (?:more|also|next)|see also|also read|you (?:may|might) also like|(?:você|voce) (?:também |tambem )?(?:pode|poderá|vai) gostar(?: de)?(?: também| tambem)?|vous (?:aimerez|pourriez) (?:aussi|également)(?: aimer)?|(?:también )?te (?:puede|podría) interesar|(?:ti )?potrebbe(?:ro)? (?:interessarti|interessare|piacerti)|das könnte (?:sie|dich) auch interessieren|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia também|veja também|lea también|leggi anche|lees ook)$").unwrap()
 });
 
 /// Whether a short line heads a box of links to other articles ("Related articles", "Lire
@@ -1409,7 +1409,8 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
     }
     if BULLETS.contains(&first) {
         let rest = chars.as_str();
-        if rest.starts_with(' ') || rest.is_empty() {
+        // (elinks writes a no-break space after its bullets)
+        if rest.starts_with([' ', '\u{a0}']) || rest.is_empty() {
             return Some(rest.trim_start());
         }
     }
