@@ -104,6 +104,21 @@ fn prepare(text: &str) -> String {
         let t = line.trim_start();
         t.starts_with('#') && t.len() < MAX_BROKEN_TARGET && t.matches('[').count() > t.matches(']').count()
     };
+    // an HTML tag in a heading broken over lines between its attributes (pandoc keeps raw
+    // HTML and wraps it): `##### <a` at the end of a line, then lines of attributes up to the
+    // one with `>`. A heading ends at its line, so the attributes would be read as text (in a
+    // paragraph, a tag may span lines)
+    let tag_open = |line: &str| {
+        atx_heading_text(line.trim_start()).is_some()
+            && line.rfind('<').is_some_and(|k| {
+                let tag = &line[k + 1..];
+                tag.starts_with(|c: char| c.is_ascii_alphabetic()) && !tag.contains('>') && tag.len() < MAX_BROKEN_TARGET
+            })
+    };
+    let attribute = |line: &str| {
+        let name = line.bytes().take_while(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')).count();
+        (name > 0 && (line.len() == name || line[name..].starts_with(['=', ' ', '>', '/']))) || line.starts_with(['>', '/'])
+    };
     // a long heading wrapped by the renderer: its last words on the next line, alone before a
     // blank line (a paragraph right under a heading runs longer, or over more lines)
     let heading_wrapped = |line: &str, next: &str, after: Option<&str>| {
@@ -135,10 +150,11 @@ fn prepare(text: &str) -> String {
         loop {
             let current = &out[start..];
             let (in_target, in_heading) = (target_open(current), heading_open(current));
-            if !in_target && !in_heading {
+            let in_tag = !in_target && !in_heading && tag_open(current);
+            if !in_target && !in_heading && !in_tag {
                 break;
             }
-            let Some((_, next)) = lines.next_if(|(_, n)| !n.trim().is_empty()) else { break };
+            let Some((_, next)) = lines.next_if(|(_, n)| !n.trim().is_empty() && (!in_tag || attribute(n.trim_start()))) else { break };
             let next = next.trim_start();
             // a URL is broken without a space; a title (`"Some title"`) or a text at a space
             let target = &current[current.rfind("](").map_or(current.len(), |k| k + 2)..];
@@ -418,6 +434,11 @@ fares/ \"Bus fares\")
         let text = to_plain_text(&md);
         assert!(text.contains("The council voted on Tuesday to approve the line, ending a debate that had lasted more than a year.\n"), "{text}");
         assert!(!text.contains("<div") && !text.contains("<span"), "{text}");
+        // a tag wrapped between its attributes, in a heading (which ends at its line)
+        let md = "-   4\n\n    ##### <a\n    href=\"/news/article/Drag-queen-denied-14846565.php\"\n    class=\"hdn-analytics\"\n    title=\"Drag queen denied entrance\">Drag\n    queen denied entrance</a>\n\nThe council voted on Tuesday.\n";
+        let text = to_plain_text(md);
+        assert!(!text.contains("href=") && !text.contains("class=") && text.contains("Drag"), "{text}");
+        assert!(text.contains("The council voted on Tuesday."), "{text}");
     }
 
     #[test]
