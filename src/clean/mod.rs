@@ -445,10 +445,11 @@ fn collapse_ws(s: &str) -> String {
 fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], width: Option<usize>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut open = false;
+    // the column a page's centred text is centred on, if any (hard-wrapped pages only)
+    let axis = width.and_then(|_| centre_axis(lines, rendered, widths));
     // Some renderers break Korean between any two characters (lines then fill up to the
     // width), others only at spaces: most Hangul-to-Hangul line breaks on full lines tell the
     // first kind
-    let axis = width.and_then(|_| centre_axis(lines, rendered, widths));
     let hangul_char_wrapped = width.is_some_and(|w| {
         let (mut seams, mut full) = (0, 0);
         for pair in lines.windows(2) {
