@@ -169,12 +169,7 @@ References
             "The plans for the depot will be published in the autumn, and residents will be able to \
              comment on them at public meetings in every district before the final decision is taken.",
         ];
-        let mut article = String::new();
-        for p in paras {
-            let wrapped = crate::clean::hard_wrap(p, 72).lines().map(|l| format!("   {l}\n")).collect::<String>();
-            article.push_str(&wrapped);
-            article.push('\n');
-        }
+        let article = crate::clean::wrapped_paragraphs(&paras, 75, "   ");
         // links inside the paragraphs, numbered where lynx wrapped the lines
         let article = article.replacen("fares", "[8]fares", 1).replacen("chamber", "[9]chamber", 1);
         let dump = LYNX.replace("\nReferences", &format!("\n{article}\nReferences"));

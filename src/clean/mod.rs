@@ -1931,6 +1931,21 @@ pub(crate) fn hard_wrap(paragraph: &str, width: usize) -> String {
     out + &line
 }
 
+/// Paragraphs hard-wrapped at `width` columns, the indent included, every line behind
+/// `indent`, each paragraph followed by a blank line: a dump's body as a renderer writes it
+/// (tests).
+#[cfg(test)]
+pub(crate) fn wrapped_paragraphs(paras: &[&str], width: usize, indent: &str) -> String {
+    paras.iter().map(|p| indented_wrap(p, width, indent) + "\n\n").collect()
+}
+
+/// `text` [`hard_wrap`]ped at `width` columns, the indent included, every line behind `indent`
+/// (tests).
+#[cfg(test)]
+pub(crate) fn indented_wrap(text: &str, width: usize, indent: &str) -> String {
+    hard_wrap(text, width - indent.len()).lines().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
+}
+
 /// The paragraphs' texts of an extraction (tests).
 #[cfg(test)]
 fn body(x: &TextExtraction) -> Vec<&str> {
@@ -1949,10 +1964,7 @@ mod tests {
             "Shop owners along the route said they feared losing customers during the works, and asked for lower parking fees.",
         ];
         let mut dump = String::from("Council approves the new tram line\n\n");
-        for p in paras {
-            dump.push_str(&hard_wrap(p, 72));
-            dump.push_str("\n\n");
-        }
+        dump.push_str(&wrapped_paragraphs(&paras, 72, ""));
         // an iframe's address with its query string, wrapped by a terminal browser
         dump.push_str("IFRAME:\nhttps://sdk.example.com/gs/webSdk/Api.aspx?apiKey=3_-FVQzpd\nFRai9eK0LUE2bQibsUcv-mtWRgrAUaCyDvREHAAVSgJS25CWP-fZq-7hZ&version=l\n\
             atest#origin=https://news.example/city/council-approves-tram-line-1.46\n90347&gig_loggerConfig=%7B%22logLevel%22%3A0%2C%22clientMuteLevel%22%3A0\n");
@@ -2051,21 +2063,7 @@ mod tests {
 
     /// Hard-wraps `text` at `width` columns, each line prefixed by `indent`.
     fn wrap(text: &str, width: usize, indent: &str) -> String {
-        let mut out = String::new();
-        let mut line = String::from(indent);
-        for w in text.split(' ') {
-            if line.len() > indent.len() && line.chars().count() + 1 + w.chars().count() > width {
-                out.push_str(&line);
-                out.push('\n');
-                line = String::from(indent);
-            }
-            if line.len() > indent.len() {
-                line.push(' ');
-            }
-            line.push_str(w);
-        }
-        out.push_str(&line);
-        out
+        indented_wrap(text, width, indent)
     }
 
     const EN: [&str; 3] = [
@@ -2137,10 +2135,7 @@ mod tests {
     #[test]
     fn lynx_style_indented_wrap_at_72_columns() {
         let mut dump = String::from("   [1]Home [2]News [3]Sport\n\n   Council closes the old bridge for two years\n\n");
-        for p in EN {
-            dump.push_str(&wrap(p, 72, "   "));
-            dump.push_str("\n\n");
-        }
+        dump.push_str(&wrapped_paragraphs(&EN, 72, "   "));
         dump.push_str("   [4]About us [5]Contact\n");
         let x = extract_text_dump(&dump, &Options::default());
         assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
@@ -2213,10 +2208,7 @@ mod tests {
             "Shop owners on the north bank said they feared losing customers during the closure, and the chamber of commerce asked the council to lower the parking fees in the old town for as long as the works last.",
             "The council said it would publish the plans for the new bridge in the spring, and that residents would be able to comment on them at public meetings in every district before the final decision is taken.",
         ];
-        for p in paras {
-            dump.push_str(&wrap(p, 80, ""));
-            dump.push_str("\n\n");
-        }
+        dump.push_str(&wrapped_paragraphs(&paras, 80, ""));
         assert!(wrap_width(&dump.lines().collect::<Vec<_>>()).is_some());
         let x = extract_text_dump(&dump, &Options::default());
         assert_eq!(body(&x), paras.to_vec(), "{:#?}", x.decisions);
@@ -2236,10 +2228,7 @@ mod tests {
             "Coaches on both benches praised the defence, and the league said the final standings would be published after the last round of matches in March.",
             "Tickets for the final are on sale at the school office, and the organisers asked parents to arrive early because parking near the gym is limited.",
         ];
-        for p in paras {
-            dump.push_str(&wrap(p, 120, ""));
-            dump.push_str("\n\n");
-        }
+        dump.push_str(&wrapped_paragraphs(&paras, 120, ""));
         dump.push_str("Terms of Service  Privacy Notice\n");
         assert!(wrap_width(&dump.lines().collect::<Vec<_>>()).is_some(), "{dump}");
         let x = extract_text_dump(&dump, &Options::default());
@@ -2326,10 +2315,7 @@ mod tests {
             "She noted that similar methods are already used to save trauma victims, and that the agency would study them further with hospitals in Germany and Italy next year.",
         ];
         let mut dump = String::from("Snooze cruise: a study sees a future for hibernating astronauts\n\n");
-        for p in paras {
-            dump.push_str(&hard_wrap(p, 74).lines().map(|l| format!("   {l}\n")).collect::<String>());
-            dump.push('\n');
-        }
+        dump.push_str(&wrapped_paragraphs(&paras, 77, "   "));
         dump.push_str("   Related: https://news.example/sci-tech/snooze-cruise-study-1.4690347?ref=789\n");
         let lines: Vec<&str> = dump.lines().collect();
         assert_eq!(lines.iter().map(|l| l.len()).max(), Some(79));
@@ -2349,10 +2335,7 @@ mod tests {
             "여기에 여주인공을 연기하는 배우 역시 주목할 만한 연기를 보여준다. 사실 이 드라마에서 배우의 연기는 크게 기대되지 않았지만 첫 회부터 시청자들의 눈길을 사로잡았다. 앞으로가 기대된다.",
         ];
         let mut dump = String::from("홈\n\n");
-        for p in paras {
-            dump.push_str(&hard_wrap(p, 60));
-            dump.push_str("\n\n");
-        }
+        dump.push_str(&wrapped_paragraphs(&paras, 60, ""));
         let x = extract_text_dump(&dump, &Options::default());
         let got = body(&x);
         assert!(got.contains(&paras[1]) && got.contains(&paras[2]), "{got:#?}");

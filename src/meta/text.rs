@@ -2237,10 +2237,7 @@ mod tests {
         // the next line
         let para = "The agency said on Tuesday that new images from the telescope showed the plumes again, and that a probe would be sent to study them in the next decade.";
         let mut dump = String::from("   SPACE\n\n NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon\n                                     Europa\n\n   By Jane Doe\n   November 19, 2019\n\n");
-        for _ in 0..4 {
-            dump.push_str(&crate::clean::hard_wrap(para, 74).lines().map(|l| format!("   {l}\n")).collect::<String>());
-            dump.push('\n');
-        }
+        dump.push_str(&crate::clean::wrapped_paragraphs(&[para; 4], 77, "   "));
         let a = dump_meta(&dump);
         assert_eq!(a.title.as_deref(), Some("NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa"));
     }
