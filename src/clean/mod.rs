@@ -370,11 +370,11 @@ const CENTRED_MIN_LINES: usize = 5;
 /// pictures have their middles all over the place.
 fn centre_axis(lines: &[&str], rendered: &[&str], widths: &[usize]) -> Option<usize> {
     let mut axes: Vec<usize> = (0..rendered.len())
-        .filter(|&i| {
+        .filter_map(|i| {
             let indent = indent_of(rendered[i]);
-            indent >= CENTRED_MIN_INDENT && rules::strip_bullet(lines[i]).is_none() && rendered[i].contains(char::is_alphanumeric)
+            let text = indent >= CENTRED_MIN_INDENT && rules::strip_bullet(lines[i]).is_none() && rendered[i].contains(char::is_alphanumeric);
+            text.then_some(indent + widths[i])
         })
-        .map(|i| indent_of(rendered[i]) + widths[i])
         .collect();
     if axes.len() < CENTRED_MIN_LINES {
         return None;
