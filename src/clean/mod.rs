@@ -406,6 +406,71 @@ fn centred_under(rendered: &[&str], widths: &[usize], axis: usize, i: usize) -> 
         && rendered[i].contains(char::is_alphanumeric)
 }
 
+/// Narrowest line a column of wrapped text is read off ([`column_width`]).
+const COLUMN_MIN_WIDTH: usize = 40;
+/// Line pairs a column's width must explain ([`column_width`]).
+const COLUMN_MIN_PAIRS: usize = 4;
+
+/// Whether line `i` of running text may go on at line `i + 1` of a column ([`column_width`]):
+/// both at the same indent, the next starting with a letter or digit and no list item, and
+/// line `i` at least [`COLUMN_MIN_WIDTH`] wide, of words (four spaces or more), and not ending a
+/// sentence.
+fn may_run_on(lines: &[&str], rendered: &[&str], widths: &[usize], i: usize) -> bool {
+    let (a, b) = (rendered[i].trim_end(), rendered[i + 1]);
+    (COLUMN_MIN_WIDTH..256).contains(&widths[i])
+        && b.trim_start().starts_with(char::is_alphanumeric)
+        && indent_of(a) == indent_of(b)
+        && rules::strip_bullet(lines[i + 1]).is_none()
+        && !a.ends_with(['.', '!', '?', '…', '"', '”', ':', ';', '。', '！', '？'])
+        && a.trim_start().bytes().filter(|&c| c == b' ').count() >= 4
+}
+
+/// The width of a column of text hard-wrapped narrower than the page (a layout table's cell,
+/// as terminal browsers render it), or of a page whose width [`wrap_width_as_rendered`] could
+/// not tell (a few wrapped paragraphs among many short lines): the width under which the most
+/// lines of running text ([`may_run_on`]) end where the next line's first word would not have
+/// fitted, when at least [`COLUMN_MIN_PAIRS`] do and they are most of those ending within a
+/// word of it. A width near the page's adds nothing and is not returned.
+fn column_width(lines: &[&str], rendered: &[&str], widths: &[usize], page: Option<usize>) -> Option<usize> {
+    // for each width, how many line ends it explains, as the joining of `blocks` reads them:
+    // a line `n` wide goes on when `n <= w < n + 2 + first word`
+    let mut explained = [0u16; 258];
+    let mut ends: Vec<usize> = Vec::new();
+    for i in 0..rendered.len().saturating_sub(1) {
+        if may_run_on(lines, rendered, widths, i) {
+            let n = widths[i];
+            let hi = (n + 1 + first_word_len(rendered[i + 1])).min(257);
+            for c in &mut explained[n..=hi] {
+                *c += 1;
+            }
+            ends.push(n);
+        }
+    }
+    let (w, best) = explained.iter().enumerate().max_by_key(|&(w, c)| (*c, std::cmp::Reverse(w)))?;
+    let best = usize::from(*best);
+    // the lines of running text that end within a typical word of the width
+    let near = ends.iter().filter(|&&n| n <= w && n + 12 >= w).count();
+    let new = page.is_none_or(|p| w + NARROWER < p);
+    if !new || best < COLUMN_MIN_PAIRS || best * 3 < near * 2 {
+        return None;
+    }
+    // Lines of free text (a browser's, one paragraph per line) fit some width by chance, one
+    // here and one there: the width is the page's when no line goes past it, and a column's
+    // when paragraphs of three lines or more fill it line after line.
+    let ceiling = widths.iter().all(|&n| n <= w + 2);
+    let full = |i: usize| i + 1 < rendered.len() && may_run_on(lines, rendered, widths, i) && widths[i] <= w && widths[i] + 2 + first_word_len(rendered[i + 1]) > w;
+    let (mut paragraphs, mut run) = (0, 0);
+    for i in 0..rendered.len() {
+        if full(i) {
+            run += 1;
+        } else {
+            paragraphs += usize::from(run >= 2);
+            run = 0;
+        }
+    }
+    (ceiling || (page.is_some() && paragraphs >= 2)).then_some(w)
+}
+
 fn indent_of(line: &str) -> usize {
     line.chars().take_while(|c| c.is_whitespace()).count()
 }
@@ -447,6 +512,8 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
     let mut open = false;
     // the column a page's centred text is centred on, if any (hard-wrapped pages only)
     let axis = width.and_then(|_| centre_axis(lines, rendered, widths));
+    // a narrower column of wrapped text, or a width the page's lines did not tell
+    let column = column_width(lines, rendered, widths, width);
     // Some renderers break Korean between any two characters (lines then fill up to the
     // width), others only at spaces: most Hangul-to-Hangul line breaks on full lines tell the
     // first kind
@@ -473,7 +540,7 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
         let bullet_rest = rules::strip_bullet(line);
         let text = bullet_rest.unwrap_or(line.trim());
         let joins = open
-            && match width {
+            && (match width {
                 Some(w) => {
                     let prev = lines[i - 1].trim_end();
                     let prev_len = widths[i - 1];
@@ -484,7 +551,10 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
                     cont_indent && prev_len + 1 + first_word_len(rendered[i]) > w.saturating_sub(1)
                 }
                 None => false,
-            };
+            } || column.is_some_and(|c| {
+                let prev_len = widths[i - 1];
+                may_run_on(lines, rendered, widths, i - 1) && prev_len <= c && prev_len + 1 + first_word_len(rendered[i]) > c.saturating_sub(1)
+            }));
         if joins {
             let b = out.last_mut().unwrap();
             // Chinese and Japanese are written without spaces: the line break was not one.
@@ -1518,7 +1588,9 @@ fn trim_lead_list(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reaso
 /// Teaser lists (other articles' headlines, bylines, dates and snippets) often follow the
 /// article closely enough to join the densest span. Bylines and datelines inside the span,
 /// after the article has started, mark them: from the first one on, when at least two follow,
-/// the span is cut (with the short headline lines just above the first one).
+/// the span is cut (with the short headline lines just above the first one). A byline or
+/// dateline followed by more running text (up to the next one) than came before it is the
+/// article's own, under its standfirst: teasers' snippets are short.
 fn trim_teaser_tail(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], reason: &mut [String]) {
     let mut prose = 0;
     let mut prose_words = 0;
@@ -1530,7 +1602,13 @@ fn trim_teaser_tail(blocks: &[Block], s: usize, e: usize, keep: &mut [bool], rea
         let b = &blocks[j];
         if prose >= 2 && prose_words >= 100 && b.is_header_line() {
             let later = (j..=e).filter(|&k| keep[k] && blocks[k].is_header_line()).count();
-            if later >= 2 {
+            let under: usize = (j + 1..=e)
+                .filter(|&k| keep[k])
+                .take_while(|&k| !blocks[k].is_header_line())
+                .filter(|&k| blocks[k].is_prose())
+                .map(|k| blocks[k].words)
+                .sum();
+            if later >= 2 && under <= prose_words {
                 cut = Some(j);
                 break;
             }
@@ -2365,6 +2443,44 @@ mod tests {
         let teaser = x.decisions.iter().find(|d| d.text.starts_with("Pupils went")).unwrap();
         assert_eq!(teaser.label, Label::Boilerplate);
         assert!(teaser.reason.contains("teaser"), "{}", teaser.reason);
+    }
+
+    #[test]
+    fn a_byline_over_a_long_article_is_its_own_not_a_teaser_lists() {
+        // a standfirst and the lead above the byline, the article under it, then teasers with
+        // bylines of their own: the article's byline is not where the teaser list starts
+        let lead = "Ministers met on Monday to discuss the budget for the coming year, and the talks went on late into the night without a deal on the main points of contention. Both sides said they would meet again on Wednesday, after the unions and the employers have been heard by the committee in charge of public spending and by the central bank's governor.";
+        let dump = format!(
+            "Budget talks drag on into the night\n\n{}\n\n{lead}\n\nJane Doe, London 19.10.2019, 23:38\n\n{}\n\n{}\n\n{}\n\nSchools reopen after the storm\n\nJohn Roe, Leeds 18.10.2019, 19:33\n\nPupils went back to school on Monday after a week of closures caused by the storm.\n\nNew bus line to the airport\n\nAnn Smith, York 17.10.2019, 06:00\n\nA new bus line will link the town centre with the airport from next spring.",
+            MORE[0], EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        let kept = body(&x);
+        for p in EN {
+            assert!(kept.contains(&p), "{p:?} not in the body: {:#?}", x.decisions);
+        }
+        let teaser = x.decisions.iter().find(|d| d.text.starts_with("Pupils went")).unwrap();
+        assert_eq!(teaser.label, Label::Boilerplate, "{:#?}", x.decisions);
+    }
+
+    #[test]
+    fn a_few_wrapped_paragraphs_among_short_lines_are_joined() {
+        // a page at 120 columns whose menus and teasers (each followed by its picture's label)
+        // outnumber the article's few wrapped lines: the page's width is not told, the width
+        // its running text is wrapped at is
+        let menu: String = (0..30).map(|k| format!("  • Section number {k}\n")).collect();
+        let teasers: String = (0..20).map(|k| format!("Teaser headline number {k} about another story of the day Top\n[pic{k:04}]\n")).collect();
+        let paras = [
+            "Two adults also died when the fire spread through the stairwell of the building, the civil protection agency said on Saturday.",
+            "The two-storey house north-east of the capital had caught fire for reasons that were not yet known, the agency said in the evening.",
+            "The attic burned out completely, and the children were between one and a half and four years old, according to the news agency.",
+            "Firefighters were able to rescue several people from the burning house, and investigators are looking into a faulty appliance as the cause.",
+        ];
+        let dump = format!("{menu}\nFire kills seven in a house\n\n{}{teasers}", wrapped_paragraphs(&paras, 120, ""));
+        assert!(paras.iter().all(|p| indented_wrap(p, 120, "").lines().count() == 2));
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(x.wrap_width, None, "the test needs a page whose width is not told");
+        assert_eq!(body(&x), paras.to_vec(), "{:#?}", x.decisions);
     }
 
     #[test]
