@@ -187,8 +187,10 @@ impl Block {
         }
         let digits = self.text.bytes().any(|c| c.is_ascii_digit());
         // bylines open with their word (`By …`, `Par …`) or follow a date (`27.03.2017 par …`)
-        let byline_shaped = self.text.split_whitespace().nth(8).is_none()
-            && (digits || self.text.split_whitespace().next().is_some_and(|w| rules::BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b))));
+        // (or open with their word and end with a date: `By Jane Doe and John Roe on Monday,
+        // November 18th, 2019 at 11:08 a.m.`)
+        let byline_word = self.text.split_whitespace().next().is_some_and(|w| rules::BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)));
+        let byline_shaped = (self.text.split_whitespace().nth(8).is_none() && (digits || byline_word)) || (byline_word && digits);
         (byline_shaped && crate::meta::text::byline_authors(&self.text).is_some())
             || (digits && crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
             || (digits && self.stops <= 1 && rules::has_timestamp(&self.text))
@@ -197,7 +199,9 @@ impl Block {
 
     fn ends_sentence_strictly(&self) -> bool {
         let t = self.text.trim_end();
-        t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("..") && self.words > 6
+        // (a final abbreviation in lowercase letters and dots, `a.m.`, ends no sentence)
+        let abbreviation = t.rsplit(' ').next().is_some_and(|w| w.len() >= 4 && w.bytes().enumerate().all(|(i, c)| if i % 2 == 1 { c == b'.' } else { c.is_ascii_lowercase() }));
+        t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("..") && self.words > 6 && !abbreviation
     }
 }
 
@@ -2430,6 +2434,18 @@ mod tests {
         assert_eq!(x.title.as_deref(), Some("Council closes the old bridge for two years"));
         let deck = x.decisions.iter().find(|d| d.text.starts_with("Engineers found")).unwrap();
         assert!(deck.reason.contains("deck"), "{}", deck.reason);
+    }
+
+    #[test]
+    fn a_long_byline_ending_with_the_time_is_header() {
+        // names, a weekday, a date and a time that ends in `a.m.`: no sentence
+        let dump = format!(
+            "Council closes the old bridge for two years\n\nBy Jane Doe and John Roe on Monday, November 18th, 2019 at 11:08 a.m.\n\n{}\n\n{}\n\n{}",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
+        assert_eq!(x.title.as_deref(), Some("Council closes the old bridge for two years"));
     }
 
     #[test]

@@ -1776,6 +1776,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         Some(t) => (t, t + 1),
         None => (anchor, anchor),
     };
+    let mut section_line = None;
     if let (Some(c), None) = (&choice, &article.section) {
         // the short line right above the title, when it reads like a section label
         let mut first = nb.iter().position(|&i| i == c.lines[0]).unwrap_or(0);
@@ -1792,6 +1793,7 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
                 && prev.chars().next().is_some_and(char::is_uppercase)
             {
                 article.section = Some(prev.to_string());
+                section_line = Some(nb[first - 1]);
             }
         }
     }
@@ -1931,7 +1933,9 @@ pub fn apply(x: &mut TextExtraction, article: &mut Article) -> Option<&'static s
         }
     }
     if let Some(section) = &article.section {
-        if let Some(d) = x.decisions.iter_mut().rev().find(|d| d.text.trim() == section && d.label == Label::Boilerplate) {
+        // the line read (above the title), else the last line with the section's text
+        let line = section_line.or_else(|| x.decisions.iter().rposition(|d| d.text.trim() == section && d.label == Label::Boilerplate));
+        if let Some(d) = line.and_then(|i| x.decisions.get_mut(i)).filter(|d| d.label == Label::Boilerplate) {
             d.label = Label::Metadata;
             d.reason = "section: the short line right above the title".into();
         }
