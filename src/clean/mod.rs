@@ -187,10 +187,11 @@ impl Block {
         }
         let digits = self.text.bytes().any(|c| c.is_ascii_digit());
         // bylines open with their word (`By …`, `Par …`) or follow a date (`27.03.2017 par …`)
-        // (or open with their word and end with a date: `By Jane Doe and John Roe on Monday,
-        // November 18th, 2019 at 11:08 a.m.`)
+        // (or open with their word and end with a date and a time: `By Jane Doe and John Roe on
+        // Monday, November 18th, 2019 at 11:08 a.m.`)
         let byline_word = self.text.split_whitespace().next().is_some_and(|w| rules::BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)));
-        let byline_shaped = (self.text.split_whitespace().nth(8).is_none() && (digits || byline_word)) || (byline_word && digits);
+        let short = self.text.split_whitespace().nth(8).is_none();
+        let byline_shaped = (short && (digits || byline_word)) || (!short && byline_word && digits && rules::has_timestamp(&self.text));
         (byline_shaped && crate::meta::text::byline_authors(&self.text).is_some())
             || (digits && crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
             || (digits && self.stops <= 1 && rules::has_timestamp(&self.text))
@@ -420,13 +421,15 @@ const COLUMN_MIN_PAIRS: usize = 4;
 /// line `i` at least [`COLUMN_MIN_WIDTH`] wide, of words (four spaces or more), and not ending a
 /// sentence.
 fn may_run_on(lines: &[&str], rendered: &[&str], widths: &[usize], i: usize) -> bool {
+    if !(COLUMN_MIN_WIDTH..256).contains(&widths[i]) {
+        return false;
+    }
     let (a, b) = (rendered[i].trim_end(), rendered[i + 1]);
-    (COLUMN_MIN_WIDTH..256).contains(&widths[i])
+    !a.ends_with(['.', '!', '?', '…', '"', '”', ':', ';', '。', '！', '？'])
         && b.trim_start().starts_with(char::is_alphanumeric)
+        && memchr::memchr_iter(b' ', a.trim_start().as_bytes()).nth(3).is_some()
         && indent_of(a) == indent_of(b)
         && rules::strip_bullet(lines[i + 1]).is_none()
-        && !a.ends_with(['.', '!', '?', '…', '"', '”', ':', ';', '。', '！', '？'])
-        && a.trim_start().bytes().filter(|&c| c == b' ').count() >= 4
 }
 
 /// The width of a column of text hard-wrapped narrower than the page (a layout table's cell,

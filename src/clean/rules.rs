@@ -661,7 +661,6 @@ pub fn glued_headline(text: &str) -> bool {
     }
     let mut words = 0usize;
     let mut capital = 0usize;
-    let mut lowercase_long = false;
     for tok in text.split_whitespace().take(GLUED_HEADLINE_TOKENS) {
         let mut it = tok.char_indices();
         let first = it.next().map_or(' ', |(_, c)| c);
@@ -688,7 +687,13 @@ pub fn glued_headline(text: &str) -> bool {
                         return false;
                     }
                     let long = words.max(1);
-                    let title_case = words >= GLUED_TITLE_WORDS && !lowercase_long && capital * 10 >= long * 7;
+                    let lowercase_long = || {
+                        text.split_whitespace().take(words).any(|w| {
+                            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                            w.starts_with(char::is_lowercase) && w.chars().count() >= 4 && !TITLE_CASE_MINOR_WORDS.contains(&w)
+                        })
+                    };
+                    let title_case = words >= GLUED_TITLE_WORDS && capital * 10 >= long * 7 && !lowercase_long();
                     // the headline before the seam is Title Case or a question, and a snippet
                     // follows it (a brand name in a title has no sentence after it)
                     return words >= 2 && text.split_whitespace().count() >= words + 8 && (title_case || matches!(a, '?' | '!'));
@@ -701,9 +706,6 @@ pub fn glued_headline(text: &str) -> bool {
         words += 1;
         if first.is_uppercase() || first.is_numeric() || tok.chars().count() <= 3 {
             capital += 1;
-        } else if first.is_lowercase() {
-            let word = tok.trim_end_matches(|c: char| !c.is_alphanumeric());
-            lowercase_long |= word.chars().count() >= 4 && !TITLE_CASE_MINOR_WORDS.contains(&word);
         }
     }
     false
