@@ -463,7 +463,8 @@ fn column_width(lines: &[&str], rendered: &[&str], widths: &[usize], page: Optio
     }
     // Lines of free text (a browser's, one paragraph per line) fit some width by chance, one
     // here and one there: the width is the page's when no line goes past it, and a column's
-    // when paragraphs of three lines or more fill it line after line.
+    // when paragraphs of three lines or more fill it line after line on a page a terminal
+    // rendered (its width known, or 99% of its lines within 160 columns: free text runs longer).
     let ceiling = widths.iter().all(|&n| n <= w + 2);
     let full = |i: usize| i + 1 < rendered.len() && may_run_on(lines, rendered, widths, i) && widths[i] <= w && widths[i] + 2 + first_word_len(rendered[i + 1]) > w;
     let (mut paragraphs, mut run) = (0, 0);
@@ -475,7 +476,12 @@ fn column_width(lines: &[&str], rendered: &[&str], widths: &[usize], page: Optio
             run = 0;
         }
     }
-    (ceiling || (page.is_some() && paragraphs >= 2)).then_some(w)
+    let terminal = page.is_some() || {
+        let mut lens: Vec<usize> = widths.iter().copied().filter(|&n| n > 0).collect();
+        lens.sort_unstable();
+        lens.get(lens.len() * 99 / 100).is_some_and(|&p| p <= 160)
+    };
+    (ceiling || (terminal && paragraphs >= 2)).then_some(w)
 }
 
 fn indent_of(line: &str) -> usize {
@@ -2449,6 +2455,24 @@ mod tests {
         let x = extract_text_dump(&dump, &Options::default());
         assert_eq!(body(&x), EN.to_vec(), "{:#?}", x.decisions);
         assert_eq!(x.title.as_deref(), Some("Council closes the old bridge for two years"));
+    }
+
+    #[test]
+    fn a_column_narrower_than_the_page_is_joined_when_the_page_width_is_not_told() {
+        // a terminal rendering of a layout table: wide rows of links and tags, the article in
+        // a cell 68 columns wide
+        // (German: the lines a sentence runs on to start with capitalised nouns as often as not)
+        let rows: String = (0..12).map(|k| format!("{:<72}{}\n", format!("Rubrik {k} | Nachrichten | Energie"), "Biogas Strompreis Netz ".repeat(1 + k % 3))).collect();
+        let paras = [
+            "Der Minister Hubert Aiwanger hat am Dienstag in München eine Initiative im Bundesrat angekündigt, die Betreibern von Biogasanlagen trotz der Strompreisbremse höhere Erlöse sichern soll.",
+            "Die geplante Abschöpfung gefährde Investitionen in Windkraft und Photovoltaik, sagte der Minister, und die Bioenergie brauche Planungssicherheit für die kommenden Jahre.",
+            "Verbände der Landwirtschaft begrüßten den Vorstoß am Mittwoch, forderten aber weitere Schritte der Regierung für Anlagen, die Holz oder Stroh verwerten.",
+        ];
+        let dump = format!("{rows}\nBayern fordert höhere Erlöse für Bioenergie\n\n{}", wrapped_paragraphs(&paras, 68, ""));
+        assert!(paras.iter().all(|p| indented_wrap(p, 68, "").lines().count() >= 3));
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(x.wrap_width, None, "the test needs a page whose width is not told");
+        assert_eq!(body(&x), paras.to_vec(), "{:#?}", x.decisions);
     }
 
     #[test]
