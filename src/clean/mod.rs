@@ -191,7 +191,7 @@ impl Block {
         // Monday, November 18th, 2019 at 11:08 a.m.`)
         let byline_word = self.text.split_whitespace().next().is_some_and(|w| rules::BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)));
         let short = self.text.split_whitespace().nth(8).is_none();
-        let byline_shaped = (short && (digits || byline_word)) || (!short && byline_word && digits && rules::has_timestamp(&self.text));
+        let byline_shaped = (short && (digits || byline_word)) || (byline_word && digits && rules::has_timestamp(&self.text));
         (byline_shaped && crate::meta::text::byline_authors(&self.text).is_some())
             || (digits && crate::meta::dates::find_date(&self.text).is_some_and(|d| (d.end - d.start) * 2 >= self.text.trim().len()))
             || (digits && self.stops <= 1 && rules::has_timestamp(&self.text))
@@ -441,7 +441,7 @@ fn may_run_on(lines: &[&str], rendered: &[&str], widths: &[usize], i: usize) -> 
 fn column_width(lines: &[&str], rendered: &[&str], widths: &[usize], page: Option<usize>) -> Option<usize> {
     // for each width, how many line ends it explains, as the joining of `blocks` reads them:
     // a line `n` wide goes on when `n <= w < n + 2 + first word`
-    let mut explained = [0u16; 258];
+    let mut explained = [0u32; 258];
     let mut ends: Vec<usize> = Vec::new();
     for i in 0..rendered.len().saturating_sub(1) {
         if may_run_on(lines, rendered, widths, i) {
@@ -454,7 +454,7 @@ fn column_width(lines: &[&str], rendered: &[&str], widths: &[usize], page: Optio
         }
     }
     let (w, best) = explained.iter().enumerate().max_by_key(|&(w, c)| (*c, std::cmp::Reverse(w)))?;
-    let best = usize::from(*best);
+    let best = *best as usize;
     // the lines of running text that end within a typical word of the width
     let near = ends.iter().filter(|&&n| n <= w && n + 12 >= w).count();
     let new = page.is_none_or(|p| w + NARROWER < p);
