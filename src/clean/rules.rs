@@ -1677,10 +1677,10 @@ mod tests {
             n += usize::from(want.is_some());
         }
         assert!(n >= TEASER_PREFIXES.len(), "{n}");
-        // a Spanish "see also" in capitals, over a teaser's headline (a Panamanian news page
-        // of trafilatura's evaluation set, rendered by inscriptis)
-        let line = "VEA TAMBIÉN: Entre heces y guaricha: Estrella de la educación no brilla para estudiantes en Panamá";
-        let why = block_rule(line, &crate::model::lowercase(line), 17);
+        // a Spanish "see also" in capitals, over a teaser's headline (the shape of a line met on
+        // a Panamanian news page of trafilatura's evaluation set)
+        let line = "VEA TAMBIÉN: El Gobierno presenta un plan nuevo para las escuelas del país";
+        let why = block_rule(line, &crate::model::lowercase(line), 13);
         assert_eq!(why.as_deref(), Some("teaser prefix \"vea también\""));
     }
 
@@ -1829,12 +1829,12 @@ mod tests {
         assert!(!glued_headline("[Mountain Hike Survival Kit with Arrowhead Water #HealthyHydration #shop] Really, have you ever seen anything so gorgeous?"));
         assert!(!glued_headline("Thousands Marched In The Capital @CityCouncil said the march went on peacefully until the evening and nobody was hurt."));
         // German sentences capitalise their nouns: their first words are no Title-Case headline
-        // (texts of the trafilatura evaluation set's pages, rendered by inscriptis)
-        assert!(!glued_headline("Das Marktforschungsunternehmen YouGov hatte im Auftrag von naturstrom 2056 Menschen in Deutschland befragt, bevölkerungsrepräsentativ nach Alter."));
-        assert!(!glued_headline("Mit der Initiative EnergieEffizienz können jetzt alle Verbraucher ganz einfach herausfinden, wo und wie sie Strom einsparen können. Die Initiative EnergieEffizienz ist eine Aktionsplattform."));
-        assert!(!glued_headline("Accurec wird mit der HydroLiC-Technologie die geplanten Quoten bereits bei Inbetriebnahme nicht nur sicher einhalten, sondern übererfüllen können."));
-        assert!(!glued_headline("Die Bestimmungen der D.O.Ca. Rioja erlauben vier rote und drei weiße Rebsorten anzubauen, und der Kenner würde sofort Tempranillo nennen."));
-        assert!(!glued_headline("Beim Einsatz einer FRITZ!Box könnt ihr schnell und einfach einen Paketmitschnitt direkt am Router anfertigen."));
+        // (shapes of sentences met on German pages of trafilatura's evaluation set)
+        assert!(!glued_headline("Das Meinungsforschungsinstitut YouGov hat im Auftrag eines Versorgers 2000 Menschen in Deutschland befragt, repräsentativ nach Alter und Region."));
+        assert!(!glued_headline("Mit der Kampagne EnergieSparen können jetzt alle Haushalte einfach prüfen, wo sie Strom sparen können. Die Kampagne EnergieSparen ist ein Angebot der Stadtwerke."));
+        assert!(!glued_headline("Die Firma setzt mit der HydroTec-Technik die geplanten Quoten schon bei der Inbetriebnahme nicht nur um, sondern übertrifft sie deutlich."));
+        assert!(!glued_headline("Die Regeln der D.O.Ca. Rioja erlauben sieben Rebsorten, und Kenner nennen zuerst Tempranillo und Garnacha als die wichtigsten."));
+        assert!(!glued_headline("Mit einer FRITZ!Box kann man schnell und einfach einen Mitschnitt der Pakete direkt am Router erstellen."));
         // a headline in English house style keeps its short prepositions in lowercase
         assert!(glued_headline("Storm Damage Closes Roads with Trees Down Across CountyPolice said drivers should avoid the coast road until the trees are cleared."));
         assert!(has_timestamp("PUBLISHED: 10:48, Tue, Nov 19, 2019"));
