@@ -2464,8 +2464,8 @@ mod tests {
         // (German: the lines a sentence runs on to start with capitalised nouns as often as not)
         let rows: String = (0..12).map(|k| format!("{:<72}{}\n", format!("Rubrik {k} | Nachrichten | Energie"), "Biogas Strompreis Netz ".repeat(1 + k % 3))).collect();
         let paras = [
-            "Der Minister Hubert Aiwanger hat am Dienstag in München eine Initiative im Bundesrat angekündigt, die Betreibern von Biogasanlagen trotz der Strompreisbremse höhere Erlöse sichern soll.",
-            "Die geplante Abschöpfung gefährde Investitionen in Windkraft und Photovoltaik, sagte der Minister, und die Bioenergie brauche Planungssicherheit für die kommenden Jahre.",
+            "Die Ministerin Anna Berger hat am Dienstag in München eine Initiative im Bundesrat angekündigt, die Betreibern von Biogasanlagen trotz der Strompreisbremse höhere Erlöse sichern soll.",
+            "Die geplante Abschöpfung gefährde Investitionen in Windkraft und Photovoltaik, sagte die Ministerin, und die Bioenergie brauche Planungssicherheit für die kommenden Jahre.",
             "Verbände der Landwirtschaft begrüßten den Vorstoß am Mittwoch, forderten aber weitere Schritte der Regierung für Anlagen, die Holz oder Stroh verwerten.",
         ];
         let dump = format!("{rows}\nBayern fordert höhere Erlöse für Bioenergie\n\n{}", wrapped_paragraphs(&paras, 68, ""));
