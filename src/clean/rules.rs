@@ -1711,6 +1711,12 @@ mod tests {
         }
         assert!(n > 100, "{n}");
         assert!(chrome_rule_t("More Great WIRED Stories", 4).is_some_and(|r| r.starts_with("chrome line")));
+        // pagers and "back to the list" links, in a few languages; a headline that starts the
+        // same way is no link
+        for line in ["Zurück zur Übersicht", "Back to top", "Nach oben", "Volver al listado", "Weiter", "Next", "Suivant"] {
+            assert!(chrome_rule_t(line, line.split_whitespace().count()).is_some_and(|r| r.starts_with("chrome line")), "{line}");
+        }
+        assert_eq!(chrome_rule_t("Back to school: what parents need to know", 8), None);
     }
 
     /// The image placeholders and file names are the patterns they were written as.
