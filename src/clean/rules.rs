@@ -53,6 +53,10 @@ const CHROME_LINES: &[&str] = &[
     r"back to (?:top|the top|list|the list|overview|home|homepage|index|all (?:articles|posts|news|stories))", r"nach oben",
     r"zurück zu[rm]? (?:übersicht|liste|startseite|artikelübersicht|newsübersicht|blog|suche|seite|suchergebnissen)",
     r"retour (?:à|a) la liste", r"volver al? (?:listado|inicio|lista)", r"next", r"weiter", r"suivant", r"siguiente",
+    r"m[áa]s sobre .{1,40}", r"mehr themen:?",
+    r"neueste (?:beiträge|artikel)", r"meist gesucht:?", r"rezept drucken", r"hinterlasse (?:eine antwort|einen kommentar)",
+    r"jetzt registrieren", r"empfohlener redaktioneller inhalt", r"quellen (?:ausblenden|einblenden|anzeigen)",
+    r"advertising disclosure", r"affiliate disclosure",
     r"(?:(?:share|facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|e-?mail|print|reddit|tumblr|telegram|messenger|instagram|youtube|vk|sms|flipboard|pocket|copy link)(?:[\s|•·,/]+|$)){2,}",
     r"we recommend", r"like this (?:article|story|post)\??", r"continue reading (?:below|the (?:article|story))",
     r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,200}", r"did you (?:like|enjoy) this (?:article|story|post)\??",
@@ -119,7 +123,8 @@ const TEASER_PREFIXES: &[&str] = &[
     "read more:", "read more ", "read also:", "related:", "related post:", "related posts:", "related article:", "related story:", "also:", "see also ", "mehr:", "plus:", "más:", "see also:", "more:", "watch:", "listen:",
     "lire aussi :", "lire aussi:", "lire aussi", "à lire aussi", "a lire aussi", "à lire :", "voir aussi",
     "mehr zum thema", "lesen sie auch", "auch interessant", "leer más:", "lea también", "ver también",
-    "vea también", "véase también", "lee también", "mira también", "leggi anche", "vedi anche", "leia também",
+    "vea también", "véase también", "lee también", "mira también", "mirá también", "lea más:", "lea:", "mira:",
+    "auch lesen:", "das thema könnte dich auch interessieren", "leggi anche", "vedi anche", "leia também",
     "veja também", "leia mais", "lees ook", "lees meer", "see more:", "► ", "→ ", ">> ",
     "читайте также", "смотрите также", "читайте також", "czytaj także", "czytaj też", "zobacz także", "zobacz też",
     "čtěte také", "přečtěte si také", "läs också", "läs även", "læs også", "les også", "ayrıca okuyun",
@@ -1328,7 +1333,7 @@ pub fn cut_hover_cards(text: &str) -> Option<String> {
 
 /// Headings of a box of links to other articles, set into an article or after it.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:related(?: (?:articles?|stories|story|posts?|content|coverage|news|reading|links))?|more on this (?:story|topic)|more (?:stories|news|from(?: [\w&'’.-]+){1,3})|read (?:more|also|next)|see also|also read|you (?:may|might) also like|(?:você|voce) (?:também |tambem )?(?:pode|poderá|vai) gostar(?: de)?(?: também| tambem)?|vous (?:aimerez|pourriez) (?:aussi|également)(?: aimer)?|(?:también )?te (?:puede|podría) interesar|(?:ti )?potrebbe(?:ro)? (?:interessarti|interessare|piacerti)|das könnte (?:sie|dich) auch interessieren|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia também|veja também|lea también|leggi anche|lees ook)$").unwrap()
+    Regex::new(r"^(?:related(?: (?:articles?|stories|story|posts?|content|coverage|news|reading|links))?|more on this (?:story|topic)|more (?:stories|news|from(?: [\w&'’.-]+){1,3})|read (?:more|also|next)|see also|also read|you (?:may|might) also like|(?:você|voce) (?:também |tambem )?(?:pode|poderá|vai) gostar(?: de)?(?: também| tambem)?|vous (?:aimerez|pourriez) (?:aussi|également)(?: aimer)?|(?:también )?te (?:puede|podría) interesar|(?:ti )?potrebbe(?:ro)? (?:interessarti|interessare|piacerti)|das könnte (?:sie|dich) auch interessieren|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia também|veja também|lea también|leggi anche|lees ook|m[áa]s sobre [\w&'’. -]{1,40}|mehr themen:?)$").unwrap()
 });
 
 /// Whether a short line heads a box of links to other articles ("Related articles", "Lire
@@ -1682,6 +1687,10 @@ mod tests {
         let line = "VEA TAMBIÉN: El Gobierno presenta un plan nuevo para las escuelas del país";
         let why = block_rule(line, &crate::model::lowercase(line), 13);
         assert_eq!(why.as_deref(), Some("teaser prefix \"vea también\""));
+        for (line, prefix) in [("Lea más: El Congreso aprueba la ley de presupuesto del próximo año", "lea más:"), ("MIRA: Vecinos limpian el río después de la tormenta de anoche", "mira:"), ("Auch lesen: Die Stadt baut eine neue Brücke über den Fluss", "auch lesen:")] {
+            let why = block_rule(line, &crate::model::lowercase(line), line.split_whitespace().count());
+            assert_eq!(why, Some(format!("teaser prefix {prefix:?}")), "{line}");
+        }
     }
 
     #[test]
@@ -1717,6 +1726,11 @@ mod tests {
             assert!(chrome_rule_t(line, line.split_whitespace().count()).is_some_and(|r| r.starts_with("chrome line")), "{line}");
         }
         assert_eq!(chrome_rule_t("Back to school: what parents need to know", 8), None);
+        for line in ["Rezept drucken", "Hinterlasse eine Antwort", "Mehr Themen:", "Advertising Disclosure", "Más sobre la reforma"] {
+            assert!(chrome_rule_t(line, line.split_whitespace().count()).is_some_and(|r| r.starts_with("chrome line")), "{line}");
+        }
+        // "más de" is "more than": a Spanish sentence, not a box of links
+        assert_eq!(chrome_rule_t("Más de doscientas personas", 4), None);
     }
 
     /// The image placeholders and file names are the patterns they were written as.
