@@ -432,6 +432,12 @@ fn may_run_on(lines: &[&str], rendered: &[&str], widths: &[usize], i: usize) -> 
         && rules::strip_bullet(lines[i + 1]).is_none()
 }
 
+/// Whether line `i` of running text ([`may_run_on`]) fills a column `w` wide: it fits, and the
+/// next line's first word would not have (the test `blocks` joins a column's lines by).
+fn fills_column(lines: &[&str], rendered: &[&str], widths: &[usize], i: usize, w: usize) -> bool {
+    may_run_on(lines, rendered, widths, i) && widths[i] <= w && widths[i] + 2 + first_word_len(rendered[i + 1]) > w
+}
+
 /// The width of a column of text hard-wrapped narrower than the page (a layout table's cell,
 /// as terminal browsers render it), or of a page whose width [`wrap_width_as_rendered`] could
 /// not tell (a few wrapped paragraphs among many short lines): the width under which the most
@@ -466,10 +472,9 @@ fn column_width(lines: &[&str], rendered: &[&str], widths: &[usize], page: Optio
     // when paragraphs of three lines or more fill it line after line on a page a terminal
     // rendered (its width known, or 99% of its lines within 160 columns: free text runs longer).
     let ceiling = widths.iter().all(|&n| n <= w + 2);
-    let full = |i: usize| i + 1 < rendered.len() && may_run_on(lines, rendered, widths, i) && widths[i] <= w && widths[i] + 2 + first_word_len(rendered[i + 1]) > w;
     let (mut paragraphs, mut run) = (0, 0);
     for i in 0..rendered.len() {
-        if full(i) {
+        if i + 1 < rendered.len() && fills_column(lines, rendered, widths, i, w) {
             run += 1;
         } else {
             paragraphs += usize::from(run >= 2);
@@ -564,10 +569,7 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
                     cont_indent && prev_len + 1 + first_word_len(rendered[i]) > w.saturating_sub(1)
                 }
                 None => false,
-            } || column.is_some_and(|c| {
-                let prev_len = widths[i - 1];
-                may_run_on(lines, rendered, widths, i - 1) && prev_len <= c && prev_len + 1 + first_word_len(rendered[i]) > c.saturating_sub(1)
-            }));
+            } || column.is_some_and(|c| fills_column(lines, rendered, widths, i - 1, c)));
         if joins {
             let b = out.last_mut().unwrap();
             // Chinese and Japanese are written without spaces: the line break was not one.
@@ -2060,7 +2062,7 @@ mod tests {
         dump.push_str("IFRAME:\nhttps://sdk.example.com/gs/webSdk/Api.aspx?apiKey=3_-FVQzpd\nFRai9eK0LUE2bQibsUcv-mtWRgrAUaCyDvREHAAVSgJS25CWP-fZq-7hZ&version=l\n\
             atest#origin=https://news.example/city/council-approves-tram-line-1.46\n90347&gig_loggerConfig=%7B%22logLevel%22%3A0%2C%22clientMuteLevel%22%3A0\n");
         let x = extract_text_dump(&dump, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = body(&x);
         assert_eq!(body, paras);
         let why = x.decisions.iter().find(|d| d.text.starts_with("FRai9")).map(|d| d.reason.as_str()).unwrap_or("");
         assert!(why.starts_with("a URL's parameters or code"), "{why}");
@@ -2142,7 +2144,7 @@ mod tests {
         dump.push_str(menu);
         dump.push_str("© 2024 The Family Kitchen");
         let x = extract_text_dump(&dump, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = body(&x);
         assert!(body.iter().any(|p| p.starts_with("Chickpea curry")), "{body:#?}");
         assert_eq!(body.iter().filter(|p| **p == "Ready in 20 minutes").count(), 4, "{body:#?}");
         assert_eq!(body.iter().filter(|p| **p == "Main dish").count(), 4, "{body:#?}");
@@ -2412,7 +2414,7 @@ mod tests {
         assert_eq!(lines.iter().map(|l| l.len()).max(), Some(79));
         assert!(lines.iter().any(|l| l.len() == 76) && lines.iter().any(|l| l.starts_with("   of ")), "{dump}");
         let x = extract_text_dump(&dump, &Options::default());
-        let body: Vec<&str> = x.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let body = body(&x);
         assert_eq!(body, paras, "{:?}", x.wrap_width);
     }
 
