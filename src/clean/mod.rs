@@ -154,6 +154,17 @@ impl Block {
             && !self.text.contains(['.', ',', ';', ':', '!', '?', '。', '、', '，'])
     }
 
+    /// How many of its words are hashtags (`#word`) when there are at least [`POST_HASHTAGS`]
+    /// of them making up at least a [`POST_HASHTAG_SHARE`] of the words: a social-media post
+    /// (an Instagram or Facebook feed in the sidebar), not article prose; none otherwise.
+    fn hashtag_post(&self) -> Option<usize> {
+        if self.words < POST_HASHTAGS || memchr::memchr_iter(b'#', self.text.as_bytes()).count() < POST_HASHTAGS {
+            return None;
+        }
+        let tags = self.text.split_whitespace().filter(|w| w.strip_prefix('#').and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric)).count();
+        (tags >= POST_HASHTAGS && tags as f64 >= self.words as f64 * POST_HASHTAG_SHARE).then_some(tags)
+    }
+
     /// Mostly long runs of query strings or code: a URL's parameters or a tracking string
     /// broken over lines (`IFRAME: https://…?apiKey=3_-FVQzpd`, `FRai9eK0LUE2-7hZ&version=l`),
     /// whose pieces would count as words. A URL quoted whole in an article starts with its
@@ -1239,12 +1250,17 @@ fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize,
     let span_sum: f64 = blocks[s..=e].iter().map(|b| b.score).sum();
     let dated = blocks[s..=e].iter().filter(|b| dated_line(b)).count();
     let thread = dated >= THREAD_DATED_LINES;
-    // the site's footer: legal text around the copyright line
-    let footer = (s..blocks.len().min(e + 3)).any(|j| blocks[j].chrome.as_deref() == Some(rules::COPYRIGHT_REASON));
+    // the site's footer: legal text around the copyright line, or text past it with nothing
+    // of the page's text in between (an overlay: a cookie panel, a newsletter box)
+    let copyright = |j: usize| blocks[j].chrome.as_deref() == Some(rules::COPYRIGHT_REASON);
+    let past_footer = (a..s).rev().take_while(|&j| blocks[j].score <= 0.0).any(copyright);
+    let footer = past_footer || (s..blocks.len().min(e + 3)).any(copyright);
     if best <= 0.0 || !(thread || best >= span_sum * HEAD_SHARE || (footer && best >= span_sum * FOOTER_HEAD_SHARE)) {
         return None;
     }
-    let why = if footer && !thread && best < span_sum * HEAD_SHARE {
+    let why = if past_footer && !thread && best < span_sum * HEAD_SHARE {
+        format!("text past the page's footer (after the copyright line: an overlay, score {span_sum:+.0}); the article is the text under the headline {:?} (score {best:+.0})", blocks[h].text)
+    } else if footer && !thread && best < span_sum * HEAD_SHARE {
         format!("the page's footer (text around the copyright line, score {span_sum:+.0}); the article is the text under the headline {:?} (score {best:+.0})", blocks[h].text)
     } else if thread {
         format!("a thread ({dated} dated lines) without a headline of its own; the article is the text under the headline {:?}", blocks[h].text)
@@ -1253,6 +1269,11 @@ fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize,
     };
     Some((a, end, why))
 }
+
+/// A block with this many hashtags or more ...
+const POST_HASHTAGS: usize = 5;
+/// ... making up this share of its words is a social-media post ([`Block::hashtag_post`]).
+const POST_HASHTAG_SHARE: f64 = 0.25;
 
 /// Cost of an image placeholder, in thresholds (half a caption's).
 const PLACEHOLDER_COST: f64 = 0.25;
@@ -1750,6 +1771,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.chrome = rules::block_rule(&b.text, lower, b.words)
             .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| GLUED_TEASER.to_string()))
             .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words)))
+            .or_else(|| b.hashtag_post().map(|n| format!("a social-media post: {n} of its {} words are hashtags", b.words)))
             .or_else(|| b.is_code_or_url().then(|| format!("a URL's parameters or code: most of it in runs of {LONG_TOKEN}+ characters with {{=%&?;}} and no space")))
             .or_else(|| {
             is_tweet_chrome(&b.text).then(|| "tweet chrome (renderer noise around an embed)".to_string())
@@ -2667,6 +2689,42 @@ mod tests {
         assert_eq!(body(&x)[..1], EN[..1], "{:#?}", x.decisions);
         let d = x.decisions.iter().find(|d| d.text == legal[0]).unwrap();
         assert!(d.reason.contains("footer"), "{}", d.reason);
+    }
+
+    #[test]
+    fn a_settings_panel_past_the_copyright_line_is_an_overlay_not_the_article() {
+        // a consent panel the page shows over itself comes after its footer: long, without a
+        // headline of its own, and heavier than a short news item
+        let panel = [
+            "Strictly necessary storage keeps the basic functions of the site working, such as remembering the items you put in the basket and the choices you made on the previous pages of your visit.",
+            "Preference storage remembers the language and the region you picked and the size of the text you chose, so that the site looks the same the next time you come back to read it.",
+            "Statistics storage counts the visits and the pages that were read, anonymously, so that the people who run the site know which sections are read most and which ones need more work.",
+            "Marketing storage follows your visits across several sites in order to show you offers that match what you looked at before, and it is only switched on when you agree to it here.",
+        ];
+        let dump = format!(
+            "Home\nNews\nSport\n\nDog chases burglar out of a family home\n\nBy Jane Doe, November 1, 2023\n\n{}\n\nNews\nWeather\nContact\n\n© 2023 Town Press. All rights reserved.\n\nManage your privacy\n\n{}\n\nAccept\nDeny\nSave",
+            EN[0],
+            panel.join("\n\n")
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..1].to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == panel[0]).unwrap();
+        assert!(d.reason.contains("past the page's footer"), "{}", d.reason);
+    }
+
+    #[test]
+    fn a_post_made_mostly_of_hashtags_is_a_feed_not_prose() {
+        let post = "Sunny morning at the market with my new linen dress and straw bag, who else loves summer? #summerstyle #linen #ootd #fashionover50 #marketday #strawbag";
+        let dump = format!("Five dresses for a hot summer\n\nBy Jane Doe\n\n{}\n\n{post}\n\n{}", EN[0], EN[1]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == post).unwrap();
+        assert!(d.reason.contains("6 of its"), "{}", d.reason);
+        // a paragraph that names a hashtag or two is prose
+        let prose = "The campaign spread quickly under the hashtags #SaveTheLibrary and #ReadLocal, and within a week the council had received more than two thousand letters from readers of every age.";
+        let dump = format!("Five dresses for a hot summer\n\nBy Jane Doe\n\n{}\n\n{prose}\n\n{}", EN[0], EN[1]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), vec![EN[0], prose, EN[1]], "{:#?}", x.decisions);
     }
 
     #[test]

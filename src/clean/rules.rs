@@ -116,6 +116,11 @@ const CHROME_PHRASES: &[&str] = &[
     "alla rättigheter förbehållna", "alle rettigheder forbeholdes", "alle rettigheter reservert", "tüm hakları saklıdır",
     "hak cipta dilindungi", "baca juga", "toate drepturile rezervate", "με επιφύλαξη παντός δικαιώματος",
     "bản quyền thuộc về", "सर्वाधिकार सुरक्षित", "جميع الحقوق محفوظة", "無断転載", "版权所有", "版權所有", "무단전재", "무단 전재",
+    // comment forms (blog platforms' stock sentences)
+    "click an icon to log in", "klicke ein icon um dich einzuloggen", "cliquez sur une icône pour vous connecter",
+    "haz clic en un icono para iniciar sesión", "you are commenting using your", "du kommentierst mit deinem",
+    "notify me of new", "notify me of follow-up", "notify me of followup", "benachrichtige mich über",
+    "möchte benachrichtigt werden", "avertissez-moi par", "prévenez-moi de", "notificarme", "avísame por",
 ];
 
 /// Prefixes of teaser lines ("Read more: Another story"), chrome whatever their length.
@@ -200,6 +205,11 @@ const NOTICE_PHRASES: &[&str] = &[
     "cookie settings", "cookie preferences", "consent to the use", "your consent", "opt-out of these cookies",
     "utilise des cookies", "utilisons des cookies", "utilisation des cookies", "verwendet cookies", "verwenden cookies",
     "utiliza cookies", "utilizamos cookies", "utilizza cookie", "utilizziamo i cookie", "gebruikt cookies",
+    "wir nutzen cookies", "nutzt cookies", "technologies like cookies", "technologien wie cookies",
+    "technologies telles que les cookies", "tecnologías como las cookies", "technical storage or access",
+    "technische speicherung oder der zugang", "technische speicherung oder der zugriff", "stockage ou l'accès technique",
+    "stockage ou l’accès technique", "almacenamiento o acceso técnico", "the cookie is used to", "cookie is set by",
+    "gdpr cookie consent",
     "you have reached your", "free articles remaining", "subscribe to continue reading", "to continue reading",
     "already a subscriber", "this content is for subscribers", "réservé aux abonnés", "nur für abonnenten",
     // affiliate disclosures
@@ -1552,6 +1562,14 @@ mod tests {
         assert!(caption_rule_t(cap, 25).is_some());
         assert!(notice_rule("sometimes we include links to online retail stores. if you click on one and make a purchase we may receive a small commission.", 25).is_some());
         assert!(notice_rule("no spam, we promise. you can unsubscribe at any time and we'll never share your details without your permission.", 20).is_some());
+        // consent panels' and comment forms' stock sentences
+        assert!(notice_rule("to give you the best experience, this site uses technologies like cookies to store and read device information.", 19).is_some());
+        assert!(notice_rule("die technische speicherung oder der zugriff dient ausschließlich statistischen zwecken.", 10).is_some());
+        assert!(chrome_rule_t("Notify me of follow-up comments by email.", 7).is_some());
+        assert!(chrome_rule_t("Benachrichtige mich über neue Beiträge via E-Mail.", 7).is_some());
+        assert!(chrome_rule_t("Fill in your details below or click an icon to log in:", 11).is_some());
+        // a sentence about cookies that is no notice
+        assert!(notice_rule("the bakery sold four hundred cookies before noon on the first day of the fair.", 15).is_none());
         assert!(chrome_rule_t("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
         assert!(chrome_rule_t("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", 10).is_some());
         // a sentence about following someone is not an invitation
