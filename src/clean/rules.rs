@@ -198,8 +198,9 @@ const CAPTION_MARKERS: &[&str] = &[
     "©", "submitted photo", "photo courtesy", "photo by ", "фото:", "личный архив", "источник фото", "写真：", "사진=",
 ];
 
-/// Phrases of consent and paywall notices (cookie banners, "you have reached your limit"): a
-/// block of at most [`NOTICE_WORDS`] words holding one is a notice, whatever its length.
+/// Phrases of site notices (cookie banners and consent panels, "you have reached your limit",
+/// newsletter boxes, blog templates' post meta): a block of at most [`NOTICE_WORDS`] words
+/// holding one is a notice, whatever its length.
 const NOTICE_PHRASES: &[&str] = &[
     "uses cookies", "use cookies", "we use cookies", "necessary cookies", "cookies are", "accept cookies",
     "cookie settings", "cookie preferences", "consent to the use", "your consent", "opt-out of these cookies",
@@ -209,7 +210,12 @@ const NOTICE_PHRASES: &[&str] = &[
     "technologies telles que les cookies", "tecnologías como las cookies", "technical storage or access",
     "technische speicherung oder der zugang", "technische speicherung oder der zugriff", "stockage ou l'accès technique",
     "stockage ou l’accès technique", "almacenamiento o acceso técnico", "the cookie is used to", "cookie is set by",
-    "gdpr cookie consent",
+    "gdpr cookie consent", "utilisent des cookies", "cookies et autres traceurs", "des cookies sont déposés",
+    "strictly necessary cookies", "cookies strictement nécessaires", "unbedingt erforderliche cookies",
+    "cookies estrictamente necesarias", "cookie strettamente necessari",
+    // blog templates' post meta ("This entry was posted in … Bookmark the permalink.")
+    "this entry was posted", "bookmark the permalink", "you can follow any responses to this entry",
+    "lesezeichen auf den permalink", "lesezeichen für den permalink", "der beitrag wurde am",
     "you have reached your", "free articles remaining", "subscribe to continue reading", "to continue reading",
     "already a subscriber", "this content is for subscribers", "réservé aux abonnés", "nur für abonnenten",
     // affiliate disclosures
@@ -464,7 +470,7 @@ impl<'a> Phrases<'a> {
 /// A block with a notice phrase is a notice up to this many words.
 pub const NOTICE_WORDS: usize = 150;
 
-/// Why a block is a consent or paywall notice, if it is one.
+/// Why a block is a site notice (consent, paywall, newsletter box, a blog template's post meta), if it is one.
 /// `lower` is the block's text lowercased.
 pub fn notice_rule(lower: &str, words: usize) -> Option<String> {
     notice_rule_in(&Phrases::new(lower), words)
@@ -475,7 +481,7 @@ fn notice_rule_in(phrases: &Phrases, words: usize) -> Option<String> {
         return None;
     }
     let lower = phrases.lower;
-    phrases.first(NOTICE_LIST, false).map(|(r, _)| format!("consent, paywall or newsletter notice (has {:?})", &lower[r]))
+    phrases.first(NOTICE_LIST, false).map(|(r, _)| format!("site notice: consent, paywall, newsletter or post template (has {:?})", &lower[r]))
 }
 
 /// Why a block is page chrome, a caption or a notice: [`chrome_rule_lower`], then
@@ -1568,6 +1574,8 @@ mod tests {
         assert!(chrome_rule_t("Notify me of follow-up comments by email.", 7).is_some());
         assert!(chrome_rule_t("Benachrichtige mich über neue Beiträge via E-Mail.", 7).is_some());
         assert!(chrome_rule_t("Fill in your details below or click an icon to log in:", 11).is_some());
+        assert!(notice_rule("this entry was posted in travel and tagged rome, trains. bookmark the permalink.", 13).is_some());
+        assert!(notice_rule("sur ce site, nous et nos partenaires utilisent des cookies et autres traceurs pour mesurer l'audience.", 17).is_some());
         // a sentence about cookies that is no notice
         assert!(notice_rule("the bakery sold four hundred cookies before noon on the first day of the fair.", 15).is_none());
         assert!(chrome_rule_t("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", 8).is_some());
