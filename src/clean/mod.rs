@@ -165,6 +165,19 @@ impl Block {
         (tags >= POST_HASHTAGS && tags as f64 >= self.words as f64 * POST_HASHTAG_SHARE).then_some(tags)
     }
 
+    /// How many marks of script or style code (`{ } = ;`, each alone) the block has when there is one for
+    /// every [`SCRIPT_WORDS_PER_MARK`] words or fewer (and [`SCRIPT_MIN_MARKS`] at least): a
+    /// page's scripts and style sheets, which some dumps (a DOM's whole text) keep. None
+    /// otherwise.
+    fn script_marks(&self) -> Option<usize> {
+        // (a mark alone: rules drawn with `=====` are no code)
+        let b = self.text.as_bytes();
+        let marks = (0..b.len())
+            .filter(|&i| matches!(b[i], b'{' | b'}' | b'=' | b';') && (i == 0 || b[i - 1] != b[i]) && b.get(i + 1) != Some(&b[i]))
+            .count();
+        (marks >= SCRIPT_MIN_MARKS && marks * SCRIPT_WORDS_PER_MARK >= self.words).then_some(marks)
+    }
+
     /// Mostly long runs of query strings or code: a URL's parameters or a tracking string
     /// broken over lines (`IFRAME: https://…?apiKey=3_-FVQzpd`, `FRai9eK0LUE2-7hZ&version=l`),
     /// whose pieces would count as words. A URL quoted whole in an article starts with its
@@ -534,6 +547,68 @@ fn collapse_ws(s: &str) -> String {
     out
 }
 
+/// Whether line `b` goes on the sentence line `a` left unfinished, in a dump that cuts lines
+/// at every element (a DOM's text nodes one per line, as `get_text("\n")` writes them, or an
+/// HTML source's own line breaks): `a` ends no sentence and `b` starts in lowercase or with
+/// punctuation, or `a` ends with a comma or a function word ("According to" / "a survey by").
+fn continues(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_end(), b.trim_start());
+    if a.is_empty() || a.ends_with(['.', '!', '?', '…', '"', '”', '»', ':', ';', '。', '！', '？']) || rules::strip_bullet(b).is_some() {
+        return false;
+    }
+    // (script and style text goes on in lowercase too: `var k = …` / `if (x) {`, CSS
+    // selectors `.nav a,` / `.menu li:hover,`)
+    let selector = |t: &str| t.trim_start().strip_prefix(['.', '#']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if a.contains(CODE_MARKS) || b.contains(CODE_MARKS) || selector(a) || selector(b) {
+        return false;
+    }
+    let Some(first) = b.chars().next() else { return false };
+    first.is_lowercase() || matches!(first, ',' | ';' | '.' | ')' | '%' | '’') || ends_open(a)
+}
+
+/// Whether a line ends with a comma or a function word: its sentence goes on.
+fn ends_open(a: &str) -> bool {
+    a.ends_with(',') || a.rsplit(char::is_whitespace).next().is_some_and(|w| w.chars().all(char::is_alphabetic) && rules::stop_words(w) == 1)
+}
+
+/// Characters of script and style text that running text does without.
+const CODE_MARKS: [char; 5] = ['{', '}', '=', '<', '>'];
+
+/// Line pairs of running text ([`continues`], the next line of [`CUT_MIN_WORDS`] words or more)
+/// that make a dump one cut at every element: it has no wrapping width, and sentences go on
+/// over line breaks this often.
+const CUT_MIN_PAIRS: usize = 5;
+/// Words of a line that goes on a sentence, and of the two lines together.
+const CUT_MIN_WORDS: usize = 5;
+const CUT_MIN_PAIR_WORDS: usize = 8;
+
+/// Whether a dump without a wrapping width cuts its sentences at elements ([`continues`]):
+/// [`CUT_MIN_PAIRS`] pairs of lines or more where a sentence goes on, the second line of
+/// running text in lowercase. (Menus of lowercase labels go on in lowercase too, a word or two
+/// at a time, and lists item after item: they do not count.)
+fn cut_at_elements(lines: &[&str], skip: &[bool]) -> bool {
+    let mut pairs = 0;
+    for (i, pair) in lines.windows(2).enumerate() {
+        let (a, b) = (pair[0].trim(), pair[1].trim_start());
+        if skip[i] || skip[i + 1] || !b.starts_with(char::is_lowercase) || !continues(a, b) {
+            continue;
+        }
+        // (the sentence starts on the first line, or that line is cut after a function word:
+        // items of a list in lowercase, one after the other, are not a sentence going on)
+        if a.starts_with(char::is_lowercase) && !ends_open(a) {
+            continue;
+        }
+        let wb = b.split_whitespace().count();
+        if wb >= CUT_MIN_WORDS && wb + a.split_whitespace().count() >= CUT_MIN_PAIR_WORDS {
+            pairs += 1;
+            if pairs >= CUT_MIN_PAIRS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Group lines into blocks, unwrapping hard-wrapped paragraphs. `skip[i]` marks lines that
 /// belong to an embed.
 fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], width: Option<usize>) -> Vec<Block> {
@@ -543,6 +618,8 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
     let axis = width.and_then(|_| centre_axis(lines, rendered, widths));
     // a narrower column of wrapped text, or a width the page's lines did not tell
     let column = column_width(lines, rendered, widths, width);
+    // a dump cut at every element: its sentences are joined again
+    let cut = width.is_none() && column.is_none() && cut_at_elements(lines, skip);
     // Some renderers break Korean between any two characters (lines then fill up to the
     // width), others only at spaces: most Hangul-to-Hangul line breaks on full lines tell the
     // first kind
@@ -580,7 +657,8 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
                     cont_indent && prev_len + 1 + first_word_len(rendered[i]) > w.saturating_sub(1)
                 }
                 None => false,
-            } || column.is_some_and(|c| fills_column(lines, rendered, widths, i - 1, c)));
+            } || column.is_some_and(|c| fills_column(lines, rendered, widths, i - 1, c))
+                || (cut && continues(lines[i - 1], line)));
         if joins {
             let b = out.last_mut().unwrap();
             // Chinese and Japanese are written without spaces: the line break was not one.
@@ -590,7 +668,8 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
                 let hangul_seam = b.text.ends_with(is_wide) && text.starts_with(is_wide);
                 hangul_seam && hangul_char_wrapped && width.is_some_and(|w| display_width(lines[i - 1].trim_end()) + 2 > w)
             };
-            if !wide_break {
+            // (a cut before punctuation was no space)
+            if !wide_break && !(cut && text.starts_with([',', ';', '.', ')', '%'])) {
                 b.text.push(' ');
             }
             b.text.push_str(text);
@@ -1270,6 +1349,11 @@ fn anchor_to_head(blocks: &[Block], s: usize, e: usize) -> Option<(usize, usize,
     Some((a, end, why))
 }
 
+/// A block with this many marks of code (`{ } = ;`) or more ...
+const SCRIPT_MIN_MARKS: usize = 3;
+/// ... one for every this many words or fewer is script or style code ([`Block::script_marks`]).
+const SCRIPT_WORDS_PER_MARK: usize = 4;
+
 /// A block with this many hashtags or more ...
 const POST_HASHTAGS: usize = 5;
 /// ... making up this share of its words is a social-media post ([`Block::hashtag_post`]).
@@ -1771,6 +1855,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         b.chrome = rules::block_rule(&b.text, lower, b.words)
             .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| GLUED_TEASER.to_string()))
             .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words)))
+            .or_else(|| b.script_marks().map(|n| format!("script or style code: {n} of {{}}=; in {} words", b.words)))
             .or_else(|| b.hashtag_post().map(|n| format!("a social-media post: {n} of its {} words are hashtags", b.words)))
             .or_else(|| b.is_code_or_url().then(|| format!("a URL's parameters or code: most of it in runs of {LONG_TOKEN}+ characters with {{=%&?;}} and no space")))
             .or_else(|| {
@@ -2710,6 +2795,62 @@ mod tests {
         assert_eq!(body(&x), EN[..1].to_vec(), "{:#?}", x.decisions);
         let d = x.decisions.iter().find(|d| d.text == panel[0]).unwrap();
         assert!(d.reason.contains("past the page's footer"), "{}", d.reason);
+    }
+
+    #[test]
+    fn sentences_cut_at_every_element_are_joined_again() {
+        // a DOM's text nodes one per line (`get_text("\n")`): links and emphasis cut sentences
+        let dump = "Home\nWorld\nSport\n\
+Council votes to reopen the old library\n\
+By Jane Doe\n\
+The town council voted on Tuesday to reopen\n\
+the old library\n\
+on Market Street, which closed in 2015 after\n\
+a fire damaged its roof and most of its reading rooms, and the council has been looking for the money to repair it ever since then.\n\
+According to\n\
+a report by the city's planning office\n\
+, the repairs will cost about two million pounds and take eighteen months to finish.\n\
+The mayor said\n\
+the building would also house a small museum of local history and a cafe for visitors.\n\
+Residents who campaigned for the reopening\n\
+welcomed the vote and promised to help raise money for the books and the furniture.\n\
+The first volunteers\n\
+signed up on the same evening, and the local school offered to lend tables and chairs.\n\
+Privacy\nTerms\nContact\n";
+        let x = extract_text_dump(dump, &Options::default());
+        assert_eq!(
+            body(&x),
+            vec![
+                "The town council voted on Tuesday to reopen the old library on Market Street, which closed in 2015 after a fire damaged its roof and most of its reading rooms, and the council has been looking for the money to repair it ever since then.",
+                "According to a report by the city's planning office, the repairs will cost about two million pounds and take eighteen months to finish.",
+                "The mayor said the building would also house a small museum of local history and a cafe for visitors.",
+                "Residents who campaigned for the reopening welcomed the vote and promised to help raise money for the books and the furniture.",
+                "The first volunteers signed up on the same evening, and the local school offered to lend tables and chairs.",
+            ],
+            "{:#?}",
+            x.decisions
+        );
+        // a page with lists of lowercase items is not one cut at every element
+        let items = ["fresh fish of any kind (sea or river)", "poultry of any kind (game included)", "eggs of any kind (hen or quail)", "hard cheese of any kind (within limits)", "vegetables of every kind (raw or cooked)", "fresh mushrooms of any kind (wild or farmed)"];
+        let dump = format!("The foods the diet allows\n\nBy Jane Doe\n\n{}\n\nWhat you may eat at any time:\n{}\n\n{}", EN[0], items.join("\n"), EN[1]);
+        let x = extract_text_dump(&dump, &Options::default());
+        let got = body(&x);
+        assert!(items.iter().all(|i| got.contains(i)), "{got:#?}");
+    }
+
+    #[test]
+    fn script_and_style_text_is_code_not_prose() {
+        let script = "var settings = {}; settings.region = 'eu'; settings.consent = window.localStorage.getItem('consent') || ''; if (settings.consent) { loadAds(settings); }";
+        let dump = format!("Council votes to reopen the old library\n\nBy Jane Doe\n\n{}\n\n{script}\n\n{}", EN[0], EN[1]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..2].to_vec(), "{:#?}", x.decisions);
+        let d = x.decisions.iter().find(|d| d.text == script).unwrap();
+        assert!(d.reason.starts_with("script or style code"), "{}", d.reason);
+        // a sentence with a semicolon or two, and a heading underlined with `=`, are prose
+        let prose = "The library opened in 1902; it closed in 2015; it will open again next spring, when the repairs are done.";
+        let dump = format!("Council votes to reopen the old library\n=======================================\n\nBy Jane Doe\n\n{}\n\n{prose}\n\n{}", EN[0], EN[1]);
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), vec![EN[0], prose, EN[1]], "{:#?}", x.decisions);
     }
 
     #[test]
