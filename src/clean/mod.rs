@@ -9,6 +9,7 @@
 //! 5. records a [`LineDecision`] for every line, so that a user can ask why a line went.
 
 pub mod columns;
+pub mod glued;
 pub mod headings;
 pub mod links;
 pub mod markdown;
@@ -165,16 +166,12 @@ impl Block {
         (tags >= POST_HASHTAGS && tags as f64 >= self.words as f64 * POST_HASHTAG_SHARE).then_some(tags)
     }
 
-    /// How many marks of script or style code (`{ } = ;`, each alone) the block has when there is one for
+    /// How many marks of script, style or data text ([`glued::code_marks`]) the block has when there is one for
     /// every [`SCRIPT_WORDS_PER_MARK`] words or fewer (and [`SCRIPT_MIN_MARKS`] at least): a
     /// page's scripts and style sheets, which some dumps (a DOM's whole text) keep. None
     /// otherwise.
     fn script_marks(&self) -> Option<usize> {
-        // (a mark alone: rules drawn with `=====` are no code)
-        let b = self.text.as_bytes();
-        let marks = (0..b.len())
-            .filter(|&i| matches!(b[i], b'{' | b'}' | b'=' | b';') && (i == 0 || b[i - 1] != b[i]) && b.get(i + 1) != Some(&b[i]))
-            .count();
+        let marks = glued::code_marks(self.text.as_bytes());
         (marks >= SCRIPT_MIN_MARKS && marks * SCRIPT_WORDS_PER_MARK >= self.words).then_some(marks)
     }
 
@@ -1780,6 +1777,11 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     // read column by column: the decisions' lines are then those of the text so read.
     let decolumned = columns::split_columns(text);
     let text = decolumned.as_ref().map_or(text, |(t, _)| t.as_str());
+    // A page whose elements' text was glued together (menus run into one line, or the whole
+    // page) is read with each element on its own line again: the decisions' lines are then
+    // those of the text so cut. (Terminal browsers, whose columns are read above, glue none.)
+    let unglued = if decolumned.is_none() { glued::unglue(text) } else { None };
+    let text = unglued.as_ref().map_or(text, |u| u.text.as_str());
     // A Markdown rendering is read as the plain text it stands for (the decisions' lines are
     // then the lines of that text). Terminal browsers' link numbers ([12]) and lists of link
     // targets, the underscores of underlined links and the frames of framed headings, are
@@ -1850,12 +1852,16 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
         *seen.entry(l.as_str()).or_default() += 1;
         extent.entry(l.as_str()).and_modify(|x| x.1 = j).or_insert((j, j));
     }
+    // (a Markdown rendering has lines of its own: the menus are known by the lines cut)
+    let glued_menu = |b: &Block| unglued.as_ref().filter(|_| !is_markdown).and_then(|u| u.menus.iter().find(|m| m.0 == b.first)).map(|m| m.1);
     for (b, lower) in blocks.iter_mut().zip(&lowers) {
         b.duplicate = seen[lower.as_str()];
-        b.chrome = rules::block_rule(&b.text, lower, b.words)
+        b.chrome = glued_menu(b)
+            .map(|n| format!("menu: {n} entries glued together"))
+            .or_else(|| rules::block_rule(&b.text, lower, b.words))
             .or_else(|| (b.words <= 80 && rules::glued_headline(&b.text)).then(|| GLUED_TEASER.to_string()))
             .or_else(|| b.is_word_list().then(|| format!("list of words without punctuation (tag cloud, {} words)", b.words)))
-            .or_else(|| b.script_marks().map(|n| format!("script or style code: {n} of {{}}=; in {} words", b.words)))
+            .or_else(|| b.script_marks().map(|n| format!("script or style code: {n} marks of code ({{ }} = ; \":) in {} words", b.words)))
             .or_else(|| b.hashtag_post().map(|n| format!("a social-media post: {n} of its {} words are hashtags", b.words)))
             .or_else(|| b.is_code_or_url().then(|| format!("a URL's parameters or code: most of it in runs of {LONG_TOKEN}+ characters with {{=%&?;}} and no space")))
             .or_else(|| {
@@ -2836,6 +2842,19 @@ Privacy\nTerms\nContact\n";
         let x = extract_text_dump(&dump, &Options::default());
         let got = body(&x);
         assert!(items.iter().all(|i| got.contains(i)), "{got:#?}");
+    }
+
+    #[test]
+    fn a_page_flattened_into_one_line_is_read_element_by_element() {
+        // a DOM's text taken with nothing between its elements, from a page whose HTML has no
+        // line breaks: the menu's entries and the article's paragraphs run into one another
+        let dump = format!(
+            "Home PageWorld NewsLocal SportWeather TodayContact UsCouncil votes to reopen the old libraryBy Jane Doe{}{}{}Privacy PolicyTerms of UseCookie SettingsAbout Us",
+            EN[0], EN[1], EN[2]
+        );
+        let x = extract_text_dump(&dump, &Options::default());
+        assert_eq!(body(&x), EN[..3].to_vec(), "{:#?}", x.decisions);
+        assert!(x.decisions.iter().any(|d| d.text == "Contact Us" && d.label == Label::Boilerplate), "{:#?}", x.decisions);
     }
 
     #[test]
