@@ -8,6 +8,10 @@ temporary folder (nothing is stored in the repository):
 - ``html2text78``: html2text's Markdown with links and images, wrapped at 78 columns (its default);
 - ``html2text0``: html2text's Markdown without links, unwrapped;
 - ``inscriptis``: inscriptis' layout-aware plain text (tables laid out in columns);
+- ``bs4text``: BeautifulSoup's ``get_text()`` (the page's text nodes one after the other, with
+  nothing between them: menus glued into one line, whole pages when the HTML has no line
+  breaks), and ``bs4lines``: ``get_text("\n", strip=True)`` (every text node on a line of its
+  own: sentences cut at every link), both with the standard library's ``html.parser``;
 - when installed, ``lynx76`` (``lynx -dump -width=76``: link numbers and the list of link
   targets), ``w3m120`` (``w3m -dump -cols 120``), ``w3m80links`` (``-o display_link_number=1``:
   link numbers and the list of targets), ``links2`` (``links2 -dump -width 80``), ``pandoc72``
@@ -20,8 +24,8 @@ The bodies are scored against the text-dump gold (``<bench>/textdump/scrapinghub
 benchmark's scorer, tweets re-inserted as in the text-dump suite, and the 17 embedded tweets are
 scored as by the tweets suite; the titles are scored by the metadata benchmark's scorer
 (``<bench>/meta``). Metrics: ``renderers.<name>.f1|precision|recall|tweets_found|
-tweets_spurious_free|title``. Needs the ``html2text`` and ``inscriptis`` packages (test
-extras). Standalone use:
+tweets_spurious_free|title``. Needs the ``html2text``, ``inscriptis`` and ``beautifulsoup4``
+packages (test extras). Standalone use:
 
     .venv/bin/python bench/quality_renderers.py --bench /work/shared/bench [-v]
 """
@@ -39,6 +43,7 @@ from pathlib import Path
 
 import html2text
 import inscriptis
+from bs4 import BeautifulSoup
 
 import quality_meta
 import quality_textdump
@@ -74,6 +79,8 @@ RENDERERS = {
     "html2text78": lambda html: _html2text(html, 78, links=True),
     "html2text0": lambda html: _html2text(html, 0, links=False),
     "inscriptis": inscriptis.get_text,
+    "bs4text": lambda html: BeautifulSoup(html, "html.parser").get_text(),
+    "bs4lines": lambda html: BeautifulSoup(html, "html.parser").get_text("\n", strip=True),
 }
 # Terminal browsers, when installed (scored and printed, not pinned: CI machines lack them):
 # lynx with its link numbers and list of targets at 76 columns, w3m at 120 columns.

@@ -1828,7 +1828,7 @@ pub fn extract_text_dump(text: &str, options: &Options) -> TextExtraction {
     for t in &text_tweets {
         for i in t.first_line..=t.last_line {
             skip[i] = true;
-            let what = if i == t.byline_line {
+            let what = if i >= t.byline_line {
                 format!("tweet byline of @{}", t.tweet.handle.as_deref().unwrap_or(""))
             } else if is_tweet_chrome(lines[i]) {
                 "tweet chrome (renderer noise around an embed)".to_string()

@@ -85,6 +85,11 @@ pub fn is_tweet_chrome(line: &str) -> bool {
 /// to compile as the rest of the module's patterns.)
 static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^replying to @(\w+)(?:\s+and\s+@?\w+)*$").unwrap());
 
+/// A line that is a link and nothing else (`https://t.co/x`, `pic.twitter.com/x`).
+fn is_link_only(line: &str) -> bool {
+    !line.contains(char::is_whitespace) && (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("pic.twitter.com/"))
+}
+
 /// Twitter handles have 1 to 15 characters.
 fn is_handle_length(handle: &str) -> bool {
     handle.chars().nth(15).is_none()
@@ -313,14 +318,16 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
             continue;
         }
         // a byline wrapped by the renderer before the end of its date ("… (@jdoe) November" /
-        // "18, 2019"): read with its next line
+        // "18, 2019"), or with its date on the next line: read with its next line
         let joined;
         let mut byline_last = i;
-        if hard_wrapped && i + 1 < lines.len() && !is_blank(lines[i + 1]) {
+        if i + 1 < lines.len() && !is_blank(lines[i + 1]) {
             if let Some(c) = BYLINE.captures(line) {
                 let date = c.name("date").map_or("", |m| m.as_str());
-                // (a date that does not parse, whether or not it passes for one)
-                if !date.is_empty() && find_tweet_date(date).is_none() {
+                // (a date that does not parse, whether or not it passes for one; or no date, the
+                // date a line of its own: dumps that put every element on a line of its own)
+                let next_is_date = || find_tweet_date(lines[i + 1].trim()).is_some_and(|f| f.end + 2 >= lines[i + 1].trim().len());
+                if (hard_wrapped && !date.is_empty() && find_tweet_date(date).is_none()) || (date.is_empty() && next_is_date()) {
                     joined = format!("{} {}", line.trim_end(), lines[i + 1].trim());
                     let full_date = BYLINE.captures(&joined).and_then(|c| c.name("date").and_then(|d| find_tweet_date(d.as_str())));
                     if full_date.is_some() {
@@ -405,10 +412,14 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
                 // lines) or the end of a wrapped paragraph. Take lines upward one by one.
                 let mut j = u.end + 1;
                 let mut taken = 0usize;
+                // (only links so far: the text is on the line above, as dumps that put every
+                // element on a line of its own write a tweet, its text then its link)
+                let mut links_only = true;
                 while j > u.start {
                     let cand = lines[j - 1].trim();
                     let clen = weighted_len(cand) + usize::from(taken > 0);
-                    let first = taken == 0;
+                    let first = taken == 0 || links_only;
+                    links_only &= is_link_only(cand);
                     let ok = if hard_wrapped {
                         text_len + clen <= budget
                     } else {
@@ -906,6 +917,27 @@ mod tests {
         assert_eq!(t[0].tweet.handle.as_deref(), Some("danaexample"));
         assert_eq!(t[0].tweet.published.unwrap().to_string(), "2019-11-18");
         assert_eq!(t[0].tweet.text, "Yes this is real and the state spent half a million dollars on it:");
+    }
+
+    #[test]
+    fn a_tweet_written_element_by_element_is_read_with_its_text_and_date() {
+        // every element on a line of its own (`get_text("\n")`): the text, its link, the
+        // byline, and the date (the tweet's link) on the next line
+        let lines = vec![
+            "One campaign video showed people from across the state declaring the slogan to the camera, and some readers argued online that the promotional material made it look as if those in it were on the drug themselves.",
+            "Another reader wondered why the state bothered to register the slogan at all.",
+            "I love that they registered it. Don't worry, nobody is going to take your slogan.",
+            "https://t.co/AAAAAAAAAA",
+            "— Dana Example (@danaexample)",
+            "November 18, 2019",
+            "The campaign comes as the state struggles with a rising rate of drug use.",
+        ];
+        let t = find_text_tweets(&lines, false);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!((t[0].first_line, t[0].byline_line, t[0].last_line), (2, 4, 5));
+        assert_eq!(t[0].tweet.published.unwrap().to_string(), "2019-11-18");
+        assert_eq!(t[0].tweet.text, "I love that they registered it. Don't worry, nobody is going to take your slogan.");
+        assert_eq!(t[0].tweet.links, ["https://t.co/AAAAAAAAAA"]);
     }
 
     #[test]
