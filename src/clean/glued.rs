@@ -5,7 +5,9 @@
 //! its own, the whole page into one line, the article's paragraphs included
 //! (`… the departed souls.Senate Leader …`). A line with many such seams is cut at each of
 //! them, so that paragraphs are lines of their own again, as the other renderers show them;
-//! a line of a menu's entries only is known as a menu. Lines with a seam or two
+//! a line of a menu's entries only is known as a menu. A long line whose elements are set apart
+//! only by runs of spaces (the whitespace between the page's tags) is cut at those runs, the
+//! same way. Lines with a seam or two
 //! (`JavaScript`, `PlayStation`, a teaser's headline glued to its snippet) and script text are
 //! left as they are.
 
@@ -88,6 +90,38 @@ fn cuts(line: &str) -> Vec<usize> {
     out
 }
 
+/// A line at least this long ...
+const GAPPED_LINE_BYTES: usize = 400;
+/// ... with at least this many runs of two spaces or more between its words is a page's
+/// elements set apart by the spaces between its tags (`Themen  Armut  Bildung  23.01.2020
+/// Bundespräsident würdigte …`): it is cut at those runs.
+const GAPPED_LINE_GAPS: usize = 8;
+
+/// Where a long line of elements set apart by runs of spaces is cut ([`GAPPED_LINE_GAPS`]):
+/// at the start of the word after each run; none for other lines.
+fn gaps(line: &str) -> Vec<usize> {
+    if line.len() < GAPPED_LINE_BYTES {
+        return Vec::new();
+    }
+    let b = line.as_bytes();
+    let text_start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let mut out = Vec::new();
+    for i in memchr::memmem::find_iter(&b[text_start..], b"  ").map(|i| i + text_start) {
+        // (the first two spaces of a run, after a word: the cut is where the next word starts)
+        if b[i - 1] == b' ' {
+            continue;
+        }
+        let next = i + b[i..].iter().take_while(|c| **c == b' ').count();
+        if next < b.len() {
+            out.push(next);
+        }
+    }
+    if out.len() < GAPPED_LINE_GAPS {
+        out.clear();
+    }
+    out
+}
+
 /// A glued line whose pieces all have at most this many words is a menu's entries: it is
 /// known as a menu, and not cut into lines of their own.
 const ENTRY_WORDS: usize = 6;
@@ -117,8 +151,10 @@ fn near_code(b: &[u8], i: usize) -> bool {
 /// uppercase one are looked at: the text is scanned for those once.)
 pub fn unglue(text: &str) -> Option<Unglued> {
     let b = text.as_bytes();
+    // the lines to look at: those with enough places where a lowercase letter meets an
+    // uppercase one, and long lines (whose elements may be set apart by runs of spaces)
+    let mut lines: Vec<(usize, usize)> = Vec::new();
     let places = candidates(b);
-    let mut glued: Vec<(usize, usize, Vec<usize>)> = Vec::new();
     let mut k = 0;
     while k < places.len() {
         let p = places[k];
@@ -126,11 +162,26 @@ pub fn unglue(text: &str) -> Option<Unglued> {
         let end = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |i| p + i);
         let n = places[k..].iter().take_while(|&&q| q < end).count();
         k += n;
-        if n < RUN_SEAMS {
-            continue;
+        if n >= RUN_SEAMS {
+            lines.push((start, end));
         }
+    }
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
+        if end - start >= GAPPED_LINE_BYTES {
+            lines.push((start, end));
+        }
+        start = end + 1;
+    }
+    lines.sort_unstable();
+    lines.dedup();
+    let mut glued: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    for (start, end) in lines {
         let line = text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]);
-        let at = cuts(line);
+        let mut at = cuts(line);
+        at.extend(gaps(line));
+        at.sort_unstable();
+        at.dedup();
         if !at.is_empty() {
             glued.push((start, start + line.len(), at));
         }
@@ -271,6 +322,19 @@ mod tests {
             let t = format!("{}xY{}", "-".repeat(k), "-".repeat(7));
             assert_eq!(candidates(t.as_bytes()), vec![k + 1], "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_long_line_of_elements_set_apart_by_spaces_is_cut() {
+        let menu = ["Home", "Topics", "Poverty", "Education", "Democracy", "Europe", "Peace", "Funding", "Youth work", "About us", "Imprint"];
+        let paragraph = "The president thanked the young volunteers of the youth associations for their work, and our chair asked him to press the government for more support.";
+        let line = format!("{}    23.01.2020    {paragraph}   {paragraph}", menu.join("  "));
+        let got = unglue(&line).unwrap();
+        let mut want: Vec<&str> = menu.to_vec();
+        want.extend(["23.01.2020", paragraph, paragraph]);
+        assert_eq!(got.text.lines().collect::<Vec<_>>(), want);
+        // a row of a table laid out in columns is no such line
+        assert!(unglue("Police                     110      Fire brigade      112      Ambulance      116 117").is_none());
     }
 
     #[test]
