@@ -7,9 +7,8 @@
 //! them, so that paragraphs are lines of their own again, as the other renderers show them;
 //! a line of a menu's entries only is known as a menu. A long line whose elements are set apart
 //! only by runs of spaces (the whitespace between the page's tags) is cut at those runs, the
-//! same way. Lines with a seam or two
-//! (`JavaScript`, `PlayStation`, a teaser's headline glued to its snippet) and script text are
-//! left as they are.
+//! same way. Lines with a seam or two (`JavaScript`, `PlayStation`, a teaser's headline glued
+//! to its snippet) and script text are left as they are.
 
 /// Seams in a row that make a line glued text nodes ...
 const RUN_SEAMS: usize = 4;
@@ -153,7 +152,8 @@ pub fn unglue(text: &str) -> Option<Unglued> {
     let b = text.as_bytes();
     // the lines to look at: those with enough places where a lowercase letter meets an
     // uppercase one, and long lines (whose elements may be set apart by runs of spaces)
-    let mut lines: Vec<(usize, usize)> = Vec::new();
+    // (start, end, whether to look for seams)
+    let mut lines: Vec<(usize, usize, bool)> = Vec::new();
     let places = candidates(b);
     let mut k = 0;
     while k < places.len() {
@@ -163,22 +163,27 @@ pub fn unglue(text: &str) -> Option<Unglued> {
         let n = places[k..].iter().take_while(|&&q| q < end).count();
         k += n;
         if n >= RUN_SEAMS {
-            lines.push((start, end));
+            lines.push((start, end, true));
         }
     }
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
         if end - start >= GAPPED_LINE_BYTES {
-            lines.push((start, end));
+            lines.push((start, end, false));
         }
         start = end + 1;
     }
+    // (a line listed both ways once, looked at for both)
     lines.sort_unstable();
-    lines.dedup();
+    lines.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        kept.2 |= same && next.2;
+        same
+    });
     let mut glued: Vec<(usize, usize, Vec<usize>)> = Vec::new();
-    for (start, end) in lines {
+    for (start, end, seamy) in lines {
         let line = text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]);
-        let mut at = cuts(line);
+        let mut at = if seamy { cuts(line) } else { Vec::new() };
         at.extend(gaps(line));
         at.sort_unstable();
         at.dedup();

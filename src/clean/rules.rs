@@ -216,6 +216,7 @@ const NOTICE_PHRASES: &[&str] = &[
     // blog templates' post meta ("This entry was posted in … Bookmark the permalink.")
     "this entry was posted", "bookmark the permalink", "you can follow any responses to this entry",
     "lesezeichen auf den permalink", "lesezeichen für den permalink", "der beitrag wurde am",
+    // paywalls
     "you have reached your", "free articles remaining", "subscribe to continue reading", "to continue reading",
     "already a subscriber", "this content is for subscribers", "réservé aux abonnés", "nur für abonnenten",
     // affiliate disclosures
