@@ -543,7 +543,8 @@ pub fn parse_tweet_text(raw: &str) -> Tweet {
     let mut text = raw.trim().to_string();
     loop {
         let trimmed = text.trim_end();
-        let last_word_start = trimmed.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        // (after the last whitespace character, which may be wider than a byte: a no-break space)
+        let last_word_start = trimmed.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8());
         let last = &trimmed[last_word_start..];
         let lower = last.to_ascii_lowercase();
         let is_self_link = lower.starts_with("https://t.co/")
@@ -840,6 +841,14 @@ mod tests {
         assert_eq!(tw.published_text.as_deref(), Some("7 juillet 2016"));
         assert_eq!(tw.links, ["https://t.co/Fdc7p4ANep", "https://pic.twitter.com/24j897hVt7"]);
         assert_eq!(tw.hashtags, ["#Daesh"]);
+    }
+
+    #[test]
+    fn a_no_break_space_before_the_last_word_is_no_trouble() {
+        let t = parse_tweet_text("Storm warning for the coast tonight\u{a0}https://t.co/AAAAAAAAAA");
+        assert_eq!(t.text, "Storm warning for the coast tonight");
+        let t = parse_tweet_text("Bonne nuit\u{a0}!");
+        assert_eq!(t.text, "Bonne nuit\u{a0}!");
     }
 
     #[test]
