@@ -568,6 +568,23 @@ fn ends_open(a: &str) -> bool {
     a.ends_with(',') || a.rsplit(char::is_whitespace).next().is_some_and(|w| w.chars().all(char::is_alphabetic) && rules::stop_words(w) == 1)
 }
 
+/// Whether line `i`, a few words, is a link cut out of the sentence around it: the line before
+/// (two words or more) ends no sentence and the line after goes on in lowercase (`Die neue` /
+/// `Kunsthalle` / `wurde 1986 eröffnet.`), in a dump cut at every element.
+fn link_in_sentence(lines: &[&str], i: usize) -> bool {
+    let (a, b) = (lines[i - 1].trim(), lines[i].trim());
+    let words = b.split_whitespace().count();
+    (1..=LINK_WORDS).contains(&words)
+        && a.split_whitespace().nth(1).is_some()
+        && !a.ends_with(['.', '!', '?', '…', '"', '”', '»', ':', ';', '。', '！', '？'])
+        && !a.contains(CODE_MARKS)
+        && rules::strip_bullet(b).is_none()
+        && lines.get(i + 1).is_some_and(|c| c.trim_start().starts_with(char::is_lowercase) && continues(b, c))
+}
+
+/// Words of a link cut out of a sentence ([`link_in_sentence`]) at most.
+const LINK_WORDS: usize = 4;
+
 /// Characters of script and style text that running text does without.
 const CODE_MARKS: [char; 5] = ['{', '}', '=', '<', '>'];
 
@@ -655,7 +672,7 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
                 }
                 None => false,
             } || column.is_some_and(|c| fills_column(lines, rendered, widths, i - 1, c))
-                || (cut && continues(lines[i - 1], line)));
+                || (cut && (continues(lines[i - 1], line) || link_in_sentence(lines, i))));
         if joins {
             let b = out.last_mut().unwrap();
             // Chinese and Japanese are written without spaces: the line break was not one.
@@ -2822,6 +2839,9 @@ Residents who campaigned for the reopening\n\
 welcomed the vote and promised to help raise money for the books and the furniture.\n\
 The first volunteers\n\
 signed up on the same evening, and the local school offered to lend tables and chairs.\n\
+The old\n\
+Harbour Museum\n\
+next door lent the council its hall for the meetings while the work goes on.\n\
 Privacy\nTerms\nContact\n";
         let x = extract_text_dump(dump, &Options::default());
         assert_eq!(
@@ -2832,6 +2852,7 @@ Privacy\nTerms\nContact\n";
                 "The mayor said the building would also house a small museum of local history and a cafe for visitors.",
                 "Residents who campaigned for the reopening welcomed the vote and promised to help raise money for the books and the furniture.",
                 "The first volunteers signed up on the same evening, and the local school offered to lend tables and chairs.",
+                "The old Harbour Museum next door lent the council its hall for the meetings while the work goes on.",
             ],
             "{:#?}",
             x.decisions
