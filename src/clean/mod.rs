@@ -550,7 +550,7 @@ fn collapse_ws(s: &str) -> String {
 /// punctuation, or `a` ends with a comma or a function word ("According to" / "a survey by").
 fn continues(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim_end(), b.trim_start());
-    if a.is_empty() || a.ends_with(['.', '!', '?', '…', '"', '”', '»', ':', ';', '。', '！', '？']) || rules::strip_bullet(b).is_some() {
+    if a.is_empty() || a.ends_with(SENTENCE_STOPS) || rules::strip_bullet(b).is_some() {
         return false;
     }
     // (script and style text goes on in lowercase too: `var k = …` / `if (x) {`, CSS
@@ -576,7 +576,7 @@ fn link_in_sentence(lines: &[&str], i: usize) -> bool {
     let words = b.split_whitespace().count();
     (1..=LINK_WORDS).contains(&words)
         && a.split_whitespace().nth(1).is_some()
-        && !a.ends_with(['.', '!', '?', '…', '"', '”', '»', ':', ';', '。', '！', '？'])
+        && !a.ends_with(SENTENCE_STOPS)
         && !a.contains(CODE_MARKS)
         && rules::strip_bullet(b).is_none()
         && lines.get(i + 1).is_some_and(|c| c.trim_start().starts_with(char::is_lowercase) && continues(b, c))
@@ -584,6 +584,10 @@ fn link_in_sentence(lines: &[&str], i: usize) -> bool {
 
 /// Words of a link cut out of a sentence ([`link_in_sentence`]) at most.
 const LINK_WORDS: usize = 4;
+
+/// What ends a sentence, or stops it from going on over a line break, in a dump cut at every
+/// element ([`continues`], [`link_in_sentence`]).
+const SENTENCE_STOPS: [char; 12] = ['.', '!', '?', '…', '"', '”', '»', ':', ';', '。', '！', '？'];
 
 /// Characters of script and style text that running text does without.
 const CODE_MARKS: [char; 5] = ['{', '}', '=', '<', '>'];
@@ -683,7 +687,8 @@ fn blocks(lines: &[&str], rendered: &[&str], widths: &[usize], skip: &[bool], wi
                 hangul_seam && hangul_char_wrapped && width.is_some_and(|w| display_width(lines[i - 1].trim_end()) + 2 > w)
             };
             // (a cut before punctuation was no space)
-            if !wide_break && !(cut && text.starts_with([',', ';', '.', ')', '%'])) {
+            let cut_before_punctuation = cut && text.starts_with([',', ';', '.', ')', '%']);
+            if !wide_break && !cut_before_punctuation {
                 b.text.push(' ');
             }
             b.text.push_str(text);
