@@ -85,6 +85,11 @@ pub fn is_tweet_chrome(line: &str) -> bool {
 /// to compile as the rest of the module's patterns.)
 static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^replying to @(\w+)(?:\s+and\s+@?\w+)*$").unwrap());
 
+/// Whether a tweet's date is all of `text` (but for a character or two after it).
+fn is_whole_date(text: &str) -> bool {
+    find_tweet_date(text).is_some_and(|f| f.end + 2 >= text.trim_end().len())
+}
+
 /// A line that is a link and nothing else (`https://t.co/x`, `pic.twitter.com/x`).
 fn is_link_only(line: &str) -> bool {
     !line.contains(char::is_whitespace) && (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("pic.twitter.com/"))
@@ -326,8 +331,7 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
                 let date = c.name("date").map_or("", |m| m.as_str());
                 // (a date that does not parse, whether or not it passes for one; or no date, the
                 // date a line of its own: dumps that put every element on a line of its own)
-                let next_is_date = || find_tweet_date(lines[i + 1].trim()).is_some_and(|f| f.end + 2 >= lines[i + 1].trim().len());
-                if (hard_wrapped && !date.is_empty() && find_tweet_date(date).is_none()) || (date.is_empty() && next_is_date()) {
+                if (hard_wrapped && !date.is_empty() && find_tweet_date(date).is_none()) || (date.is_empty() && is_whole_date(lines[i + 1].trim())) {
                     joined = format!("{} {}", line.trim_end(), lines[i + 1].trim());
                     let full_date = BYLINE.captures(&joined).and_then(|c| c.name("date").and_then(|d| find_tweet_date(d.as_str())));
                     if full_date.is_some() {
@@ -341,7 +345,7 @@ pub fn find_text_tweets(lines: &[&str], hard_wrapped: bool) -> Vec<TextTweet> {
             Some(c) if byline_date_ok(c.name("date").map_or("", |m| m.as_str())) => (c, None),
             Some(_) => continue,
             None => match INLINE_BYLINE.captures(line) {
-                Some(c) if find_tweet_date(&c["date"]).is_some_and(|f| f.end + 2 >= c["date"].trim_end().len()) => {
+                Some(c) if is_whole_date(&c["date"]) => {
                     let at = c.get(0).unwrap().start();
                     let before = line[..at].trim_end();
                     if before.trim().is_empty() {
